@@ -1,0 +1,47 @@
+/**
+ * The naming convention: `<abbreviation>-<prefix>[-<workload>]-<name>-<environment>`, with the
+ * abbreviations of Microsoft's Cloud Adoption Framework ("Abbreviation recommendations for Azure
+ * resources"). Storage accounts allow no hyphens, so their parts are concatenated.
+ */
+export const Abbreviation = {
+  resourceGroup: "rg",
+  serviceBusNamespace: "sbns",
+  eventHubsNamespace: "evhns",
+  eventHubsCluster: "evhcl",
+  eventGridTopic: "evgt",
+  eventGridSystemTopic: "egst",
+  eventGridNamespace: "evgns",
+  relayNamespace: "relay",
+  iotHub: "iot",
+  deviceProvisioning: "provs",
+  storageAccount: "st",
+  logAnalytics: "log",
+  privateEndpoint: "pep",
+  actionGroup: "ag",
+  managedIdentity: "id",
+} as const;
+
+export type AbbreviatedKind = keyof typeof Abbreviation;
+
+export interface NamingConvention {
+  readonly prefix: string;
+  /** Empty when the environment names no workload. */
+  readonly workload: string;
+  readonly environment: string;
+}
+
+/** The Azure name of a resource of `kind` whose logical name is `name`. */
+export function conventionalName(kind: AbbreviatedKind, naming: NamingConvention, name: string): string {
+  if (kind === "storageAccount") {
+    return [Abbreviation.storageAccount, naming.prefix, naming.workload, name, naming.environment]
+      .join("")
+      .replace(/[^a-z0-9]/gi, "")
+      .toLowerCase();
+  }
+  return [Abbreviation[kind], naming.prefix, naming.workload, name, naming.environment].filter((part) => part !== "").join("-");
+}
+
+/** The name of a resource that belongs to another one (private endpoint, paired namespace). */
+export function derivedName(parentAzureName: string, suffix: string): string {
+  return `${parentAzureName}-${suffix}`;
+}

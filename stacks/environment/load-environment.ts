@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import type { Diagnostic } from "./diagnostics";
+import { sortDiagnostics } from "./diagnostics";
+import type { EnvironmentModel } from "./model";
+import { parseEnvironmentText } from "./parse";
+import { checkSchema } from "./schema-check";
+import { checkSemantics } from "./semantic";
+import { resolveEnvironment } from "./resolve";
+import type { EnvironmentSpec } from "./spec";
+
+export type LoadResult =
+  | { readonly ok: true; readonly model: EnvironmentModel }
+  | { readonly ok: false; readonly errors: readonly Diagnostic[] };
+
+export interface LoadOptions {
+  /** The day waivers are judged against (tests inject it). @default - today */
+  readonly today?: Date;
+}
+
+/**
+ * The one way to read an environment file: parse with positions, check the schema, then the
+ * semantic rules, then resolve the tier profile's defaults. Every error in the file is reported
+ * at once; a model is returned only when there are none.
+ */
+export function loadEnvironmentText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const parsed = parseEnvironmentText(text, file);
+  if (!parsed.document) return { ok: false, errors: sortDiagnostics(parsed.errors) };
+  const schemaErrors = checkSchema(parsed.document);
+  const errors = [...parsed.errors, ...schemaErrors];
+  // Semantic rules assume the shape the schema guarantees; on a shape error they would only add noise.
+  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
+  const spec = parsed.document.data as EnvironmentSpec;
+  const semanticErrors = checkSemantics(parsed.document, spec, options);
+  if (semanticErrors.length > 0) return { ok: false, errors: sortDiagnostics(semanticErrors) };
+  return { ok: true, model: resolveEnvironment(parsed.document, spec) };
+}
+
+/** Reads and loads one file; an unreadable file is an error of that file, not an exception. */
+export function loadEnvironmentFile(file: string, options: LoadOptions = {}): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }] };
+  }
+  return loadEnvironmentText(text, file, options);
+}

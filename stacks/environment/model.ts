@@ -1,0 +1,377 @@
+/**
+ * The environment model: one validated, fully resolved environment file. Stacks, diagrams,
+ * smoke tests and reports all read this; none of them parse YAML. Every default the tier
+ * profile supplies has been applied, so no consumer has to guess what an absent field means.
+ */
+import type * as spec from "./spec";
+
+export type { Tier, PrincipalType } from "./spec";
+
+/** Where a thing was declared, for error messages, SARIF locations and reports. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** JSON pointer into the environment document, e.g. `/serviceBus/0/queues/1`. */
+  readonly pointer: string;
+}
+
+/** Makes every field required except the ones named, which stay optional (genuinely absent). */
+export type Resolved<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
+
+export interface Principal {
+  readonly name: string;
+  readonly objectId: string;
+  readonly type: spec.PrincipalType;
+}
+
+export interface Grants {
+  readonly senders: readonly Principal[];
+  readonly receivers: readonly Principal[];
+  readonly owners: readonly Principal[];
+}
+
+interface Declared {
+  readonly source: SourceLocation;
+}
+
+export interface PrivateEndpointSettings {
+  readonly subnetId: string;
+  /** The private DNS zone the endpoint's zone group registers in; absent when none is given. */
+  readonly privateDnsZoneId?: string;
+}
+
+export interface CustomerManagedKeySettings {
+  readonly keyVaultKeyId: string;
+  readonly identityId: string;
+  readonly infrastructureEncryption: boolean;
+}
+
+/** The security, network and operations settings every namespace-like resource resolves to. */
+export interface NamespaceSettings extends Declared, Grants {
+  /** Logical name used in references (`orders/payments`). */
+  readonly name: string;
+  /** The Azure resource name (naming convention or `resourceName`). */
+  readonly azureName: string;
+  readonly localAuth: boolean;
+  readonly publicNetworkAccess: boolean;
+  readonly allowedIpRanges: readonly string[];
+  readonly trustedServicesAllowed: boolean;
+  readonly minimumTlsVersion: "1.2";
+  /** Private endpoint settings, absent when the namespace gets none. */
+  readonly privateEndpoint?: PrivateEndpointSettings;
+  readonly diagnostics: boolean;
+  readonly lock: boolean;
+  readonly preventDestroy: boolean;
+  readonly userAssignedIdentityIds: readonly string[];
+  /** Customer-managed key settings, absent when the namespace uses Microsoft-managed keys. */
+  readonly customerManagedKey?: CustomerManagedKeySettings;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+// ---------------------------------------------------------------- Service Bus
+
+export type SubscriptionRule = spec.SubscriptionRuleSpec;
+
+export type ServiceBusQueue = Resolved<
+  Omit<spec.ServiceBusQueueSpec, keyof spec.GrantsSpec>,
+  "forwardTo" | "forwardDeadLetteredTo" | "autoDeleteOnIdle" | "maxMessageSizeKilobytes"
+> &
+  Grants &
+  Declared & { readonly preventDestroy: boolean };
+
+export type ServiceBusSubscription = Resolved<
+  Omit<spec.ServiceBusSubscriptionSpec, keyof spec.GrantsSpec | "filter" | "rules">,
+  "forwardTo" | "forwardDeadLetteredTo" | "autoDeleteOnIdle"
+> &
+  Grants &
+  Declared & {
+    /** Filter rules; a single declared `filter` becomes the rule `$Default`, replacing Azure's catch-all. */
+    readonly rules: readonly SubscriptionRule[];
+    readonly preventDestroy: boolean;
+  };
+
+export type ServiceBusTopic = Resolved<
+  Omit<spec.ServiceBusTopicSpec, keyof spec.GrantsSpec | "subscriptions">,
+  "autoDeleteOnIdle" | "maxMessageSizeKilobytes"
+> &
+  Grants &
+  Declared & {
+    readonly subscriptions: readonly ServiceBusSubscription[];
+    readonly preventDestroy: boolean;
+  };
+
+export interface ServiceBusNamespace extends NamespaceSettings {
+  readonly sku: spec.ServiceBusSku;
+  /** Messaging units (Premium only; 0 elsewhere). */
+  readonly capacity: number;
+  /** Premium partitions (Premium only; 0 elsewhere). */
+  readonly partitions: number;
+  readonly zoneRedundant: boolean;
+  /** Paired secondary namespace location, present when geo-DR applies. */
+  readonly geoDisasterRecovery?: { readonly secondaryLocation: string; readonly secondaryAzureName: string; readonly aliasName: string };
+  readonly autoscale?: Required<spec.AutoscaleSpec>;
+  readonly queues: readonly ServiceBusQueue[];
+  readonly topics: readonly ServiceBusTopic[];
+}
+
+// ---------------------------------------------------------------- Event Hubs
+
+export type ConsumerGroup = Resolved<spec.ConsumerGroupSpec, "userMetadata"> & {
+  readonly receivers: readonly Principal[];
+} & Declared;
+
+export interface Capture {
+  readonly intervalSeconds: number;
+  readonly sizeLimitBytes: number;
+  readonly archiveNameFormat: string;
+  readonly skipEmptyArchives: boolean;
+  /** Storage account given by ID; absent when the project creates one. */
+  readonly storageAccountId?: string;
+  readonly container: string;
+  /** Days captured archives are kept (lifecycle rule on a project-created account). */
+  readonly retentionDays: number;
+}
+
+export type EventHub = Resolved<
+  Omit<spec.EventHubSpec, keyof spec.GrantsSpec | "capture" | "consumerGroups" | "retention" | "retentionDays">,
+  never
+> &
+  Grants &
+  Declared & {
+    readonly retentionDays: number;
+    /** Retention description (cleanup policy), present when declared. */
+    readonly retention?: spec.RetentionDescriptionSpec;
+    readonly capture?: Capture;
+    readonly consumerGroups: readonly ConsumerGroup[];
+    readonly preventDestroy: boolean;
+  };
+
+export type SchemaGroup = spec.SchemaGroupSpec & Declared;
+
+export interface EventHubsNamespace extends NamespaceSettings {
+  readonly sku: spec.EventHubsSku;
+  readonly capacity: number;
+  /** Maximum throughput units with auto-inflate; absent when auto-inflate is off. */
+  readonly autoInflateMaxCapacity?: number;
+  readonly dedicatedClusterId?: string;
+  readonly dedicatedCluster?: { readonly name: string; readonly azureName: string; readonly capacity: number };
+  readonly kafka: boolean;
+  readonly zoneRedundant: boolean;
+  readonly geoDisasterRecovery?: { readonly secondaryLocation: string; readonly secondaryAzureName: string; readonly aliasName: string };
+  readonly hubs: readonly EventHub[];
+  readonly schemaGroups: readonly SchemaGroup[];
+}
+
+// ---------------------------------------------------------------- Event Grid
+
+/** A resolved reference to an entity declared in the same file. */
+export type EntityRef =
+  | { readonly kind: "serviceBusQueue"; readonly namespace: string; readonly entity: string }
+  | { readonly kind: "serviceBusTopic"; readonly namespace: string; readonly entity: string }
+  | { readonly kind: "eventHub"; readonly namespace: string; readonly entity: string };
+
+export type EventDestination =
+  | EntityRef
+  | { readonly kind: "webhook"; readonly url: string; readonly maxEventsPerBatch?: number; readonly preferredBatchSizeKilobytes?: number }
+  | { readonly kind: "storageQueue"; readonly storageAccountId: string; readonly queueName: string; readonly messageTtlSeconds?: number }
+  | { readonly kind: "azureFunction"; readonly functionId: string; readonly maxEventsPerBatch?: number; readonly preferredBatchSizeKilobytes?: number };
+
+export interface EventSubscription extends Declared {
+  readonly name: string;
+  readonly destination: EventDestination;
+  readonly filter: Resolved<spec.EventFilterSpec, never>;
+  readonly retry: { readonly maxDeliveryAttempts: number; readonly eventTimeToLiveMinutes: number };
+  /** Dead-letter storage, absent when dead-lettering is off. `project` = the environment's own dead-letter container. */
+  readonly deadLetter?: { readonly storageAccountId?: string; readonly container: string };
+  readonly deliverySchema?: "EventGridSchema" | "CloudEventSchemaV1_0" | "CustomInputSchema";
+  readonly expiresOn?: string;
+  readonly labels: readonly string[];
+}
+
+export interface EventGridTopic extends NamespaceSettings {
+  readonly inputSchema: "CloudEventSchemaV1_0" | "EventGridSchema" | "CustomEventSchema";
+  readonly inputMapping?: spec.InputMappingSpec;
+  readonly subscriptions: readonly EventSubscription[];
+}
+
+export type SystemTopicSource =
+  | { readonly kind: "resourceId"; readonly resourceId: string }
+  | { readonly kind: "serviceBus" | "eventHubs" | "iotHub"; readonly name: string };
+
+export interface EventGridSystemTopic extends Declared {
+  readonly name: string;
+  readonly azureName: string;
+  readonly source: SystemTopicSource;
+  readonly topicType: string;
+  readonly subscriptions: readonly EventSubscription[];
+  readonly diagnostics: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export type MqttTopicSpace = Resolved<spec.MqttTopicSpaceSpec, "description"> & Declared;
+export type MqttClientGroup = Resolved<spec.MqttClientGroupSpec, "description"> & Declared;
+export type MqttPermission = Required<spec.MqttPermissionSpec> & Declared;
+export interface MqttClient extends Declared {
+  readonly name: string;
+  readonly authenticationName: string;
+  readonly certificateThumbprint?: string;
+  readonly certificateSubject?: string;
+  readonly attributes: Readonly<Record<string, string | number | boolean>>;
+  readonly enabled: boolean;
+}
+
+export interface MqttBroker {
+  readonly topicSpaces: readonly MqttTopicSpace[];
+  readonly clientGroups: readonly MqttClientGroup[];
+  readonly permissions: readonly MqttPermission[];
+  /** Declared clients and the gateways of edge sites that name this namespace. */
+  readonly clients: readonly MqttClient[];
+  readonly maxSessionExpiryHours: number;
+  readonly maxClientSessionsPerAuthenticationName: number;
+  /** Routing of MQTT messages through a namespace topic to this destination, when declared. */
+  readonly routeTo?: EventDestination;
+}
+
+export interface EventGridNamespace extends NamespaceSettings {
+  readonly sku: "Standard";
+  readonly capacity: number;
+  readonly mqtt?: MqttBroker;
+}
+
+// ---------------------------------------------------------------- Relay
+
+export interface HybridConnection extends Declared {
+  readonly name: string;
+  readonly requiresClientAuthorization: boolean;
+  readonly userMetadata?: string;
+  readonly listeners: readonly Principal[];
+  readonly senders: readonly Principal[];
+  readonly owners: readonly Principal[];
+  readonly preventDestroy: boolean;
+}
+
+export interface WcfRelay extends Declared {
+  readonly name: string;
+  readonly relayType: "NetTcp" | "Http";
+  readonly requiresClientAuthorization: boolean;
+  readonly requiresTransportSecurity: boolean;
+  readonly userMetadata?: string;
+  readonly listeners: readonly Principal[];
+  readonly senders: readonly Principal[];
+  readonly preventDestroy: boolean;
+}
+
+export interface RelayNamespace extends NamespaceSettings {
+  readonly sku: "Standard";
+  readonly hybridConnections: readonly HybridConnection[];
+  readonly wcfRelays: readonly WcfRelay[];
+}
+
+// ---------------------------------------------------------------- IoT Hub
+
+export type IotRouteTarget =
+  | EntityRef
+  | {
+      readonly kind: "storageContainer";
+      readonly storageAccountId: string;
+      readonly container: string;
+      readonly encoding: "Avro" | "AvroDeflate" | "JSON";
+      readonly fileNameFormat: string;
+      readonly batchFrequencySeconds: number;
+      readonly maxChunkSizeBytes: number;
+    };
+
+export interface IotRoute extends Declared {
+  readonly name: string;
+  readonly source: spec.IotRouteSpec["source"];
+  readonly condition: string;
+  readonly target: IotRouteTarget;
+  /** Custom endpoint name the route delivers to. */
+  readonly endpointName: string;
+  readonly enabled: boolean;
+}
+
+export interface IotHub extends NamespaceSettings {
+  readonly sku: spec.IotHubSku;
+  readonly capacity: number;
+  readonly partitions: number;
+  readonly retentionDays: number;
+  readonly routes: readonly IotRoute[];
+  readonly fallbackRoute: boolean;
+  readonly enrichments: readonly (spec.IotEnrichmentSpec & Declared)[];
+  readonly consumerGroups: readonly string[];
+  readonly fileUpload?: Required<spec.IotFileUploadSpec>;
+  readonly cloudToDevice: {
+    readonly maxDeliveryCount: number;
+    readonly defaultTtl: string;
+    readonly feedback: { readonly timeToLive: string; readonly maxDeliveryCount: number; readonly lockDuration: string };
+  };
+  readonly deviceProvisioning?: {
+    readonly azureName: string;
+    readonly allocationPolicy: "Hashed" | "GeoLatency" | "Static";
+    readonly capacity: number;
+    readonly dataResidency: boolean;
+  };
+}
+
+// ---------------------------------------------------------------- Edge sites and the rest
+
+export interface Site extends Declared {
+  readonly name: string;
+  readonly namespace: string;
+  readonly clientName: string;
+  readonly certificateThumbprint?: string;
+  readonly certificateSubject?: string;
+  readonly attributes: Readonly<Record<string, string | number | boolean>>;
+  readonly topicPrefix: string;
+  readonly qos: 0 | 1;
+  readonly offlineBufferHours: number;
+  /** Session expiry the broker grants this site's gateway, in hours. */
+  readonly sessionExpiryHours: number;
+}
+
+export type Waiver = spec.WaiverSpec & Declared;
+export type AllowDestroy = spec.AllowDestroySpec & Declared;
+
+export interface Monitoring {
+  /** The workspace logs and metrics go to; absent means the stack creates one. */
+  readonly logAnalyticsWorkspaceId?: string;
+  readonly retentionDays: number;
+  readonly alertEmails: readonly string[];
+  readonly webhooks: readonly spec.WebhookReceiverSpec[];
+  readonly alerts: Required<spec.AlertOverridesSpec>;
+  /** Whether metric alerts are created at all (tier profile). */
+  readonly alertsEnabled: boolean;
+}
+
+export interface EnvironmentModel {
+  readonly file: string;
+  readonly name: string;
+  readonly tier: spec.Tier;
+  readonly location: string;
+  readonly secondaryLocation?: string;
+  readonly resourceGroupName: string;
+  /** Naming convention parts; `workload` is empty when the file names none, `environment` is `name`. */
+  readonly naming: { readonly prefix: string; readonly workload: string; readonly environment: string };
+  readonly tags: Readonly<Record<string, string>>;
+  readonly state?: Required<spec.StateSpec>;
+  readonly network?: spec.NetworkSpec;
+  readonly encryption?: Required<spec.EncryptionSpec>;
+  readonly monitoring: Monitoring;
+  readonly budget?: Required<spec.BudgetSpec>;
+  readonly principals: ReadonlyMap<string, Principal>;
+  readonly serviceBus: readonly ServiceBusNamespace[];
+  readonly eventHubs: readonly EventHubsNamespace[];
+  readonly eventGrid: {
+    readonly topics: readonly EventGridTopic[];
+    readonly systemTopics: readonly EventGridSystemTopic[];
+    readonly namespaces: readonly EventGridNamespace[];
+  };
+  readonly relay: readonly RelayNamespace[];
+  readonly iotHub: readonly IotHub[];
+  readonly sites: readonly Site[];
+  readonly waivers: readonly Waiver[];
+  readonly allowDestroy: readonly AllowDestroy[];
+  readonly smoke?: spec.SmokeSpec;
+}

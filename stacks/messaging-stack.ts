@@ -1,0 +1,62 @@
+import { Construct } from "constructs";
+import { AzurermBackend, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import type { EnvironmentModel } from "./environment/model";
+import { EntityRegistry } from "./entity-registry";
+import type { StackContext } from "./stack-context";
+import { logAnalyticsWorkspaceFor } from "./log-analytics";
+
+/**
+ * One environment's messaging topology as one Terraform stack. The stack is the only place that
+ * reads the environment model and the constructs together; each service adds its part in
+ * dependency order, because later services deliver to entities the earlier ones built.
+ */
+export class MessagingStack extends TerraformStack {
+  readonly context: StackContext;
+
+  constructor(scope: Construct, model: EnvironmentModel) {
+    super(scope, model.name);
+
+    new AzurermProvider(this, "azurerm", {
+      features: [{}],
+      // Entra ID for data-plane calls the provider makes (queues, containers): no shared keys.
+      storageUseAzuread: true,
+    });
+
+    if (model.state) {
+      new AzurermBackend(this, {
+        resourceGroupName: model.state.resourceGroup,
+        storageAccountName: model.state.storageAccount,
+        containerName: model.state.container,
+        key: model.state.key,
+        useAzureadAuth: true,
+      });
+    } else {
+      // Relative, so the synthesized JSON does not depend on where the repository lives.
+      new LocalBackend(this, { path: `terraform.${model.name}.tfstate` });
+    }
+
+    const resourceGroup = new ResourceGroup(this, "resource-group", {
+      name: model.resourceGroupName,
+      location: model.location,
+      tags: { ...model.tags },
+    });
+
+    const workspaceId = logAnalyticsWorkspaceFor(this, model, resourceGroup.name);
+
+    this.context = {
+      scope: this,
+      model,
+      resourceGroupName: resourceGroup.name,
+      resourceGroupId: resourceGroup.id,
+      location: model.location,
+      logAnalyticsWorkspaceId: workspaceId,
+      entities: new EntityRegistry(),
+    };
+
+    // Services, in dependency order (each line is one service's part of the stack):
+
+    new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });
+  }
+}

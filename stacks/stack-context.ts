@@ -1,0 +1,15 @@
+import type { Construct } from "constructs";
+import type { EnvironmentModel } from "./environment/model";
+import type { EntityRegistry } from "./entity-registry";
+
+/** What every service's part of the stack needs: where to put things and what exists already. */
+export interface StackContext {
+  readonly scope: Construct;
+  readonly model: EnvironmentModel;
+  readonly resourceGroupName: string;
+  readonly resourceGroupId: string;
+  readonly location: string;
+  /** The Log Analytics workspace every diagnostic setting sends to. */
+  readonly logAnalyticsWorkspaceId: string;
+  readonly entities: EntityRegistry;
+}
