@@ -1,0 +1,127 @@
+import { Construct } from "constructs";
+import { IResolvable, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+
+/**
+ * The azapi provider release every stack pins. Exact, so a new release (with a new embedded
+ * schema for `body` validation) never changes a plan unannounced. 2.x takes `body` as an HCL
+ * object, not a JSON string (azapi 2.0 upgrade guide, "The body field now only accepts an HCL
+ * object").
+ */
+export const AZAPI_PROVIDER_VERSION = "2.3.0";
+
+const AZAPI_PROVIDER_ID = "azapi";
+
+/** The `azure/azapi` provider with its default configuration (the same credentials as azurerm). */
+export class AzapiProvider extends TerraformProvider {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, {
+      terraformResourceType: "azapi",
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
+      terraformProviderSource: "azure/azapi",
+    });
+  }
+}
+
+/** Adds the azapi provider to `scope`'s stack unless it is there already; returns it. */
+export function ensureAzapiProvider(scope: Construct): AzapiProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(AZAPI_PROVIDER_ID);
+  if (existing instanceof AzapiProvider) return existing;
+  return new AzapiProvider(stack, AZAPI_PROVIDER_ID);
+}
+
+/** The `identity` block of an azapi resource. */
+export interface AzapiIdentity {
+  readonly type: "SystemAssigned" | "UserAssigned" | "SystemAssigned, UserAssigned";
+  readonly identityIds?: readonly string[];
+}
+
+export interface AzapiResourceProps {
+  /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15`. */
+  readonly type: string;
+  readonly name: string;
+  /** ARM ID of the parent: the resource group for top-level resources, else the parent resource. */
+  readonly parentId: string;
+  /** The request body, shaped by the caller's own typed interface for its resource type. */
+  readonly body: Record<string, unknown>;
+  /**
+   * Azure region, for tracked (top-level) resources.
+   * @default - none: child (proxy) resources take no location
+   */
+  readonly location?: string;
+  /**
+   * Managed identity of the resource.
+   * @default - no managed identity
+   */
+  readonly identity?: AzapiIdentity;
+  /**
+   * Response paths copied into `output`.
+   * @default - azapi's own default: the resource's read-only properties
+   */
+  readonly responseExportValues?: readonly string[];
+  /**
+   * Whether azapi checks `body` against the schema embedded in the provider release.
+   * @default - checked: a misspelled property fails at plan time, not in Azure
+   */
+  readonly schemaValidationEnabled?: boolean;
+  /**
+   * Tags, for resource types that take them.
+   * @default - no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One Azure resource that azurerm has no binding for, declared through azapi's generic
+ * `azapi_resource`. The only place the project writes azapi JSON; callers pass typed bodies.
+ */
+export class AzapiResource extends TerraformResource {
+  static readonly tfResourceType = "azapi_resource";
+
+  private readonly props: AzapiResourceProps;
+
+  constructor(scope: Construct, id: string, props: AzapiResourceProps) {
+    const provider = ensureAzapiProvider(scope);
+    super(scope, id, {
+      terraformResourceType: AzapiResource.tfResourceType,
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
+      provider,
+    });
+    if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(props.type)) {
+      throw new Error(`azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${props.type}"`);
+    }
+    this.props = props;
+  }
+
+  /** ARM ID of the resource. */
+  get id(): string {
+    return this.getStringAttribute("id");
+  }
+
+  /** The exported response values (an object; see `responseExportValues`). */
+  get output(): IResolvable {
+    return this.interpolationForAttribute("output");
+  }
+
+  /** One string in `output`, by its dotted path (e.g. `properties.topicSpacesConfiguration.hostname`). */
+  outputString(path: string): string {
+    return this.getStringAttribute(`output.${path}`);
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    const props = this.props;
+    return {
+      type: props.type,
+      name: props.name,
+      parent_id: props.parentId,
+      location: props.location,
+      identity: props.identity
+        ? { type: props.identity.type, identity_ids: props.identity.identityIds ? [...props.identity.identityIds] : undefined }
+        : undefined,
+      body: props.body,
+      response_export_values: props.responseExportValues ? [...props.responseExportValues] : undefined,
+      schema_validation_enabled: props.schemaValidationEnabled,
+      tags: props.tags ? { ...props.tags } : undefined,
+    };
+  }
+}
