@@ -16,7 +16,10 @@ export interface SourceLocation {
   readonly pointer: string;
 }
 
-/** Makes every field required except the ones named, which stay optional (genuinely absent). */
+/**
+ * Makes every field required except the ones named, which stay optional: absent means off or
+ * none (no duplicate detection, no forwarding), never "use some default".
+ */
 export type Resolved<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
 
 export interface Principal {
@@ -75,7 +78,7 @@ export type SubscriptionRule = spec.SubscriptionRuleSpec;
 
 export type ServiceBusQueue = Resolved<
   Omit<spec.ServiceBusQueueSpec, keyof spec.GrantsSpec>,
-  "forwardTo" | "forwardDeadLetteredTo" | "autoDeleteOnIdle" | "maxMessageSizeKilobytes"
+  "forwardTo" | "forwardDeadLetteredTo" | "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection"
 > &
   Grants &
   Declared & { readonly preventDestroy: boolean };
@@ -93,7 +96,7 @@ export type ServiceBusSubscription = Resolved<
 
 export type ServiceBusTopic = Resolved<
   Omit<spec.ServiceBusTopicSpec, keyof spec.GrantsSpec | "subscriptions">,
-  "autoDeleteOnIdle" | "maxMessageSizeKilobytes"
+  "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection"
 > &
   Grants &
   Declared & {
@@ -202,7 +205,8 @@ export type SystemTopicSource =
 export interface EventGridSystemTopic extends Declared {
   readonly name: string;
   readonly azureName: string;
-  readonly source: SystemTopicSource;
+  /** The Azure resource whose events the system topic publishes (`source:` in the file). */
+  readonly sourceResource: SystemTopicSource;
   readonly topicType: string;
   readonly subscriptions: readonly EventSubscription[];
   readonly diagnostics: boolean;
@@ -284,7 +288,8 @@ export type IotRouteTarget =
 
 export interface IotRoute extends Declared {
   readonly name: string;
-  readonly source: spec.IotRouteSpec["source"];
+  /** Which messages the route takes (`source:` in the file). */
+  readonly messageSource: spec.IotRouteSpec["source"];
   readonly condition: string;
   readonly target: IotRouteTarget;
   /** Custom endpoint name the route delivers to. */
