@@ -1,0 +1,146 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import type { TokenCredential } from "@azure/core-auth";
+import { AzureAuthorityHosts, DefaultAzureCredential } from "@azure/identity";
+import { environmentFilesIn } from "../../stacks/environment/environment-files";
+import { formatDiagnostic } from "../../stacks/environment/diagnostics";
+import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import type { EnvironmentModel } from "../../stacks/environment/model";
+import { createArmClients, type TransportOptions } from "./arm-clients";
+import { armTarget, SmokeConfigError, type CloudName } from "./clouds";
+import { renderJson, renderText } from "./report";
+import { exitCodeOf } from "./results";
+import { runSmoke, SmokeCredentialError } from "./run-smoke";
+
+export interface SmokeIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Tests inject a static credential; the CLI uses DefaultAzureCredential whatever the cloud. */
+  readonly credentialFor?: (cloud: string | undefined) => TokenCredential;
+  readonly transport?: TransportOptions;
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const authorityHosts: Readonly<Record<CloudName, string>> = {
+  AzurePublicCloud: AzureAuthorityHosts.AzurePublicCloud,
+  AzureChinaCloud: AzureAuthorityHosts.AzureChina,
+  AzureUSGovernment: AzureAuthorityHosts.AzureGovernment,
+};
+
+function defaultCredential(cloud: string | undefined): TokenCredential {
+  const authorityHost = cloud && cloud in authorityHosts ? authorityHosts[cloud as CloudName] : undefined;
+  return new DefaultAzureCredential(authorityHost ? { authorityHost } : {});
+}
+
+/** The environment file whose `name` is `env`: `<dir>/<env>.yaml` first, else any file declaring it. */
+function findEnvironment(dir: string, env: string): EnvironmentModel {
+  const direct = [join(dir, `${env}.yaml`), join(dir, `${env}.yml`)].filter((f) => existsSync(f));
+  const candidates = direct.length > 0 ? direct : environmentFilesIn(dir);
+  for (const file of candidates) {
+    const result = loadEnvironmentFile(file);
+    if (!result.ok) {
+      if (direct.length > 0) {
+        throw new SmokeConfigError(
+          `${file} is not valid:\n${result.errors.map(formatDiagnostic).join("\n")}`,
+        );
+      }
+      continue;
+    }
+    if (result.model.name === env) return result.model;
+  }
+  throw new SmokeConfigError(`no valid environment file in ${dir} declares name "${env}"`);
+}
+
+/**
+ * `npm run smoke -- --env <name>`. Configuration (arguments, environment file, subscription,
+ * cloud) is checked before any credential is created, so a misconfigured run asks nothing of
+ * Azure or the identity endpoints. Exit 0 all passed, 1 drift/missing/failed checks, 2 configuration
+ * or credential problems.
+ */
+export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<number> {
+  const program = new Command()
+    .name("smoke")
+    .description("Verify a deployed environment against its environment file")
+    .requiredOption("--env <name>", "environment name (the file's `name`)")
+    .option(
+      "--environments-dir <dir>",
+      "folder of environment files",
+      io.env.ENVIRONMENTS_DIR ?? "environments",
+    )
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--subscription <id>", "subscription ID (default: AZURE_SUBSCRIPTION_ID)")
+    .option("--cloud <name>", "AzurePublicCloud | AzureChinaCloud | AzureUSGovernment")
+    .option("--arm-endpoint <url>", "Resource Manager endpoint of a private cloud (Azure Stack Hub)")
+    .option("--arm-audience <uri>", "token audience for --arm-endpoint (from its /metadata/endpoints)")
+    .option("--timeout <seconds>", "bound for each ARM call and each data-plane probe", "60")
+    .option("--no-data-plane", "skip the send/receive probes even when the file declares `smoke:`")
+    .option("--verbose", "list passed checks too")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  let opts: {
+    env: string;
+    environmentsDir: string;
+    format: "table" | "json";
+    subscription?: string;
+    cloud?: string;
+    armEndpoint?: string;
+    armAudience?: string;
+    timeout: string;
+    dataPlane: boolean;
+    verbose?: boolean;
+  };
+  try {
+    opts = program.parse([...argv], { from: "user" }).opts();
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+
+  try {
+    const timeoutSeconds = Number(opts.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+      throw new SmokeConfigError(`--timeout must be a positive number of seconds, got "${opts.timeout}"`);
+    if (opts.cloud && opts.armEndpoint)
+      throw new SmokeConfigError("give --cloud or --arm-endpoint, not both");
+    const model = findEnvironment(opts.environmentsDir, opts.env);
+    const subscriptionId = opts.subscription ?? io.env.AZURE_SUBSCRIPTION_ID;
+    if (!subscriptionId) {
+      throw new SmokeConfigError(
+        "no subscription: set AZURE_SUBSCRIPTION_ID (or pass --subscription) to the subscription the environment is deployed to",
+      );
+    }
+    if (!guid.test(subscriptionId))
+      throw new SmokeConfigError(`the subscription ID must be a GUID, got "${subscriptionId}"`);
+    const target = armTarget({
+      cloud: opts.cloud,
+      armEndpoint: opts.armEndpoint,
+      armAudience: opts.armAudience,
+    });
+
+    const credential = (io.credentialFor ?? defaultCredential)(opts.cloud);
+    const clients = createArmClients(credential, subscriptionId, target, io.transport);
+    io.stderr(
+      `smoke: ${model.name} in subscription ${subscriptionId}, resource group ${model.resourceGroupName} (${target.description})\n`,
+    );
+    const summary = await runSmoke({
+      model,
+      clients,
+      subscriptionId,
+      timeoutMs: timeoutSeconds * 1000,
+      credential: opts.dataPlane ? credential : undefined,
+      progress: (message) => io.stderr(`  ${message}\n`),
+    });
+    io.stdout(opts.format === "json" ? renderJson(summary) : renderText(summary, opts.verbose));
+    return exitCodeOf(summary);
+  } catch (error) {
+    if (error instanceof SmokeConfigError || error instanceof SmokeCredentialError) {
+      io.stderr(`smoke: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
