@@ -1,5 +1,22 @@
 import type { DeliveryTarget } from "../constructs/shared/entity";
 
+/** The namespace-like resources other parts of the stack refer to or monitor. */
+export type NamespaceKind =
+  | "serviceBus"
+  | "eventHubs"
+  | "iotHub"
+  | "eventGridNamespace"
+  | "eventGridTopic"
+  | "eventGridSystemTopic"
+  | "relay";
+
+export interface RegisteredNamespace {
+  readonly kind: NamespaceKind;
+  /** Logical name from the environment file. */
+  readonly name: string;
+  readonly resourceId: string;
+}
+
 /**
  * The entities built so far in one stack, by the reference the environment file uses for them
  * (`orders/orders-inbound`). Services built later (Event Grid, IoT Hub, edge sites) look their
@@ -8,14 +25,21 @@ import type { DeliveryTarget } from "../constructs/shared/entity";
 export class EntityRegistry {
   private readonly targets = new Map<string, DeliveryTarget>();
   private readonly namespaceIds = new Map<string, string>();
+  private readonly namespacesInOrder: RegisteredNamespace[] = [];
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
   }
 
   /** Records a namespace-like resource's ARM ID (system topics use them as their source). */
-  registerNamespace(kind: "serviceBus" | "eventHubs" | "iotHub" | "eventGridNamespace", name: string, resourceId: string): void {
+  registerNamespace(kind: NamespaceKind, name: string, resourceId: string): void {
+    if (!this.namespaceIds.has(`${kind}:${name}`)) this.namespacesInOrder.push({ kind, name, resourceId });
     this.namespaceIds.set(`${kind}:${name}`, resourceId);
+  }
+
+  /** Every namespace-like resource registered, in build order (monitoring covers each one). */
+  namespaces(): readonly RegisteredNamespace[] {
+    return this.namespacesInOrder;
   }
 
   target(kind: DeliveryTarget["kind"], label: string): DeliveryTarget {
@@ -27,7 +51,7 @@ export class EntityRegistry {
     return found;
   }
 
-  namespaceId(kind: "serviceBus" | "eventHubs" | "iotHub" | "eventGridNamespace", name: string): string {
+  namespaceId(kind: NamespaceKind, name: string): string {
     const found = this.namespaceIds.get(`${kind}:${name}`);
     if (!found) throw new Error(`internal: ${kind} namespace ${name} was referenced before it was built`);
     return found;
