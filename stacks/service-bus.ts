@@ -1,0 +1,228 @@
+import { TerraformOutput } from "cdktf";
+import {
+  ServiceBusAutoscale,
+  ServiceBusGeoDisasterRecovery,
+  ServiceBusNamespace,
+  ServiceBusQueue,
+  ServiceBusSubscription,
+  ServiceBusTopic,
+  type ServiceBusForwardTarget,
+} from "../constructs/service-bus";
+import type { Grantee } from "../constructs/shared/role-assignments";
+import type * as model from "./environment/model";
+import type { StackContext } from "./stack-context";
+
+function grantee(principal: model.Principal): Grantee {
+  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
+}
+
+/** The entity name in a forwarding reference (`orders/payments-poison` or `payments-poison`). */
+function entityName(reference: string): string {
+  return reference.slice(reference.lastIndexOf("/") + 1);
+}
+
+function terraformName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/**
+ * Builds the queues of one namespace, each after the queue it forwards to, so every forwarding
+ * reference points at a construct that exists (and Terraform creates the target first).
+ */
+function addQueues(
+  namespace: ServiceBusNamespace,
+  spec: model.ServiceBusNamespace,
+  targets: Map<string, ServiceBusForwardTarget>,
+): ServiceBusQueue[] {
+  const byName = new Map(spec.queues.map((q) => [q.name, q]));
+  const building = new Set<string>();
+  const built: ServiceBusQueue[] = [];
+
+  const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
+    if (reference === undefined) return undefined;
+    const name = entityName(reference);
+    if (!targets.has(name) && byName.has(name)) build(name);
+    const found = targets.get(name);
+    // The semantic checks reject dangling forwarding references; reaching this is a bug.
+    if (!found)
+      throw new Error(`internal: forwarding target ${reference} of namespace ${spec.name} was not built`);
+    return found;
+  };
+
+  const build = (name: string): void => {
+    if (targets.has(name)) return;
+    if (building.has(name)) throw new Error(`internal: forwarding loop through ${spec.name}/${name}`);
+    building.add(name);
+    const q = byName.get(name);
+    if (!q) throw new Error(`internal: queue ${spec.name}/${name} is not declared`);
+    const queue = new ServiceBusQueue(namespace, `queue-${q.name}`, {
+      namespace,
+      name: q.name,
+      sessions: q.sessions,
+      duplicateDetectionWindow: q.duplicateDetection,
+      maxDeliveryCount: q.maxDeliveryCount,
+      lockDuration: q.lockDuration,
+      defaultMessageTtl: q.messageTtl,
+      deadLetterOnExpiration: q.deadLetterOnExpiration,
+      forwardTo: target(q.forwardTo),
+      forwardDeadLetteredTo: target(q.forwardDeadLetteredTo),
+      maxSizeMegabytes: q.maxSizeMegabytes,
+      maxMessageSizeKilobytes: q.maxMessageSizeKilobytes,
+      // On Premium, partitioning is the namespace's `partitions`, never a queue's own choice.
+      partitioned: spec.sku === "Premium" ? undefined : q.partitioned,
+      batchedOperations: q.batchedOperations,
+      autoDeleteOnIdle: q.autoDeleteOnIdle,
+      status: q.status,
+      preventDestroy: q.preventDestroy,
+    });
+    for (const p of q.senders) queue.grantSend(grantee(p));
+    for (const p of q.receivers) queue.grantReceive(grantee(p));
+    for (const p of q.owners) queue.grantManage(grantee(p));
+    targets.set(name, queue);
+    built.push(queue);
+  };
+
+  for (const q of spec.queues) build(q.name);
+  return built;
+}
+
+function addTopic(
+  namespace: ServiceBusNamespace,
+  spec: model.ServiceBusNamespace,
+  t: model.ServiceBusTopic,
+): ServiceBusTopic {
+  const topic = new ServiceBusTopic(namespace, `topic-${t.name}`, {
+    namespace,
+    name: t.name,
+    duplicateDetectionWindow: t.duplicateDetection,
+    defaultMessageTtl: t.messageTtl,
+    maxSizeMegabytes: t.maxSizeMegabytes,
+    maxMessageSizeKilobytes: t.maxMessageSizeKilobytes,
+    partitioned: spec.sku === "Premium" ? undefined : t.partitioned,
+    batchedOperations: t.batchedOperations,
+    supportOrdering: t.supportOrdering,
+    autoDeleteOnIdle: t.autoDeleteOnIdle,
+    status: t.status,
+    preventDestroy: t.preventDestroy,
+  });
+  for (const p of t.senders) topic.grantSend(grantee(p));
+  for (const p of t.receivers) topic.grantReceive(grantee(p));
+  for (const p of t.owners) topic.grantManage(grantee(p));
+  return topic;
+}
+
+function addSubscriptions(
+  topic: ServiceBusTopic,
+  t: model.ServiceBusTopic,
+  targets: Map<string, ServiceBusForwardTarget>,
+): void {
+  const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
+    if (reference === undefined) return undefined;
+    const found = targets.get(entityName(reference));
+    if (!found) throw new Error(`internal: forwarding target ${reference} of ${topic.label} was not built`);
+    return found;
+  };
+  for (const s of t.subscriptions) {
+    const subscription = new ServiceBusSubscription(topic, `subscription-${s.name}`, {
+      topic,
+      name: s.name,
+      maxDeliveryCount: s.maxDeliveryCount,
+      lockDuration: s.lockDuration,
+      defaultMessageTtl: s.messageTtl,
+      deadLetterOnExpiration: s.deadLetterOnExpiration,
+      deadLetterOnFilterEvaluationError: s.deadLetterOnFilterEvaluationError,
+      sessions: s.sessions,
+      forwardTo: target(s.forwardTo),
+      forwardDeadLetteredTo: target(s.forwardDeadLetteredTo),
+      autoDeleteOnIdle: s.autoDeleteOnIdle,
+      batchedOperations: s.batchedOperations,
+      status: s.status,
+      rules: s.rules,
+      preventDestroy: s.preventDestroy,
+    });
+    // Owners of a subscription get the receiver role: Data Owner has no narrower scope than the topic.
+    for (const p of [...s.receivers, ...s.owners]) subscription.grantReceive(grantee(p));
+  }
+}
+
+function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void {
+  const cmk = spec.customerManagedKey;
+  const namespace = new ServiceBusNamespace(ctx.scope, `service-bus-${spec.name}`, {
+    name: spec.azureName,
+    label: spec.name,
+    resourceGroupName: ctx.resourceGroupName,
+    location: ctx.location,
+    sku: spec.sku,
+    capacity: spec.sku === "Premium" ? spec.capacity : undefined,
+    partitions: spec.sku === "Premium" ? spec.partitions : undefined,
+    localAuthEnabled: spec.localAuth,
+    publicNetworkAccess: spec.publicNetworkAccess,
+    allowedIpRanges: spec.allowedIpRanges,
+    trustedServicesAllowed: spec.trustedServicesAllowed,
+    // The key's identity must be attached to the namespace for Azure to reach the key.
+    userAssignedIdentityIds: cmk
+      ? [...spec.userAssignedIdentityIds, cmk.identityId]
+      : spec.userAssignedIdentityIds,
+    customerManagedKey: cmk
+      ? {
+          keyVaultKeyId: cmk.keyVaultKeyId,
+          identityId: cmk.identityId,
+          infrastructureEncryption: cmk.infrastructureEncryption,
+        }
+      : undefined,
+    privateEndpoint: spec.privateEndpoint,
+    logAnalyticsWorkspaceId: spec.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
+    lock: spec.lock,
+    preventDestroy: spec.preventDestroy,
+    tags: spec.tags,
+  });
+  for (const p of spec.senders) namespace.grantSend(grantee(p));
+  for (const p of spec.receivers) namespace.grantReceive(grantee(p));
+  for (const p of spec.owners) namespace.grantManage(grantee(p));
+  ctx.entities.registerNamespace("serviceBus", spec.name, namespace.id);
+
+  // Topics forward nothing themselves, so they come first; queues follow in forwarding order;
+  // subscriptions last, when every queue and topic they may forward to exists.
+  const targets = new Map<string, ServiceBusForwardTarget>();
+  const topics = spec.topics.map((t) => {
+    const topic = addTopic(namespace, spec, t);
+    targets.set(t.name, topic);
+    return topic;
+  });
+  const queues = addQueues(namespace, spec, targets);
+  spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets));
+  for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
+
+  if (spec.geoDisasterRecovery) {
+    const dr = new ServiceBusGeoDisasterRecovery(namespace, "geo-dr", {
+      primary: namespace,
+      secondaryName: spec.geoDisasterRecovery.secondaryAzureName,
+      secondaryLocation: spec.geoDisasterRecovery.secondaryLocation,
+      aliasName: spec.geoDisasterRecovery.aliasName,
+    });
+    new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_alias_fqdn`, {
+      value: `${dr.aliasName}.servicebus.windows.net`,
+      description: `Geo-DR alias of Service Bus namespace ${spec.name}: connect here so a failover needs no client change`,
+    });
+  }
+  if (spec.autoscale) {
+    new ServiceBusAutoscale(namespace, "autoscale", {
+      namespace,
+      minCapacity: spec.autoscale.minCapacity,
+      maxCapacity: spec.autoscale.maxCapacity,
+      scaleOutCpuPercent: spec.autoscale.scaleOutCpuPercent,
+      scaleInCpuPercent: spec.autoscale.scaleInCpuPercent,
+      tags: spec.tags,
+    });
+  }
+
+  new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_endpoint`, {
+    value: namespace.endpoint,
+    description: `Endpoint of Service Bus namespace ${spec.name} (Entra ID authentication; no keys are output)`,
+  });
+}
+
+/** Every Service Bus namespace of the environment, its entities, grants, geo-DR pair and autoscale. */
+export function addServiceBus(ctx: StackContext): void {
+  for (const spec of ctx.model.serviceBus) addNamespace(ctx, spec);
+}

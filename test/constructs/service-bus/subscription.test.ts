@@ -1,0 +1,192 @@
+import type { Construct } from "constructs";
+import {
+  ServiceBusQueue,
+  ServiceBusSubscription,
+  ServiceBusTopic,
+  type ServiceBusSubscriptionProps,
+} from "../../../constructs/service-bus";
+import { namespace, onlyResource, ordersApi, resourcesOf, synth } from "./synth";
+
+const SUBSCRIPTION = "azurerm_servicebus_subscription";
+const RULE = "azurerm_servicebus_subscription_rule";
+const DEFAULT_RULE = "azapi_update_resource";
+
+function build(overrides: Partial<ServiceBusSubscriptionProps> = {}) {
+  return synth((s: Construct) => {
+    const topic = new ServiceBusTopic(s, "t", { namespace: namespace(s), name: "order-events" });
+    new ServiceBusSubscription(s, "sub", { topic, name: "billing", ...overrides });
+  });
+}
+
+describe("ServiceBusSubscription", () => {
+  it("defaults to 10 deliveries, a one-minute lock and dead-lettering on filter errors", () => {
+    expect(onlyResource(build(), SUBSCRIPTION)).toMatchObject({
+      name: "billing",
+      max_delivery_count: 10,
+      lock_duration: "PT1M",
+      dead_lettering_on_filter_evaluation_error: true,
+      dead_lettering_on_message_expiration: false,
+      requires_session: false,
+      batched_operations_enabled: true,
+      status: "Active",
+    });
+  });
+
+  it("passes every option through to the subscription", () => {
+    const sub = onlyResource(
+      build({
+        maxDeliveryCount: 5,
+        lockDuration: "PT30S",
+        defaultMessageTtl: "P1D",
+        deadLetterOnExpiration: true,
+        deadLetterOnFilterEvaluationError: false,
+        sessions: true,
+        autoDeleteOnIdle: "PT1H",
+        batchedOperations: false,
+        status: "ReceiveDisabled",
+      }),
+      SUBSCRIPTION,
+    );
+    expect(sub).toMatchObject({
+      max_delivery_count: 5,
+      lock_duration: "PT30S",
+      default_message_ttl: "P1D",
+      dead_lettering_on_message_expiration: true,
+      dead_lettering_on_filter_evaluation_error: false,
+      requires_session: true,
+      auto_delete_on_idle: "PT1H",
+      batched_operations_enabled: false,
+      status: "ReceiveDisabled",
+    });
+  });
+
+  it("leaves Azure's catch-all $Default rule alone when no rule is declared", () => {
+    const json = build();
+    expect(resourcesOf(json, DEFAULT_RULE)).toHaveLength(0);
+    expect(resourcesOf(json, RULE)).toHaveLength(0);
+  });
+
+  it("replaces the $Default rule in place with a declared SQL filter and its action", () => {
+    const json = build({
+      rules: [{ name: "$Default", sql: "region = 'EU' AND amount > 0", action: "SET checked = 1" }],
+    });
+    expect(onlyResource(json, DEFAULT_RULE)).toMatchObject({
+      name: "$Default",
+      type: expect.stringMatching(/^Microsoft\.ServiceBus\/namespaces\/topics\/subscriptions\/rules@/),
+      parent_id: expect.stringMatching(/^\$\{azurerm_servicebus_subscription\.[^.]+\.id\}$/),
+      body: {
+        properties: {
+          filterType: "SqlFilter",
+          sqlFilter: { sqlExpression: "region = 'EU' AND amount > 0" },
+          action: { sqlExpression: "SET checked = 1" },
+        },
+      },
+    });
+    expect(resourcesOf(json, RULE)).toHaveLength(0);
+  });
+
+  it("replaces the $Default rule with a correlation filter on every supported property", () => {
+    const correlation = {
+      label: "order.created",
+      correlationId: "c",
+      messageId: "m",
+      to: "t",
+      replyTo: "r",
+      replyToSessionId: "rs",
+      sessionId: "s",
+      contentType: "application/json",
+      properties: { region: "EU" },
+    };
+    const json = build({ rules: [{ name: "$Default", correlation }] });
+    expect(onlyResource(json, DEFAULT_RULE).body).toEqual({
+      properties: { filterType: "CorrelationFilter", correlationFilter: correlation },
+    });
+  });
+
+  it("makes $Default match nothing when only other rules are declared, so they alone select messages", () => {
+    const json = build({
+      rules: [{ name: "eu-orders", correlation: { label: "order.created", properties: { region: "EU" } } }],
+    });
+    expect(onlyResource(json, DEFAULT_RULE).body).toEqual({
+      properties: { filterType: "SqlFilter", sqlFilter: { sqlExpression: "1=0" } },
+    });
+    expect(onlyResource(json, RULE)).toMatchObject({
+      name: "eu-orders",
+      filter_type: "CorrelationFilter",
+      correlation_filter: { label: "order.created", properties: { region: "EU" } },
+    });
+  });
+
+  it("creates named SQL rules with their actions", () => {
+    const json = build({ rules: [{ name: "big", sql: "amount > 1000", action: "SET big = TRUE" }] });
+    expect(onlyResource(json, RULE)).toMatchObject({
+      name: "big",
+      filter_type: "SqlFilter",
+      sql_filter: "amount > 1000",
+      action: "SET big = TRUE",
+    });
+  });
+
+  it.each([
+    [[{ name: "a", sql: "x".repeat(1025) }], /sql must be 1 to 1024 characters, got 1025/],
+    [[{ name: "a", correlation: {} }], /a correlation filter needs at least one property to match/],
+    [[{ name: "a".repeat(51), sql: "1=1" }], /name must be 1 to 50 characters, got 51/],
+    [
+      [
+        { name: "a", sql: "1=1" },
+        { name: "a", sql: "2=2" },
+      ],
+      /rule names must be unique, got a twice/,
+    ],
+  ])("refuses invalid rules %#", (rules, message) => {
+    expect(() => build({ rules })).toThrow(message);
+  });
+
+  it("forwards to a queue of the same namespace by reference", () => {
+    const json = synth((s) => {
+      const ns = namespace(s);
+      const topic = new ServiceBusTopic(s, "t", { namespace: ns, name: "order-events" });
+      const audit = new ServiceBusQueue(s, "q", { namespace: ns, name: "audit" });
+      new ServiceBusSubscription(s, "sub", {
+        topic,
+        name: "audit",
+        forwardTo: audit,
+        forwardDeadLetteredTo: audit,
+      });
+    });
+    expect(onlyResource(json, SUBSCRIPTION)).toMatchObject({
+      forward_to: expect.stringMatching(/^\$\{azurerm_servicebus_queue\.[^.]+\.name\}$/),
+      forward_dead_lettered_messages_to: expect.stringMatching(
+        /^\$\{azurerm_servicebus_queue\.[^.]+\.name\}$/,
+      ),
+    });
+  });
+
+  it("refuses forwardTo on a session-enabled subscription", () => {
+    expect(() =>
+      synth((s) => {
+        const ns = namespace(s);
+        const topic = new ServiceBusTopic(s, "t", { namespace: ns, name: "order-events" });
+        const audit = new ServiceBusQueue(s, "q", { namespace: ns, name: "audit" });
+        new ServiceBusSubscription(s, "sub", { topic, name: "audit", sessions: true, forwardTo: audit });
+      }),
+    ).toThrow(/forwardTo is not supported on a session-enabled entity/);
+  });
+
+  it("prevents destruction when asked", () => {
+    expect(onlyResource(build({ preventDestroy: true }), SUBSCRIPTION).lifecycle).toEqual({
+      prevent_destroy: true,
+    });
+  });
+
+  it("grantReceive assigns Azure Service Bus Data Receiver at the subscription's own scope", () => {
+    const json = synth((s) => {
+      const topic = new ServiceBusTopic(s, "t", { namespace: namespace(s), name: "order-events" });
+      new ServiceBusSubscription(s, "sub", { topic, name: "billing" }).grantReceive(ordersApi);
+    });
+    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({
+      role_definition_name: "Azure Service Bus Data Receiver",
+      scope: expect.stringMatching(/^\$\{azurerm_servicebus_subscription\.[^.]+\.id\}$/),
+    });
+  });
+});
