@@ -120,7 +120,7 @@ export interface ServiceBusNamespace extends NamespaceSettings {
 
 // ---------------------------------------------------------------- Event Hubs
 
-export type ConsumerGroup = Resolved<spec.ConsumerGroupSpec, "userMetadata"> & {
+export type ConsumerGroup = Resolved<Omit<spec.ConsumerGroupSpec, "receivers">, "userMetadata"> & {
   readonly receivers: readonly Principal[];
 } & Declared;
 

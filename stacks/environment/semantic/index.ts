@@ -1,15 +1,44 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
+import { checkAzureNames } from "./azure-names";
 import { SemanticContext, type SemanticCheck } from "./context";
+import { checkEventGrid } from "./event-grid";
+import { checkEventHubs } from "./event-hubs";
+import { checkForwarding } from "./forwarding";
+import { checkIotHubs } from "./iot-hub";
+import { checkReferences } from "./references";
+import { checkRelays } from "./relay";
+import { checkServiceBus } from "./service-bus";
+import { checkSites } from "./sites";
+import { checkTierRequirements } from "./tier-requirements";
+import { checkUniqueNames } from "./unique-names";
+import { checkWaivers } from "./waivers";
 
 /**
  * Every semantic check, in the order their errors read best. Each family lives in its own file;
  * adding one is one import and one entry here.
  */
-const checks: readonly SemanticCheck[] = [];
+const checks: readonly SemanticCheck[] = [
+  checkUniqueNames,
+  checkReferences,
+  checkForwarding,
+  checkAzureNames,
+  checkWaivers,
+  checkTierRequirements,
+  checkServiceBus,
+  checkEventHubs,
+  checkEventGrid,
+  checkIotHubs,
+  checkRelays,
+  checkSites,
+];
 
-export function checkSemantics(doc: ParsedDocument, spec: EnvironmentSpec, options: { today?: Date } = {}): Diagnostic[] {
+export function checkSemantics(
+  doc: ParsedDocument,
+  spec: EnvironmentSpec,
+  options: { today?: Date } = {},
+): Diagnostic[] {
   const ctx = new SemanticContext(doc, spec, options.today ?? new Date());
   for (const check of checks) check(ctx);
   return [...ctx.diagnostics];

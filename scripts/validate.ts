@@ -1,0 +1,38 @@
+/**
+ * `npm run validate -- [--format text|json] <file>...`: checks environment files with the same
+ * pipeline synthesis uses. Exit 0 when all are valid, 1 when any is invalid, 2 on a usage error
+ * or a file that cannot be read.
+ */
+import { Command, CommanderError, Option } from "commander";
+import {
+  exitCodeFor,
+  exitCodes,
+  renderJson,
+  renderText,
+  validateFiles,
+} from "../stacks/environment/validate-files";
+
+function main(argv: readonly string[]): number {
+  const program = new Command()
+    .name("validate")
+    .description("Validate environment files (schema, names, references, SKU limits).")
+    .argument("<files...>", "environment YAML files to check")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    program.parse(argv, { from: "node" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.valid : exitCodes.usageOrIo;
+    }
+    throw error;
+  }
+  const files = program.processedArgs[0] as string[];
+  const { format } = program.opts<{ format: "text" | "json" }>();
+  const results = validateFiles(files);
+  process.stdout.write(`${format === "json" ? renderJson(results) : renderText(results)}\n`);
+  return exitCodeFor(results);
+}
+
+process.exitCode = main(process.argv);

@@ -1,0 +1,83 @@
+/**
+ * Turns a valid environment file into the fully resolved EnvironmentModel: Azure names, tags,
+ * principals, and every default from the tier profile or Azure applied. It runs after the schema
+ * and semantic checks and trusts them; an impossible state is an internal error, not a user error.
+ */
+import type { EnvironmentModel } from "./model";
+import type { ParsedDocument } from "./parsed-document";
+import { resourceGroupNameOf } from "./resource-names";
+import { ResolveContext } from "./resolution/context";
+import {
+  resolveEventGridNamespace,
+  resolveEventGridSystemTopic,
+  resolveEventGridTopic,
+} from "./resolution/event-grid";
+import { resolveEventHubsNamespace } from "./resolution/event-hubs";
+import { resolveIotHub } from "./resolution/iot-hub";
+import { resolveMonitoring } from "./resolution/monitoring";
+import { resolveRelayNamespace } from "./resolution/relay";
+import { resolveServiceBusNamespace } from "./resolution/service-bus";
+import { resolveSites, siteGatewaysByNamespace } from "./resolution/sites";
+import type { EnvironmentSpec } from "./spec";
+
+/**
+ * A budget's period starts on the first of a month; a fixed date keeps synthesis deterministic
+ * (a start derived from today's date would change the output every month).
+ */
+const defaultBudgetStart = "2026-01-01";
+
+export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): EnvironmentModel {
+  const ctx = new ResolveContext(doc, spec);
+  const sites = resolveSites(ctx);
+  const gateways = siteGatewaysByNamespace(sites);
+  return {
+    file: doc.file,
+    name: spec.name,
+    tier: spec.tier,
+    location: spec.location,
+    secondaryLocation: spec.secondaryLocation,
+    resourceGroupName: resourceGroupNameOf(spec),
+    naming: ctx.naming,
+    tags: ctx.baseTags,
+    state: spec.state
+      ? { ...spec.state, key: spec.state.key ?? `${spec.name}.terraform.tfstate` }
+      : undefined,
+    network: spec.network,
+    encryption: spec.encryption
+      ? {
+          ...spec.encryption,
+          infrastructureEncryption:
+            spec.encryption.infrastructureEncryption ?? ctx.profile.namespace.infrastructureEncryption,
+        }
+      : undefined,
+    monitoring: resolveMonitoring(ctx),
+    budget: spec.budget
+      ? { ...spec.budget, startDate: spec.budget.startDate ?? defaultBudgetStart }
+      : undefined,
+    principals: ctx.principals,
+    serviceBus: (spec.serviceBus ?? []).map((ns, i) => resolveServiceBusNamespace(ctx, ns, i)),
+    eventHubs: (spec.eventHubs ?? []).map((ns, i) => resolveEventHubsNamespace(ctx, ns, i)),
+    eventGrid: {
+      topics: (spec.eventGrid?.topics ?? []).map((t, i) => resolveEventGridTopic(ctx, t, i)),
+      systemTopics: (spec.eventGrid?.systemTopics ?? []).map((t, i) =>
+        resolveEventGridSystemTopic(ctx, t, i),
+      ),
+      namespaces: (spec.eventGrid?.namespaces ?? []).map((ns, i) =>
+        resolveEventGridNamespace(ctx, ns, i, gateways),
+      ),
+    },
+    relay: (spec.relay ?? []).map((ns, i) => resolveRelayNamespace(ctx, ns, i)),
+    iotHub: (spec.iotHub ?? []).map((hub, i) => resolveIotHub(ctx, hub, i)),
+    sites,
+    waivers: (spec.waivers ?? []).map((w, i) => ({
+      ...w,
+      expires: String(w.expires),
+      source: ctx.source(`/waivers/${i}`),
+    })),
+    allowDestroy: (spec.allowDestroy ?? []).map((a, i) => ({
+      ...a,
+      source: ctx.source(`/allowDestroy/${i}`),
+    })),
+    smoke: spec.smoke,
+  };
+}

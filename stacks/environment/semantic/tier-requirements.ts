@@ -1,0 +1,128 @@
+import {
+  eventHubsSupportsPrivateEndpoint,
+  iotHubSupportsPrivateEndpoint,
+  serviceBusSupportsPrivateEndpoint,
+} from "../capabilities";
+import { loadProfile, requirementRule } from "../profiles";
+import { resourceRef, type ResourceService } from "../resource-refs";
+import type { NamespaceCommonSpec } from "../spec";
+import type { SemanticCheck, SemanticContext } from "./context";
+
+interface Holder {
+  readonly service: ResourceService;
+  readonly pointer: string;
+  readonly item: NamespaceCommonSpec;
+  /** Whether the SKU offers private endpoints at all (the default applies only there). */
+  readonly privateEndpointSupported: boolean;
+}
+
+function holders(ctx: SemanticContext): Holder[] {
+  const { spec } = ctx;
+  const list = <T extends NamespaceCommonSpec>(
+    service: ResourceService,
+    base: string,
+    items: readonly T[] | undefined,
+    supported: (item: T) => boolean = () => true,
+  ): Holder[] =>
+    (items ?? []).map((item, i) => ({
+      service,
+      pointer: `${base}/${i}`,
+      item,
+      privateEndpointSupported: supported(item),
+    }));
+  return [
+    ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusSupportsPrivateEndpoint(ns.sku)),
+    ...list("eventHubs", "/eventHubs", spec.eventHubs, eventHubsSupportsPrivateEndpoint),
+    ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
+    ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
+    ...list("relay", "/relay", spec.relay),
+    ...list("iotHub", "/iotHub", spec.iotHub, (hub) => iotHubSupportsPrivateEndpoint(hub.sku)),
+  ];
+}
+
+/**
+ * A production requirement (profile `requirements`) holds unless the file waives the matching
+ * policy rule for that very resource: the waiver, with its reason and expiry, is then what the
+ * reviewer sees in every report.
+ */
+function requirementsHold(ctx: SemanticContext, list: readonly Holder[]): void {
+  const profile = loadProfile(ctx.spec.tier);
+  if (profile.requirements.length === 0) return;
+  const waived = new Set((ctx.spec.waivers ?? []).map((w) => `${w.rule} ${w.resource}`));
+  for (const { service, pointer, item } of list) {
+    for (const requirement of profile.requirements) {
+      const rule = requirementRule(requirement, service);
+      const field = requirement.field as keyof NamespaceCommonSpec;
+      const given = item[field];
+      if (rule === undefined || given === undefined || given === requirement.value) continue;
+      const resource = resourceRef(service, item.name);
+      if (waived.has(`${rule} ${resource}`)) continue;
+      ctx.error(
+        `${pointer}/${requirement.field}`,
+        `${requirement.field}: ${JSON.stringify(given)} is not allowed in the ${ctx.spec.tier} tier, which requires ${requirement.field}: ${JSON.stringify(requirement.value)} (policy ${rule}); remove the field, or add a waiver { rule: ${rule}, resource: ${resource}, reason, expires }`,
+      );
+    }
+  }
+}
+
+/** Private endpoints need a subnet: `network.privateEndpointSubnetId`. */
+function privateEndpointsHaveNetwork(ctx: SemanticContext, list: readonly Holder[]): void {
+  if (ctx.spec.network) return;
+  const defaults = loadProfile(ctx.spec.tier).namespace;
+  const wanting = list.filter(
+    ({ item, privateEndpointSupported }) =>
+      item.privateEndpoint ?? (defaults.privateEndpoint && privateEndpointSupported),
+  );
+  const first = wanting[0];
+  if (!first) return;
+  const explicit = first.item.privateEndpoint !== undefined;
+  const others = wanting.length > 1 ? ` (and ${wanting.length - 1} more)` : "";
+  ctx.error(
+    explicit ? `${first.pointer}/privateEndpoint` : `${first.pointer}/name`,
+    `${first.service}/${first.item.name}${others} gets a private endpoint${explicit ? "" : ` (the ${ctx.spec.tier} tier's default)`}, but the file has no network section: add network.privateEndpointSubnetId (and privateDnsZoneIds)`,
+  );
+}
+
+/** Geo-disaster recovery pairs a namespace with one in `secondaryLocation`. */
+function geoDisasterRecoveryHasSecondary(ctx: SemanticContext): void {
+  if (ctx.spec.secondaryLocation !== undefined) return;
+  const namespaces = [
+    ...(ctx.spec.serviceBus ?? []).map((ns, i) => ({
+      pointer: `/serviceBus/${i}`,
+      geo: ns.geoDisasterRecovery,
+    })),
+    ...(ctx.spec.eventHubs ?? []).map((ns, i) => ({
+      pointer: `/eventHubs/${i}`,
+      geo: ns.geoDisasterRecovery,
+    })),
+  ];
+  for (const { pointer, geo } of namespaces) {
+    if (geo === true) {
+      ctx.error(
+        `${pointer}/geoDisasterRecovery`,
+        "geoDisasterRecovery: true needs secondaryLocation at the top of the file (the region of the paired namespace)",
+      );
+    }
+  }
+}
+
+/** Log Analytics retention may not fall below the tier's minimum (audit logs are evidence). */
+function retentionMeetsTier(ctx: SemanticContext): void {
+  const days = ctx.spec.monitoring?.retentionDays;
+  const minimum = loadProfile(ctx.spec.tier).monitoring.minimumRetentionDays;
+  if (days !== undefined && days < minimum) {
+    ctx.error(
+      "/monitoring/retentionDays",
+      `monitoring.retentionDays must be at least ${minimum} in the ${ctx.spec.tier} tier (audit logs are kept that long), got ${days}: raise it or remove it to use ${loadProfile(ctx.spec.tier).monitoring.retentionDays}`,
+    );
+  }
+}
+
+/** What the tier profile requires of the file, beyond shape and references. */
+export const checkTierRequirements: SemanticCheck = (ctx) => {
+  const list = holders(ctx);
+  requirementsHold(ctx, list);
+  privateEndpointsHaveNetwork(ctx, list);
+  geoDisasterRecoveryHasSecondary(ctx);
+  retentionMeetsTier(ctx);
+};

@@ -1,0 +1,79 @@
+/**
+ * What `npm run validate` does with a list of files, apart from argument parsing: load each file
+ * on its own (one bad or unreadable file never stops the others), decide the exit code, and
+ * render the results as text or as the one JSON object the CI contract names.
+ */
+import { accessSync, constants, statSync } from "node:fs";
+import type { Diagnostic } from "./diagnostics";
+import { formatDiagnostic } from "./diagnostics";
+import type { LoadOptions } from "./load-environment";
+import { loadEnvironmentFile } from "./load-environment";
+
+export interface FileResult {
+  readonly file: string;
+  readonly valid: boolean;
+  /** The file could not be read at all (missing, a directory, no permission). */
+  readonly unreadable: boolean;
+  readonly errors: readonly Diagnostic[];
+}
+
+export const exitCodes = { valid: 0, invalid: 1, usageOrIo: 2 } as const;
+
+function unreadableReason(file: string): string | undefined {
+  try {
+    if (!statSync(file).isFile()) return "not a file";
+    accessSync(file, constants.R_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "no such file";
+    if (code === "EACCES") return "permission denied";
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function validateFile(file: string, options: LoadOptions = {}): FileResult {
+  const reason = unreadableReason(file);
+  if (reason) {
+    return {
+      file,
+      valid: false,
+      unreadable: true,
+      errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
+    };
+  }
+  const result = loadEnvironmentFile(file, options);
+  return result.ok
+    ? { file, valid: true, unreadable: false, errors: [] }
+    : { file, valid: false, unreadable: false, errors: result.errors };
+}
+
+export function validateFiles(files: readonly string[], options: LoadOptions = {}): FileResult[] {
+  return files.map((file) => validateFile(file, options));
+}
+
+/** 0 when every file is valid, 2 when any could not be read, else 1. */
+export function exitCodeFor(results: readonly FileResult[]): number {
+  if (results.some((r) => r.unreadable)) return exitCodes.usageOrIo;
+  return results.every((r) => r.valid) ? exitCodes.valid : exitCodes.invalid;
+}
+
+export function renderJson(results: readonly FileResult[]): string {
+  const errors = results.flatMap((r) =>
+    r.errors.map(({ file, line, column, path, message }) => ({ file, line, column, path, message })),
+  );
+  return JSON.stringify({ valid: results.every((r) => r.valid), errors });
+}
+
+export function renderText(results: readonly FileResult[]): string {
+  const lines = results.flatMap((r) => r.errors.map(formatDiagnostic));
+  const invalid = results.filter((r) => !r.valid).length;
+  const errorCount = results.reduce((sum, r) => sum + r.errors.length, 0);
+  const files = `${results.length} file${results.length === 1 ? "" : "s"}`;
+  lines.push(
+    invalid === 0
+      ? `${files} checked: all valid`
+      : `${files} checked: ${results.length - invalid} valid, ${invalid} invalid (${errorCount} error${errorCount === 1 ? "" : "s"})`,
+  );
+  return lines.join("\n");
+}
