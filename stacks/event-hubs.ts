@@ -1,0 +1,229 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import {
+  CaptureStorage,
+  ConsumerGroup,
+  EventHub,
+  EventHubsCluster,
+  EventHubsNamespace,
+  GeoDisasterRecovery,
+  SchemaGroup,
+  type CaptureContainer,
+  type CaptureDestination,
+  type EventHubsNamespaceProps,
+} from "../constructs/event-hubs";
+import type { Grantee } from "../constructs/shared/role-assignments";
+import type * as model from "./environment/model";
+import { captureStorageAccountName } from "./environment/resource-names";
+import type { StackContext } from "./stack-context";
+
+function grantee(principal: model.Principal): Grantee {
+  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
+}
+
+function terraformName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** Hubs whose capture goes to the storage account the project creates (no `storageAccountId` given). */
+function projectCaptures(ctx: StackContext): { hub: model.EventHub; capture: model.Capture }[] {
+  return ctx.model.eventHubs.flatMap((ns) =>
+    ns.hubs.flatMap((hub) =>
+      hub.capture && hub.capture.storageAccountId === undefined ? [{ hub, capture: hub.capture }] : [],
+    ),
+  );
+}
+
+/**
+ * The environment's one capture account, when any hub captures without naming an account. Hubs that
+ * share a container share its lifecycle rule, which keeps the longest retention any of them asks for.
+ */
+function addCaptureStorage(ctx: StackContext): CaptureStorage | undefined {
+  const captures = projectCaptures(ctx);
+  if (captures.length === 0) return undefined;
+  const retention = new Map<string, number>();
+  for (const { capture } of captures) {
+    retention.set(capture.container, Math.max(retention.get(capture.container) ?? 0, capture.retentionDays));
+  }
+  const containers: CaptureContainer[] = [...retention.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, retentionDays]) => ({ name, retentionDays }));
+  const privateEndpoint = ctx.model.eventHubs.find((ns) => ns.privateEndpoint)?.privateEndpoint;
+  return new CaptureStorage(ctx.scope, "event-hubs-capture-storage", {
+    name: captureStorageAccountName(ctx.model.naming),
+    location: ctx.location,
+    resourceGroupName: ctx.resourceGroupName,
+    containers,
+    publicNetworkAccess: ctx.model.tier !== "production",
+    privateEndpointSubnetId: privateEndpoint?.subnetId,
+    preventDestroy: captures.some(({ hub }) => hub.preventDestroy),
+    tags: ctx.model.tags,
+  });
+}
+
+/** The settings a namespace and its geo-paired secondary share. */
+function sharedNamespaceProps(
+  ctx: StackContext,
+  ns: model.EventHubsNamespace,
+): Omit<EventHubsNamespaceProps, "name" | "location" | "privateEndpointSubnetId" | "privateDnsZoneId"> {
+  return {
+    logicalName: ns.name,
+    resourceGroupName: ctx.resourceGroupName,
+    sku: ns.sku,
+    capacity: ns.capacity,
+    autoInflateMaxCapacity: ns.autoInflateMaxCapacity,
+    kafka: ns.kafka,
+    localAuthentication: ns.localAuth,
+    publicNetworkAccess: ns.publicNetworkAccess,
+    allowedIpRanges: ns.allowedIpRanges,
+    trustedServicesAllowed: ns.trustedServicesAllowed,
+    userAssignedIdentityIds: ns.userAssignedIdentityIds,
+    customerManagedKeyId: ns.customerManagedKey?.keyVaultKeyId,
+    customerManagedKeyIdentityId: ns.customerManagedKey?.identityId,
+    infrastructureEncryption: ns.customerManagedKey?.infrastructureEncryption,
+    logAnalyticsWorkspaceId: ns.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
+    lock: ns.lock,
+    preventDestroy: ns.preventDestroy,
+    tags: ns.tags,
+  };
+}
+
+function captureDestination(capture: model.Capture, storage: CaptureStorage | undefined): CaptureDestination {
+  if (capture.storageAccountId !== undefined) {
+    return { storageAccountId: capture.storageAccountId, containerName: capture.container };
+  }
+  // addCaptureStorage creates the account whenever a capture names none; reaching this is a bug.
+  if (!storage) throw new Error("internal: capture storage was not built");
+  return storage.destination(capture.container);
+}
+
+function addHub(
+  ctx: StackContext,
+  namespace: EventHubsNamespace,
+  hub: model.EventHub,
+  storage: CaptureStorage | undefined,
+): EventHub {
+  const capture = hub.capture;
+  const eventHub = new EventHub(namespace, `hub-${hub.name}`, {
+    namespace,
+    name: hub.name,
+    partitionCount: hub.partitions,
+    retentionDays: hub.retention ? undefined : hub.retentionDays,
+    cleanupPolicy: hub.retention?.cleanupPolicy,
+    retentionHours: hub.retention?.retentionHours,
+    tombstoneRetentionHours: hub.retention?.tombstoneRetentionHours,
+    status: hub.status,
+    captureDestination: capture ? captureDestination(capture, storage) : undefined,
+    captureIntervalSeconds: capture?.intervalSeconds,
+    captureSizeLimitBytes: capture?.sizeLimitBytes,
+    captureArchiveNameFormat: capture?.archiveNameFormat,
+    captureSkipEmptyArchives: capture?.skipEmptyArchives,
+    preventDestroy: hub.preventDestroy,
+  });
+  for (const principal of hub.senders) eventHub.grantSend(grantee(principal));
+  for (const principal of hub.receivers) eventHub.grantReceive(grantee(principal));
+  for (const principal of hub.owners) eventHub.grantOwner(grantee(principal));
+  for (const group of hub.consumerGroups) {
+    const consumerGroup = new ConsumerGroup(eventHub, `consumer-group-${group.name}`, {
+      eventHub,
+      name: group.name,
+      userMetadata: group.userMetadata,
+    });
+    for (const principal of group.receivers) consumerGroup.grantReceive(grantee(principal));
+  }
+  ctx.entities.register(eventHub);
+  return eventHub;
+}
+
+function addNamespace(
+  ctx: StackContext,
+  ns: model.EventHubsNamespace,
+  storage: CaptureStorage | undefined,
+): void {
+  const scope = new Construct(ctx.scope, `event-hubs-${ns.name}`);
+  const cluster = ns.dedicatedCluster
+    ? new EventHubsCluster(scope, "cluster", {
+        name: ns.dedicatedCluster.azureName,
+        location: ctx.location,
+        resourceGroupName: ctx.resourceGroupName,
+        capacity: ns.dedicatedCluster.capacity,
+        lock: ns.lock,
+        preventDestroy: ns.preventDestroy,
+        tags: ns.tags,
+      })
+    : undefined;
+  const namespace = new EventHubsNamespace(scope, "namespace", {
+    ...sharedNamespaceProps(ctx, ns),
+    name: ns.azureName,
+    location: ctx.location,
+    dedicatedCluster: cluster,
+    dedicatedClusterId: ns.dedicatedClusterId,
+    privateEndpointSubnetId: ns.privateEndpoint?.subnetId,
+    privateDnsZoneId: ns.privateEndpoint?.privateDnsZoneId,
+  });
+  for (const principal of ns.senders) namespace.grantSend(grantee(principal));
+  for (const principal of ns.receivers) namespace.grantReceive(grantee(principal));
+  for (const principal of ns.owners) namespace.grantOwner(grantee(principal));
+
+  const hubs = ns.hubs.map((hub) => addHub(ctx, namespace, hub, storage));
+
+  if (storage) {
+    const identity: Grantee = {
+      name: `${ns.name}-capture`,
+      principalId: namespace.principalId,
+      principalType: "ServicePrincipal",
+    };
+    const containers = new Set(
+      ns.hubs.flatMap((hub) =>
+        hub.capture && hub.capture.storageAccountId === undefined ? [hub.capture.container] : [],
+      ),
+    );
+    for (const container of [...containers].sort()) storage.grantCaptureWrite(identity, container);
+  }
+
+  for (const group of ns.schemaGroups) {
+    new SchemaGroup(namespace, `schema-group-${group.name}`, {
+      namespace,
+      name: group.name,
+      compatibility: group.compatibility,
+      type: group.type,
+    });
+  }
+
+  if (ns.geoDisasterRecovery) {
+    // The secondary stays empty and private-endpoint-free: Azure copies the primary's entities to it,
+    // and the environment's private endpoint subnet lives in the primary region. A cluster is regional,
+    // so a primary on a dedicated cluster is refused by GeoDisasterRecovery (the tiers differ).
+    const secondary = new EventHubsNamespace(scope, "secondary-namespace", {
+      ...sharedNamespaceProps(ctx, ns),
+      name: ns.geoDisasterRecovery.secondaryAzureName,
+      location: ns.geoDisasterRecovery.secondaryLocation,
+    });
+    new GeoDisasterRecovery(scope, "geo-disaster-recovery", {
+      primary: namespace,
+      secondary,
+      aliasName: ns.geoDisasterRecovery.aliasName,
+    });
+  }
+
+  ctx.entities.registerNamespace("eventHubs", ns.name, namespace.id);
+
+  const prefix = `event_hubs_${terraformName(ns.name)}`;
+  new TerraformOutput(ctx.scope, `${prefix}_fqdn`, { value: namespace.fqdn });
+  if (namespace.kafkaBootstrapServer) {
+    new TerraformOutput(ctx.scope, `${prefix}_kafka_bootstrap_server`, {
+      value: namespace.kafkaBootstrapServer,
+    });
+  }
+  new TerraformOutput(ctx.scope, `${prefix}_hub_names`, { value: hubs.map((hub) => hub.name) });
+}
+
+/**
+ * The environment's Event Hubs: dedicated clusters, namespaces, hubs with capture, consumer groups,
+ * schema groups, geo-DR pairs and role assignments; every hub is registered as a delivery target
+ * (`<namespace>/<hub>`) for Event Grid, MQTT routing and IoT Hub. Outputs carry endpoints, never keys.
+ */
+export function addEventHubs(ctx: StackContext): void {
+  const storage = addCaptureStorage(ctx);
+  for (const ns of ctx.model.eventHubs) addNamespace(ctx, ns, storage);
+}

@@ -1,0 +1,163 @@
+import { CaptureStorage, type CaptureStorageProps } from "../../../constructs/event-hubs";
+import { onlyResource, resourcesOf, synth } from "./synth";
+
+const props: CaptureStorageProps = {
+  name: "stcontosocapprod",
+  location: "westeurope",
+  resourceGroupName: "rg-test",
+  containers: [{ name: "capture", retentionDays: 30 }],
+};
+
+const namespaceIdentity = {
+  name: "telemetry-capture",
+  principalId: "${identity}",
+  principalType: "ServicePrincipal",
+} as const;
+
+describe("CaptureStorage", () => {
+  it("creates a StorageV2 account with hierarchical namespace, TLS 1.2 and infrastructure encryption", () => {
+    const account = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", props)),
+      "azurerm_storage_account",
+    );
+    expect(account).toMatchObject({
+      name: "stcontosocapprod",
+      account_kind: "StorageV2",
+      account_tier: "Standard",
+      account_replication_type: "ZRS",
+      is_hns_enabled: true,
+      min_tls_version: "TLS1_2",
+      infrastructure_encryption_enabled: true,
+      allow_nested_items_to_be_public: false,
+      default_to_oauth_authentication: true,
+    });
+  });
+
+  it("keeps shared-key access on, because azurerm 4.55 capture can only authenticate with SAS", () => {
+    const account = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", props)),
+      "azurerm_storage_account",
+    );
+    expect(account.shared_access_key_enabled).toBe(true);
+  });
+
+  it("shuts the firewall to all but trusted Azure services by default", () => {
+    const account = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", props)),
+      "azurerm_storage_account",
+    );
+    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"] });
+  });
+
+  it("opens the firewall when public network access is asked for", () => {
+    const account = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", { ...props, publicNetworkAccess: true })),
+      "azurerm_storage_account",
+    );
+    expect(account.network_rules).toMatchObject({ default_action: "Allow" });
+  });
+
+  it("creates each container private", () => {
+    const json = synth(
+      (s) =>
+        new CaptureStorage(s, "cap", {
+          ...props,
+          containers: [
+            { name: "capture", retentionDays: 30 },
+            { name: "audit", retentionDays: 365 },
+          ],
+        }),
+    );
+    const containers = resourcesOf(json, "azurerm_storage_container").map((c) => [
+      c.name,
+      c.container_access_type,
+    ]);
+    expect(containers.sort()).toEqual([
+      ["audit", "private"],
+      ["capture", "private"],
+    ]);
+  });
+
+  it("deletes each container's archives after its retention", () => {
+    const json = synth(
+      (s) =>
+        new CaptureStorage(s, "cap", {
+          ...props,
+          containers: [
+            { name: "capture", retentionDays: 30 },
+            { name: "audit", retentionDays: 365 },
+          ],
+        }),
+    );
+    expect(onlyResource(json, "azurerm_storage_management_policy").rule).toEqual([
+      {
+        name: "delete-capture-after-30-days",
+        enabled: true,
+        filters: { blob_types: ["blockBlob"], prefix_match: ["capture/"] },
+        actions: { base_blob: { delete_after_days_since_modification_greater_than: 30 } },
+      },
+      {
+        name: "delete-audit-after-365-days",
+        enabled: true,
+        filters: { blob_types: ["blockBlob"], prefix_match: ["audit/"] },
+        actions: { base_blob: { delete_after_days_since_modification_greater_than: 365 } },
+      },
+    ]);
+  });
+
+  it("adds a private endpoint for the blob sub-resource when a subnet is given", () => {
+    const pe = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", { ...props, privateEndpointSubnetId: "/subnet" })),
+      "azurerm_private_endpoint",
+    );
+    expect(pe).toMatchObject({
+      name: "stcontosocapprod-blob-pep",
+      private_service_connection: { subresource_names: ["blob"] },
+    });
+  });
+
+  it("grants the namespace identity Storage Blob Data Contributor on the container", () => {
+    const json = synth((s) =>
+      new CaptureStorage(s, "cap", props).grantCaptureWrite(namespaceIdentity, "capture"),
+    );
+    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({
+      role_definition_name: "Storage Blob Data Contributor",
+      principal_id: "${identity}",
+      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.cap_container-capture_[^.]+\.id\}$/),
+    });
+  });
+
+  it("hands out the destination of its own containers only", () => {
+    synth((s) => {
+      const storage = new CaptureStorage(s, "cap", props);
+      expect(storage.destination("capture")).toEqual({
+        storageAccountId: storage.id,
+        containerName: "capture",
+      });
+      expect(() => storage.destination("other")).toThrow(/no container other; it has capture/);
+    });
+  });
+
+  it.each([
+    [{ name: "st-Contoso" }, /name must be 3-24 lowercase letters and digits, got "st-Contoso"/],
+    [{ containers: [] }, /containers must name at least one container/],
+    [
+      { containers: [{ name: "Capture", retentionDays: 1 }] },
+      /container name must be 3-63 lowercase letters/,
+    ],
+    [
+      { containers: [{ name: "capture", retentionDays: 0 }] },
+      /retentionDays of container capture must be 1-99999, got 0/,
+    ],
+  ])("refuses %j", (overrides, message) => {
+    expect(() => synth((s) => new CaptureStorage(s, "cap", { ...props, ...overrides }))).toThrow(message);
+  });
+
+  it("prevents destruction of the archive account when asked", () => {
+    const account = onlyResource(
+      synth((s) => new CaptureStorage(s, "cap", { ...props, preventDestroy: true })),
+      "azurerm_storage_account",
+    );
+    expect(account.lifecycle).toEqual({ prevent_destroy: true });
+  });
+});

@@ -1,0 +1,185 @@
+import type {
+  Capture,
+  ConsumerGroup,
+  EnvironmentModel,
+  EventHub,
+  EventHubsNamespace,
+  Principal,
+  SourceLocation,
+  Tier,
+} from "../../../stacks/environment/model";
+
+/**
+ * Hand-built environment models for Event Hubs stack tests, shaped like the resolver's output for
+ * the shared examples: every default applied, nothing left to interpretation.
+ */
+
+const source = (pointer: string): SourceLocation => ({
+  file: "environments/test.yaml",
+  line: 1,
+  column: 1,
+  pointer,
+});
+
+export const analytics: Principal = {
+  name: "analytics",
+  objectId: "33333333-3333-3333-3333-333333333333",
+  type: "Group",
+};
+export const plantGateway: Principal = {
+  name: "plant-gateway",
+  objectId: "44444444-4444-4444-4444-444444444444",
+  type: "ServicePrincipal",
+};
+
+const noGrants = { senders: [], receivers: [], owners: [] } as const;
+
+export function captureModel(overrides: Partial<Capture> = {}): Capture {
+  return {
+    intervalSeconds: 300,
+    sizeLimitBytes: 314572800,
+    archiveNameFormat: "{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}",
+    skipEmptyArchives: true,
+    container: "capture",
+    retentionDays: 30,
+    ...overrides,
+  };
+}
+
+/**
+ * model.ts intersects the spec's `receivers: string[]` with `Principal[]` (it does not omit the spec's
+ * field), so a resolved group's receivers are typed as both; the assertion bridges that until it does.
+ */
+export function consumerGroupModel(name: string, receivers: readonly Principal[] = []): ConsumerGroup {
+  return {
+    name,
+    receivers: receivers as ConsumerGroup["receivers"],
+    source: source(`/consumerGroups/${name}`),
+  };
+}
+
+export function hubModel(overrides: Partial<EventHub> & { name: string }): EventHub {
+  return {
+    partitions: 4,
+    retentionDays: 1,
+    status: "Active",
+    eventSourced: false,
+    consumerGroups: [],
+    preventDestroy: false,
+    source: source(`/hubs/${overrides.name}`),
+    ...noGrants,
+    ...overrides,
+  };
+}
+
+/** The `telemetry` namespace of dev.yaml: Standard, one hub of 4 partitions kept 1 day. */
+export function devTelemetry(overrides: Partial<EventHubsNamespace> = {}): EventHubsNamespace {
+  return {
+    name: "telemetry",
+    azureName: "evhns-contoso-telemetry-test",
+    source: source("/eventHubs/0"),
+    localAuth: false,
+    publicNetworkAccess: true,
+    allowedIpRanges: [],
+    trustedServicesAllowed: true,
+    minimumTlsVersion: "1.2",
+    diagnostics: true,
+    lock: false,
+    preventDestroy: false,
+    userAssignedIdentityIds: [],
+    tags: { environment: "test" },
+    sku: "Standard",
+    capacity: 1,
+    kafka: true,
+    zoneRedundant: true,
+    hubs: [hubModel({ name: "device-telemetry" })],
+    schemaGroups: [],
+    ...noGrants,
+    ...overrides,
+  };
+}
+
+/** The `telemetry` namespace of prod.yaml: auto-inflate, an IP allow-list, capture, consumer groups, a schema group. */
+export function prodTelemetry(overrides: Partial<EventHubsNamespace> = {}): EventHubsNamespace {
+  return devTelemetry({
+    capacity: 2,
+    autoInflateMaxCapacity: 10,
+    allowedIpRanges: ["203.0.113.0/24"],
+    lock: true,
+    preventDestroy: true,
+    hubs: [
+      hubModel({
+        name: "device-telemetry",
+        partitions: 16,
+        retentionDays: 7,
+        capture: captureModel(),
+        consumerGroups: [consumerGroupModel("analytics"), consumerGroupModel("archive")],
+        senders: [plantGateway],
+        receivers: [analytics],
+        preventDestroy: true,
+      }),
+    ],
+    schemaGroups: [
+      {
+        name: "telemetry-schemas",
+        compatibility: "Backward",
+        type: "Avro",
+        source: source("/schemaGroups/0"),
+      },
+    ],
+    ...overrides,
+  });
+}
+
+/** A whole environment around the given Event Hubs namespaces, every other service empty. */
+export function environmentWith(
+  eventHubs: readonly EventHubsNamespace[],
+  tier: Tier = "development",
+): EnvironmentModel {
+  const name = "test";
+  return {
+    file: `environments/${name}.yaml`,
+    name,
+    tier,
+    location: "westeurope",
+    resourceGroupName: `rg-contoso-messaging-${name}`,
+    naming: { prefix: "contoso", workload: "", environment: name },
+    tags: { environment: name },
+    monitoring: {
+      logAnalyticsWorkspaceId: "/workspaces/log",
+      retentionDays: 30,
+      alertEmails: [],
+      webhooks: [],
+      alerts: {
+        serviceBusDeadLetteredMessages: 1,
+        serviceBusActiveMessages: 1000,
+        serviceBusThrottledRequests: 1,
+        serviceBusServerErrors: 1,
+        serviceBusCpuPercent: 80,
+        serviceBusMemoryPercent: 80,
+        eventHubsThrottledRequests: 1,
+        eventHubsServerErrors: 1,
+        eventHubsCaptureBacklog: 1,
+        eventHubsIncomingOutgoingGap: 1,
+        eventGridDroppedEvents: 1,
+        eventGridDeadLetteredEvents: 1,
+        eventGridDeliveryFailures: 1,
+        iotHubDroppedTelemetry: 1,
+        iotHubOrphanedTelemetry: 1,
+        iotHubThrottlingErrors: 1,
+        relayListenerErrors: 1,
+        authorizationFailures: 1,
+      },
+      alertsEnabled: false,
+    },
+    principals: new Map([analytics, plantGateway].map((p) => [p.name, p])),
+    serviceBus: [],
+    eventHubs,
+    eventGrid: { topics: [], systemTopics: [], namespaces: [] },
+    relay: [],
+    iotHub: [],
+    sites: [],
+    waivers: [],
+    allowDestroy: [],
+  };
+}
