@@ -1,13 +1,19 @@
 import { Construct } from "constructs";
-import { IResolvable, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import {
+  type ITerraformDependable,
+  type IResolvable,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+} from "cdktf";
 
 /**
  * The azapi provider release every stack pins. Exact, so a new release (with a new embedded
  * schema for `body` validation) never changes a plan unannounced. 2.x takes `body` as an HCL
  * object, not a JSON string (azapi 2.0 upgrade guide, "The body field now only accepts an HCL
- * object").
+ * object"). The release must embed the API versions callers use (Microsoft.EventGrid 2025-02-15).
  */
-export const AZAPI_PROVIDER_VERSION = "2.3.0";
+export const AZAPI_PROVIDER_VERSION = "2.5.0";
 
 const AZAPI_PROVIDER_ID = "azapi";
 
@@ -69,6 +75,11 @@ export interface AzapiResourceProps {
    * @default - no tags
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Resources that must exist first (a parent referenced by name, a role the resource relies on).
+   * @default - only the dependencies implied by referenced attributes
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -86,9 +97,12 @@ export class AzapiResource extends TerraformResource {
       terraformResourceType: AzapiResource.tfResourceType,
       terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
       provider,
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
     if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(props.type)) {
-      throw new Error(`azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${props.type}"`);
+      throw new Error(
+        `azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${props.type}"`,
+      );
     }
     this.props = props;
   }
@@ -116,7 +130,10 @@ export class AzapiResource extends TerraformResource {
       parent_id: props.parentId,
       location: props.location,
       identity: props.identity
-        ? { type: props.identity.type, identity_ids: props.identity.identityIds ? [...props.identity.identityIds] : undefined }
+        ? {
+            type: props.identity.type,
+            identity_ids: props.identity.identityIds ? [...props.identity.identityIds] : undefined,
+          }
         : undefined,
       body: props.body,
       response_export_values: props.responseExportValues ? [...props.responseExportValues] : undefined,

@@ -1,0 +1,340 @@
+import { Construct } from "constructs";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { AzapiResource } from "../shared/azapi-resource";
+import { BuiltInRole, type Grantee, grantId, grantRole } from "../shared/role-assignments";
+import {
+  MqttLimits,
+  brokerResourceNamePattern,
+  clientGroupQueryProblem,
+  clientNamePattern,
+  thumbprintPattern,
+  topicTemplateProblem,
+} from "./mqtt-syntax";
+import type { EventGridNamespace } from "./namespace";
+
+/**
+ * The GA API version of Microsoft.EventGrid that defines topic spaces, client groups, permission
+ * bindings and clients (azure-rest-api-specs, eventgrid/resource-manager stable/2025-02-15).
+ * azurerm 4.x has no resources for them, so they go through azapi.
+ */
+export const MQTT_API_VERSION = "2025-02-15";
+
+const brokerType = (child: string): string => `Microsoft.EventGrid/namespaces/${child}@${MQTT_API_VERSION}`;
+
+function requireBroker(namespace: EventGridNamespace, what: string, name: string): void {
+  if (!namespace.mqttEnabled) {
+    throw new Error(
+      `${what} ${name} needs a namespace with mqttEnabled; ${namespace.name} has the MQTT broker off`,
+    );
+  }
+}
+
+function requireBrokerName(what: string, name: string): void {
+  if (!brokerResourceNamePattern.test(name)) {
+    throw new Error(`${what} name must be 3 to 50 letters, digits or hyphens, got "${name}"`);
+  }
+}
+
+// ---------------------------------------------------------------- topic spaces
+
+/**
+ * Terraform reads `${...}` and `%{...}` in JSON strings as template expressions; the broker's own
+ * variables (`${client.authenticationName}`) must reach Azure as written, so they are escaped.
+ */
+function terraformLiteral(text: string): string {
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+/** Body of Microsoft.EventGrid/namespaces/topicSpaces. */
+interface TopicSpaceBody {
+  readonly properties: { readonly topicTemplates: string[]; readonly description?: string };
+}
+
+export interface MqttTopicSpaceProps {
+  readonly namespace: EventGridNamespace;
+  readonly name: string;
+  /** MQTT topic filters the space holds, e.g. `plants/+/telemetry/#`. */
+  readonly templates: readonly string[];
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** A topic space: the set of topics permission bindings grant publish or subscribe on. */
+export class MqttTopicSpace extends Construct {
+  readonly resource: AzapiResource;
+  readonly name: string;
+  private readonly label: string;
+
+  constructor(scope: Construct, id: string, props: MqttTopicSpaceProps) {
+    super(scope, id);
+    requireBroker(props.namespace, "topic space", props.name);
+    requireBrokerName("topic space", props.name);
+    if (props.templates.length === 0 || props.templates.length > MqttLimits.templatesPerTopicSpace) {
+      throw new Error(
+        `topic space ${props.name} needs 1 to ${MqttLimits.templatesPerTopicSpace} topic templates, got ${props.templates.length}`,
+      );
+    }
+    for (const template of props.templates) {
+      const problem = topicTemplateProblem(template);
+      if (problem) throw new Error(`topic space ${props.name}: ${problem}`);
+    }
+    this.name = props.name;
+    this.label = `${props.namespace.label}/topicSpaces/${props.name}`;
+    const body: TopicSpaceBody = {
+      properties: { topicTemplates: props.templates.map(terraformLiteral), description: props.description },
+    };
+    this.resource = new AzapiResource(this, "topic-space", {
+      type: brokerType("topicSpaces"),
+      name: props.name,
+      parentId: props.namespace.id,
+      body: { ...body },
+    });
+  }
+
+  get id(): string {
+    return this.resource.id;
+  }
+
+  /** Lets an Entra ID-authenticated client publish to this topic space. */
+  grantPublish(grantee: Grantee): RoleAssignment {
+    return this.grant("publisher", BuiltInRole.eventGridTopicSpacesPublisher, grantee);
+  }
+
+  /** Lets an Entra ID-authenticated client subscribe to this topic space. */
+  grantSubscribe(grantee: Grantee): RoleAssignment {
+    return this.grant("subscriber", BuiltInRole.eventGridTopicSpacesSubscriber, grantee);
+  }
+
+  private grant(
+    prefix: string,
+    role:
+      typeof BuiltInRole.eventGridTopicSpacesPublisher | typeof BuiltInRole.eventGridTopicSpacesSubscriber,
+    grantee: Grantee,
+  ): RoleAssignment {
+    return grantRole(this, grantId(prefix, grantee), {
+      scopeId: this.resource.id,
+      scopeLabel: this.label,
+      role,
+      grantee,
+    });
+  }
+}
+
+// ---------------------------------------------------------------- client groups
+
+/** Body of Microsoft.EventGrid/namespaces/clientGroups. */
+interface ClientGroupBody {
+  readonly properties: { readonly query: string; readonly description?: string };
+}
+
+export interface MqttClientGroupProps {
+  readonly namespace: EventGridNamespace;
+  readonly name: string;
+  /** Which clients belong, by their attributes, e.g. `attributes.role = 'gateway'`. */
+  readonly query: string;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** A client group: the clients whose attributes match a query. */
+export class MqttClientGroup extends Construct {
+  readonly resource: AzapiResource;
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: MqttClientGroupProps) {
+    super(scope, id);
+    requireBroker(props.namespace, "client group", props.name);
+    requireBrokerName("client group", props.name);
+    const problem = clientGroupQueryProblem(props.query);
+    if (problem) throw new Error(`client group ${props.name}: ${problem}`);
+    this.name = props.name;
+    const body: ClientGroupBody = { properties: { query: props.query, description: props.description } };
+    this.resource = new AzapiResource(this, "client-group", {
+      type: brokerType("clientGroups"),
+      name: props.name,
+      parentId: props.namespace.id,
+      body: { ...body },
+    });
+  }
+
+  get id(): string {
+    return this.resource.id;
+  }
+}
+
+// ---------------------------------------------------------------- permission bindings
+
+/** Body of Microsoft.EventGrid/namespaces/permissionBindings. */
+interface PermissionBindingBody {
+  readonly properties: {
+    readonly clientGroupName: string;
+    readonly topicSpaceName: string;
+    readonly permission: "Publisher" | "Subscriber";
+    readonly description?: string;
+  };
+}
+
+export interface MqttPermissionBindingProps {
+  readonly namespace: EventGridNamespace;
+  readonly name: string;
+  readonly clientGroup: MqttClientGroup;
+  readonly topicSpace: MqttTopicSpace;
+  readonly role: "publisher" | "subscriber";
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** Grants a client group publish or subscribe on a topic space. */
+export class MqttPermissionBinding extends Construct {
+  readonly resource: AzapiResource;
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: MqttPermissionBindingProps) {
+    super(scope, id);
+    requireBroker(props.namespace, "permission binding", props.name);
+    requireBrokerName("permission binding", props.name);
+    this.name = props.name;
+    const body: PermissionBindingBody = {
+      properties: {
+        clientGroupName: props.clientGroup.name,
+        topicSpaceName: props.topicSpace.name,
+        permission: props.role === "publisher" ? "Publisher" : "Subscriber",
+        description: props.description,
+      },
+    };
+    this.resource = new AzapiResource(this, "permission-binding", {
+      type: brokerType("permissionBindings"),
+      name: props.name,
+      parentId: props.namespace.id,
+      body: { ...body },
+      // The body names the group and the space; Azure refuses the binding until both exist.
+      dependsOn: [props.clientGroup.resource, props.topicSpace.resource],
+    });
+  }
+
+  get id(): string {
+    return this.resource.id;
+  }
+}
+
+// ---------------------------------------------------------------- clients
+
+/**
+ * How a client's certificate is checked: its thumbprint against one or two registered ones
+ * (primary and secondary, for rotation), or, for certificates issued by a CA registered with the
+ * namespace, one certificate field against the client's authentication name.
+ */
+export type MqttClientAuthentication =
+  | { readonly kind: "thumbprint"; readonly thumbprints: readonly string[] }
+  | { readonly kind: "certificateChain"; readonly match: "Subject" | "Dns" | "Uri" | "Ip" | "Email" };
+
+export type MqttAttributeValue = string | number | boolean | readonly string[];
+
+/** Body of Microsoft.EventGrid/namespaces/clients. */
+interface ClientBody {
+  readonly properties: {
+    readonly authenticationName: string;
+    readonly clientCertificateAuthentication: {
+      readonly validationScheme: string;
+      readonly allowedThumbprints?: string[];
+    };
+    readonly attributes?: Record<string, string | number | boolean | string[]>;
+    readonly state: "Enabled" | "Disabled";
+    readonly description?: string;
+  };
+}
+
+export interface MqttClientProps {
+  readonly namespace: EventGridNamespace;
+  readonly name: string;
+  /**
+   * The name the client authenticates as.
+   * @default - the client's resource name
+   */
+  readonly authenticationName?: string;
+  readonly authentication: MqttClientAuthentication;
+  /**
+   * Attributes client group queries match on (strings, integers, booleans, string arrays).
+   * @default - no attributes
+   */
+  readonly attributes?: Readonly<Record<string, MqttAttributeValue>>;
+  /**
+   * Whether the client may connect.
+   * @default - enabled
+   */
+  readonly enabled?: boolean;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** An MQTT client registered with the broker, authenticated by X.509 certificate. */
+export class MqttClient extends Construct {
+  readonly resource: AzapiResource;
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: MqttClientProps) {
+    super(scope, id);
+    requireBroker(props.namespace, "client", props.name);
+    if (!clientNamePattern.test(props.name)) {
+      throw new Error(`client name must be 1 to 128 letters, digits or - : . _, got "${props.name}"`);
+    }
+    const auth = props.authentication;
+    if (auth.kind === "thumbprint") {
+      if (auth.thumbprints.length < 1 || auth.thumbprints.length > 2) {
+        throw new Error(
+          `client ${props.name} takes a primary and at most a secondary thumbprint, got ${auth.thumbprints.length}`,
+        );
+      }
+      const bad = auth.thumbprints.find((thumbprint) => !thumbprintPattern.test(thumbprint));
+      if (bad !== undefined) {
+        throw new Error(
+          `client ${props.name}: certificate thumbprint must be 40 or 64 hex digits, got "${bad}"`,
+        );
+      }
+    }
+    const attributes = props.attributes ?? {};
+    for (const [key, value] of Object.entries(attributes)) {
+      if (typeof value === "number" && !Number.isInteger(value)) {
+        throw new Error(
+          `client ${props.name}: attribute ${key} must be a whole number (Azure accepts int), got ${value}`,
+        );
+      }
+    }
+    this.name = props.name;
+    const body: ClientBody = {
+      properties: {
+        authenticationName: props.authenticationName ?? props.name,
+        clientCertificateAuthentication:
+          auth.kind === "thumbprint"
+            ? { validationScheme: "ThumbprintMatch", allowedThumbprints: [...auth.thumbprints] }
+            : { validationScheme: `${auth.match}MatchesAuthenticationName` },
+        attributes: Object.keys(attributes).length > 0 ? plainAttributes(attributes) : undefined,
+        state: props.enabled === false ? "Disabled" : "Enabled",
+        description: props.description,
+      },
+    };
+    this.resource = new AzapiResource(this, "client", {
+      type: brokerType("clients"),
+      name: props.name,
+      parentId: props.namespace.id,
+      body: { ...body },
+    });
+  }
+
+  get id(): string {
+    return this.resource.id;
+  }
+}
+
+function plainAttributes(
+  attributes: Readonly<Record<string, MqttAttributeValue>>,
+): Record<string, string | number | boolean | string[]> {
+  const plain: Record<string, string | number | boolean | string[]> = {};
+  for (const key of Object.keys(attributes).sort()) {
+    const value = attributes[key];
+    plain[key] = Array.isArray(value)
+      ? [...(value as readonly string[])]
+      : (value as string | number | boolean);
+  }
+  return plain;
+}

@@ -1,0 +1,94 @@
+import { Construct } from "constructs";
+import { Token } from "cdktf";
+import { EventgridSystemTopic } from "@cdktf/provider-azurerm/lib/eventgrid-system-topic";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
+import type { Grantee } from "../shared/role-assignments";
+import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
+import { GrantLedger } from "./grant-ledger";
+
+/** Topic types are `Microsoft.<Provider>.<Type>`, e.g. `Microsoft.Storage.StorageAccounts`. */
+const topicTypePattern = /^Microsoft\.[A-Za-z]+(\.[A-Za-z]+)+$/;
+
+export interface EventGridSystemTopicProps {
+  /** Azure name of the system topic. */
+  readonly name: string;
+  /** Logical name for labels and role-assignment names. @default - the Azure name */
+  readonly label?: string;
+  /** Region of the source (`global` for subscription- and resource-group-level sources). */
+  readonly location: string;
+  readonly resourceGroupName: string;
+  /** ARM ID of the Azure resource whose events the topic publishes. */
+  readonly sourceResourceId: string;
+  /** The source's topic type, e.g. `Microsoft.Storage.StorageAccounts`. */
+  readonly topicType: string;
+  /**
+   * Log Analytics workspace for delivery failure logs.
+   * @default - no diagnostic settings
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /** @default - no tags */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Event Grid system topic of an Azure resource, with a system-assigned identity its
+ * subscriptions deliver with. Azure publishes its events in the Event Grid schema.
+ */
+export class EventGridSystemTopic extends Construct implements EventSubscriptionSource {
+  readonly resource: EventgridSystemTopic;
+  readonly name: string;
+  readonly label: string;
+  readonly inputSchema = "EventGridSchema" as const;
+  readonly subscriptionScope: EventSubscriptionScope;
+  readonly identity: Grantee;
+  private readonly ledger = new GrantLedger();
+
+  constructor(scope: Construct, id: string, props: EventGridSystemTopicProps) {
+    super(scope, id);
+    if (!topicTypePattern.test(props.topicType)) {
+      throw new Error(`topicType must look like Microsoft.<Provider>.<Type>, got "${props.topicType}"`);
+    }
+    if (
+      !Token.isUnresolved(props.sourceResourceId) &&
+      !props.sourceResourceId.startsWith("/subscriptions/")
+    ) {
+      throw new Error(`sourceResourceId must be an ARM resource ID, got "${props.sourceResourceId}"`);
+    }
+    this.name = props.name;
+    this.label = `eventGrid/systemTopics/${props.label ?? props.name}`;
+    this.resource = new EventgridSystemTopic(this, "system-topic", {
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      sourceResourceId: props.sourceResourceId,
+      topicType: props.topicType,
+      identity: { type: "SystemAssigned" },
+      tags: props.tags ? { ...props.tags } : undefined,
+    });
+    this.subscriptionScope = {
+      kind: "systemTopic",
+      systemTopicName: this.resource.name,
+      resourceGroupName: props.resourceGroupName,
+    };
+    this.identity = {
+      name: `egst-${props.label ?? props.name}`,
+      principalId: this.resource.identity.principalId,
+      principalType: "ServicePrincipal",
+    };
+    if (props.logAnalyticsWorkspaceId) {
+      diagnosticSettingsFor(this, "diagnostics", {
+        targetResourceId: this.resource.id,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      });
+    }
+  }
+
+  get id(): string {
+    return this.resource.id;
+  }
+
+  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment {
+    return this.ledger.once(key, create);
+  }
+}

@@ -1,0 +1,118 @@
+import { AzapiResource, AZAPI_PROVIDER_VERSION } from "../../../constructs/shared/azapi-resource";
+import { onlyResource, resourcesOf, synth } from "./synth";
+
+const TYPE = "Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15";
+const PARENT = "/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.EventGrid/namespaces/ns";
+
+describe("AzapiResource", () => {
+  it("synthesizes type, name, parent_id and body as an object, not a JSON string", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "space", {
+        type: TYPE,
+        name: "telemetry",
+        parentId: PARENT,
+        body: { properties: { topicTemplates: ["a/#"] } },
+      });
+    });
+    expect(onlyResource(json, "azapi_resource")).toMatchObject({
+      type: TYPE,
+      name: "telemetry",
+      parent_id: PARENT,
+      body: { properties: { topicTemplates: ["a/#"] } },
+    });
+  });
+
+  it("keeps the body's keys exactly as Azure spells them", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "space", {
+        type: TYPE,
+        name: "t",
+        parentId: PARENT,
+        body: { properties: { maximumSessionExpiryInHours: 2 } },
+      });
+    });
+    expect(onlyResource(json, "azapi_resource").body).toEqual({
+      properties: { maximumSessionExpiryInHours: 2 },
+    });
+  });
+
+  it("pins the azure/azapi provider to one exact version", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "space", { type: TYPE, name: "t", parentId: PARENT, body: {} });
+    });
+    expect(json.terraform?.required_providers?.azapi).toEqual({
+      source: "azure/azapi",
+      version: AZAPI_PROVIDER_VERSION,
+    });
+    expect(AZAPI_PROVIDER_VERSION).toMatch(/^2\.\d+\.\d+$/);
+  });
+
+  it("declares the azapi provider once however many resources use it", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "a", { type: TYPE, name: "a1", parentId: PARENT, body: {} });
+      new AzapiResource(s, "b", { type: TYPE, name: "b1", parentId: PARENT, body: {} });
+    });
+    expect(resourcesOf(json, "azapi_resource")).toHaveLength(2);
+    expect(json.provider?.azapi).toHaveLength(1);
+  });
+
+  it("passes location, identity, exported response values and schema validation through", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "ns", {
+        type: "Microsoft.EventGrid/namespaces@2025-02-15",
+        name: "ns",
+        parentId: "/subscriptions/0/resourceGroups/rg-test",
+        body: {},
+        location: "westeurope",
+        identity: { type: "SystemAssigned, UserAssigned", identityIds: ["/ids/one"] },
+        responseExportValues: ["properties.topicSpacesConfiguration.hostname"],
+        schemaValidationEnabled: false,
+      });
+    });
+    expect(onlyResource(json, "azapi_resource")).toMatchObject({
+      location: "westeurope",
+      identity: { type: "SystemAssigned, UserAssigned", identity_ids: ["/ids/one"] },
+      response_export_values: ["properties.topicSpacesConfiguration.hostname"],
+      schema_validation_enabled: false,
+    });
+  });
+
+  it("leaves optional arguments out when they are not given", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "space", { type: TYPE, name: "t", parentId: PARENT, body: {} });
+    });
+    const resource = onlyResource(json, "azapi_resource");
+    expect(resource).not.toHaveProperty("location");
+    expect(resource).not.toHaveProperty("identity");
+    expect(resource).not.toHaveProperty("response_export_values");
+  });
+
+  it("exposes id and output values as Terraform references other resources can use", () => {
+    const json = synth((s) => {
+      const parent = new AzapiResource(s, "parent", { type: TYPE, name: "p", parentId: PARENT, body: {} });
+      new AzapiResource(s, "child", {
+        type: TYPE,
+        name: "c",
+        parentId: parent.id,
+        body: { properties: { description: parent.outputString("properties.provisioningState") } },
+      });
+    });
+    expect(json.resource.azapi_resource.child).toMatchObject({
+      parent_id: "${azapi_resource.parent.id}",
+      body: { properties: { description: "${azapi_resource.parent.output.properties.provisioningState}" } },
+    });
+  });
+
+  it("rejects a type without an API version", () => {
+    expect(() =>
+      synth((s) => {
+        new AzapiResource(s, "space", {
+          type: "Microsoft.EventGrid/namespaces/topicSpaces",
+          name: "t",
+          parentId: PARENT,
+          body: {},
+        });
+      }),
+    ).toThrow(/<Provider>\/<type>@<yyyy-mm-dd>.*Microsoft.EventGrid\/namespaces\/topicSpaces/);
+  });
+});

@@ -1,0 +1,124 @@
+import { mqttNamespace, onlyResource, synth, topic } from "./synth";
+
+const NAMESPACE = "azurerm_eventgrid_namespace";
+
+describe("EventGridNamespace", () => {
+  it("enables the MQTT broker with Azure's session defaults, a system identity and no public network", () => {
+    expect(
+      onlyResource(
+        synth((s) => mqttNamespace(s)),
+        NAMESPACE,
+      ),
+    ).toMatchObject({
+      name: "evgns-contoso-plant-test",
+      sku: "Standard",
+      capacity: 1,
+      public_network_access: "Disabled",
+      identity: { type: "SystemAssigned" },
+      topic_spaces_configuration: [
+        { maximum_session_expiry_in_hours: 1, maximum_client_sessions_per_authentication_name: 1 },
+      ],
+    });
+  });
+
+  it("leaves the broker off without mqttEnabled", () => {
+    expect(
+      onlyResource(
+        synth((s) => mqttNamespace(s, { mqttEnabled: false })),
+        NAMESPACE,
+      ),
+    ).not.toHaveProperty("topic_spaces_configuration");
+  });
+
+  it("sets session expiry, sessions per authentication name and alternative authentication name sources", () => {
+    const json = synth((s) =>
+      mqttNamespace(s, {
+        maximumSessionExpiryHours: 8,
+        maximumClientSessionsPerAuthenticationName: 4,
+        alternativeAuthenticationNameSources: ["ClientCertificateSubject"],
+      }),
+    );
+    expect(onlyResource(json, NAMESPACE).topic_spaces_configuration).toEqual([
+      {
+        maximum_session_expiry_in_hours: 8,
+        maximum_client_sessions_per_authentication_name: 4,
+        alternative_authentication_name_source: ["ClientCertificateSubject"],
+      },
+    ]);
+  });
+
+  it("routes MQTT messages to the given custom topic", () => {
+    const json = synth((s) => mqttNamespace(s, { routeTopic: topic(s) }));
+    const topicKey = Object.keys(json.resource.azurerm_eventgrid_topic)[0];
+    expect(onlyResource(json, NAMESPACE).topic_spaces_configuration).toEqual([
+      expect.objectContaining({ route_topic_id: `\${azurerm_eventgrid_topic.${topicKey}.id}` }),
+    ]);
+  });
+
+  it("refuses a route topic that does not take CloudEvents", () => {
+    expect(() =>
+      synth((s) => mqttNamespace(s, { routeTopic: topic(s, { inputSchema: "EventGridSchema" }) })),
+    ).toThrow("routeTopic must use input schema CloudEventSchemaV1_0, got EventGridSchema");
+  });
+
+  it("refuses MQTT settings on a namespace without the broker", () => {
+    expect(() =>
+      synth((s) => mqttNamespace(s, { mqttEnabled: false, maximumSessionExpiryHours: 2 })),
+    ).toThrow("maximumSessionExpiryHours applies only to a namespace with mqttEnabled");
+  });
+
+  it("refuses a session expiry beyond 8 hours", () => {
+    expect(() => synth((s) => mqttNamespace(s, { maximumSessionExpiryHours: 9 }))).toThrow(
+      "maximumSessionExpiryHours must be between 1 and 8, got 9",
+    );
+  });
+
+  it("refuses more than 100 sessions per authentication name", () => {
+    expect(() => synth((s) => mqttNamespace(s, { maximumClientSessionsPerAuthenticationName: 101 }))).toThrow(
+      "maximumClientSessionsPerAuthenticationName must be between 1 and 100, got 101",
+    );
+  });
+
+  it("refuses a capacity above 40 throughput units", () => {
+    expect(() => synth((s) => mqttNamespace(s, { capacity: 41 }))).toThrow(
+      "capacity must be between 1 and 40 throughput units, got 41",
+    );
+  });
+
+  it("exposes the MQTT broker through a topicspace private endpoint", () => {
+    const json = synth((s) => mqttNamespace(s, { privateEndpoint: { subnetId: "/subnets/pe" } }));
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      private_service_connection: { subresource_names: ["topicspace"] },
+    });
+  });
+
+  it("exposes a namespace without the broker through a topic private endpoint", () => {
+    const json = synth((s) =>
+      mqttNamespace(s, { mqttEnabled: false, privateEndpoint: { subnetId: "/subnets/pe" } }),
+    );
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      private_service_connection: { subresource_names: ["topic"] },
+    });
+  });
+
+  it("admits allowed IP ranges when the public endpoint is on", () => {
+    const json = synth((s) =>
+      mqttNamespace(s, { publicNetworkAccessEnabled: true, allowedIpRanges: ["198.51.100.0/24"] }),
+    );
+    expect(onlyResource(json, NAMESPACE)).toMatchObject({
+      public_network_access: "Enabled",
+      inbound_ip_rule: [{ ip_mask: "198.51.100.0/24", action: "Allow" }],
+    });
+  });
+
+  it("adds diagnostics, a delete lock and destroy protection when asked", () => {
+    const json = synth((s) =>
+      mqttNamespace(s, { logAnalyticsWorkspaceId: "/workspaces/log", lock: true, preventDestroy: true }),
+    );
+    expect(onlyResource(json, "azurerm_monitor_diagnostic_setting")).toMatchObject({
+      log_analytics_workspace_id: "/workspaces/log",
+    });
+    expect(onlyResource(json, "azurerm_management_lock")).toMatchObject({ lock_level: "CanNotDelete" });
+    expect(onlyResource(json, NAMESPACE)).toMatchObject({ lifecycle: { prevent_destroy: true } });
+  });
+});

@@ -1,0 +1,91 @@
+import { Testing } from "cdktf";
+import type { Construct } from "constructs";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { EventGridTopic, type EventGridTopicProps } from "../../../constructs/event-grid/topic";
+import { EventGridNamespace, type EventGridNamespaceProps } from "../../../constructs/event-grid/namespace";
+import type { DeliveryTarget } from "../../../constructs/shared/entity";
+import { BuiltInRole, grantId, grantRole, type Grantee } from "../../../constructs/shared/role-assignments";
+
+/** The synthesized Terraform JSON of whatever `build` adds to a fresh stack. */
+export interface Synthesized {
+  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+  readonly provider?: Record<string, unknown>;
+  readonly terraform?: {
+    readonly required_providers?: Record<string, { readonly source: string; readonly version: string }>;
+  };
+}
+
+export function synth(build: (scope: Construct) => void): Synthesized {
+  return JSON.parse(Testing.synthScope(build)) as Synthesized;
+}
+
+export function resourcesOf(json: Synthesized, type: string): Record<string, unknown>[] {
+  return Object.values(json.resource[type] ?? {});
+}
+
+/** The only resource of `type`; fails the test when there is not exactly one. */
+export function onlyResource(json: Synthesized, type: string): Record<string, unknown> {
+  const found = resourcesOf(json, type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0];
+}
+
+export const topicProps: EventGridTopicProps = {
+  name: "evgt-contoso-orders-test",
+  label: "orders",
+  location: "westeurope",
+  resourceGroupName: "rg-test",
+};
+
+export function topic(scope: Construct, overrides: Partial<EventGridTopicProps> = {}): EventGridTopic {
+  return new EventGridTopic(scope, "topic", { ...topicProps, ...overrides });
+}
+
+export const namespaceProps: EventGridNamespaceProps = {
+  name: "evgns-contoso-plant-test",
+  label: "plant-mqtt",
+  location: "westeurope",
+  resourceGroupName: "rg-test",
+  mqttEnabled: true,
+};
+
+export function mqttNamespace(
+  scope: Construct,
+  overrides: Partial<EventGridNamespaceProps> = {},
+): EventGridNamespace {
+  return new EventGridNamespace(scope, "namespace", { ...namespaceProps, ...overrides });
+}
+
+export const ordersApi: Grantee = {
+  name: "orders-api",
+  principalId: "11111111-1111-1111-1111-111111111111",
+  principalType: "ServicePrincipal",
+};
+
+const senderRole: Record<DeliveryTarget["kind"], (typeof BuiltInRole)[keyof typeof BuiltInRole]> = {
+  serviceBusQueue: BuiltInRole.serviceBusDataSender,
+  serviceBusTopic: BuiltInRole.serviceBusDataSender,
+  eventHub: BuiltInRole.eventHubsDataSender,
+};
+
+/** A stand-in for a Service Bus or Event Hubs construct: fixed IDs, a real role assignment on grant. */
+export function fakeTarget(scope: Construct, kind: DeliveryTarget["kind"], label: string): DeliveryTarget {
+  const [namespace, entity] = label.split("/");
+  const namespaceResourceId = `/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.Fake/namespaces/${namespace}`;
+  const resourceId = `${namespaceResourceId}/entities/${entity}`;
+  return {
+    kind,
+    label,
+    resourceId,
+    namespaceResourceId,
+    endpointUri: `sb://${namespace}.servicebus.windows.net`,
+    entityPath: entity,
+    grantSend: (grantee: Grantee): RoleAssignment =>
+      grantRole(scope, grantId(`send-${kind}-${entity}`, grantee), {
+        scopeId: resourceId,
+        scopeLabel: label,
+        role: senderRole[kind],
+        grantee,
+      }),
+  };
+}
