@@ -53,6 +53,7 @@ export function addEventGrid(ctx: StackContext): void {
       preventDestroy: topic.preventDestroy,
       tags: topic.tags,
     });
+    ctx.entities.registerNamespace("eventGridTopic", topic.name, construct.id);
     for (const sender of topic.senders) construct.grantSend(granteeOf(sender));
     addSubscriptions(ctx, construct, `topic-${topic.name}`, topic.subscriptions, deadLetters);
   }
@@ -69,6 +70,7 @@ export function addEventGrid(ctx: StackContext): void {
       logAnalyticsWorkspaceId: systemTopic.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
       tags: systemTopic.tags,
     });
+    ctx.entities.registerNamespace("eventGridSystemTopic", systemTopic.name, construct.id);
     addSubscriptions(
       ctx,
       construct,

@@ -6,6 +6,13 @@ import type { EnvironmentModel } from "./environment/model";
 import { EntityRegistry } from "./entity-registry";
 import type { StackContext } from "./stack-context";
 import { logAnalyticsWorkspaceFor } from "./log-analytics";
+import { addServiceBus } from "./service-bus";
+import { addEventHubs } from "./event-hubs";
+import { addEventGrid } from "./event-grid";
+import { addRelay } from "./relay";
+import { addIotHub } from "./iot-hub";
+import { addEdgeSites } from "./edge-sites";
+import { addMonitoring } from "./monitoring";
 
 /**
  * One environment's messaging topology as one Terraform stack. The stack is the only place that
@@ -55,7 +62,16 @@ export class MessagingStack extends TerraformStack {
       entities: new EntityRegistry(),
     };
 
-    // Services, in dependency order (each line is one service's part of the stack):
+    // Services, in dependency order (each line is one service's part of the stack): IoT Hub
+    // routes deliver to queues and hubs; Event Grid delivers to them too and takes system-topic
+    // sources from all three; edge sites join Event Grid's MQTT broker; monitoring watches everything.
+    addServiceBus(this.context);
+    addEventHubs(this.context);
+    addRelay(this.context);
+    addIotHub(this.context);
+    addEventGrid(this.context);
+    addEdgeSites(this.context);
+    addMonitoring(this.context);
 
     new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });
   }
