@@ -1,4 +1,3 @@
-import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { EventGridTopic, type EventGridTopicProps } from "../../../constructs/event-grid/topic";
@@ -6,29 +5,7 @@ import { EventGridNamespace, type EventGridNamespaceProps } from "../../../const
 import type { DeliveryTarget } from "../../../constructs/shared/entity";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../../../constructs/shared/role-assignments";
 
-/** The synthesized Terraform JSON of whatever `build` adds to a fresh stack. */
-export interface Synthesized {
-  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
-  readonly provider?: Record<string, unknown>;
-  readonly terraform?: {
-    readonly required_providers?: Record<string, { readonly source: string; readonly version: string }>;
-  };
-}
-
-export function synth(build: (scope: Construct) => void): Synthesized {
-  return JSON.parse(Testing.synthScope(build)) as Synthesized;
-}
-
-export function resourcesOf(json: Synthesized, type: string): Record<string, unknown>[] {
-  return Object.values(json.resource[type] ?? {});
-}
-
-/** The only resource of `type`; fails the test when there is not exactly one. */
-export function onlyResource(json: Synthesized, type: string): Record<string, unknown> {
-  const found = resourcesOf(json, type);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0];
-}
+export { synth, resourcesOf, onlyResource, type Synthesized } from "../synthesized";
 
 export const topicProps: EventGridTopicProps = {
   name: "evgt-contoso-orders-test",

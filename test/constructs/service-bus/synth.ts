@@ -1,28 +1,7 @@
-import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { ServiceBusNamespace, type ServiceBusNamespaceProps } from "../../../constructs/service-bus";
 
-/** The synthesized Terraform JSON of whatever `build` adds to a fresh stack. */
-export interface Synthesized {
-  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
-  readonly output?: Record<string, Record<string, unknown>>;
-}
-
-export function synth(build: (scope: Construct) => void): Synthesized {
-  return JSON.parse(Testing.synthScope(build)) as Synthesized;
-}
-
-/** Every resource of `type`, in declaration order. */
-export function resourcesOf(json: Synthesized, type: string): Record<string, unknown>[] {
-  return Object.values(json.resource[type] ?? {});
-}
-
-/** The only resource of `type`; fails the test when there is not exactly one. */
-export function onlyResource(json: Synthesized, type: string): Record<string, unknown> {
-  const found = resourcesOf(json, type);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0];
-}
+export { synth, resourcesOf, onlyResource, type Synthesized } from "../synthesized";
 
 export const namespaceProps: ServiceBusNamespaceProps = {
   name: "sbns-contoso-orders-test",
