@@ -1,0 +1,33 @@
+import type { CatalogEntry, ConnectionCatalog } from "./connection-catalog";
+
+function cell(value: string): string {
+  return value.replace(/\|/g, "\\|");
+}
+
+const endpointKey = (entry: CatalogEntry): string => entry.endpoints.map((e) => e.url).join(" ");
+
+/**
+ * The catalog as two Markdown tables: endpoints per resource (an entity reached through its
+ * namespace's endpoints says so instead of repeating them), then who holds which role where.
+ */
+export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
+  const lines = ["| Resource | Azure name | Endpoints |", "|---|---|---|"];
+  const shownBy = new Map<string, string>();
+  for (const entry of catalog.entries) {
+    const key = endpointKey(entry);
+    const shown = shownBy.get(key);
+    const azureName = entry.entityPath ? `${entry.azureName} / ${entry.entityPath}` : entry.azureName;
+    const endpoints = shown
+      ? `as ${cell(shown)}`
+      : entry.endpoints.map((e) => `${e.protocol}: \`${cell(e.url)}\``).join("<br>");
+    if (!shown) shownBy.set(key, entry.name);
+    lines.push(`| ${cell(entry.name)} | ${cell(azureName)} | ${endpoints} |`);
+  }
+  const grants = catalog.entries.flatMap((entry) => entry.access.map((a) => ({ entry, a })));
+  if (grants.length > 0) {
+    lines.push("", "| Principal | Object ID | Role | Scope |", "|---|---|---|---|");
+    for (const { entry, a } of grants)
+      lines.push(`| ${cell(a.principal)} | ${a.objectId} | ${cell(a.role)} | ${cell(entry.name)} |`);
+  }
+  return lines.join("\n");
+}

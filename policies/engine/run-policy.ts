@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { environmentFilesIn } from "../../stacks/environment/environment-files";
+import { formatDiagnostic } from "../../stacks/environment/diagnostics";
+import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import { ruleCatalog } from "../rules/catalog";
+import { evaluateStack } from "./evaluate";
+import type { EnvironmentResult } from "./finding";
+import { loadStacks, PolicyInputError } from "./load-stacks";
+import type { PolicyModel } from "./policy-model";
+import type { Rule } from "./rule";
+
+export interface PolicyRunOptions {
+  readonly outDir: string;
+  readonly environmentsDir: string;
+  /** The day waivers are judged against. @default - today */
+  readonly today?: Date;
+  /** @default - the whole rule catalog */
+  readonly rules?: readonly Rule[];
+}
+
+/** Environment models by `name`, from every file in the folder; an invalid file is an input error. */
+export function loadModels(environmentsDir: string, today: Date): Map<string, PolicyModel> {
+  const models = new Map<string, PolicyModel>();
+  if (!existsSync(environmentsDir)) return models;
+  for (const file of environmentFilesIn(environmentsDir)) {
+    const result = loadEnvironmentFile(file, { today });
+    if (!result.ok) throw new PolicyInputError(result.errors.map(formatDiagnostic).join("\n"));
+    models.set(result.model.name, result.model);
+  }
+  return models;
+}
+
+/** Evaluates every synthesized stack against the environment file of the same name. */
+export function runPolicy(options: PolicyRunOptions): EnvironmentResult[] {
+  const today = options.today ?? new Date();
+  const models = loadModels(options.environmentsDir, today);
+  return loadStacks(options.outDir).map((stack) =>
+    evaluateStack(
+      {
+        environment: stack.name,
+        stackFile: stack.file,
+        document: stack.document,
+        model: models.get(stack.name),
+      },
+      { rules: options.rules ?? ruleCatalog, today },
+    ),
+  );
+}
