@@ -1,0 +1,130 @@
+import { Construct } from "constructs";
+import { IothubRouteA as IothubRouteResource } from "@cdktf/provider-azurerm/lib/iothub-route";
+import { IothubEnrichmentA as IothubEnrichmentResource } from "@cdktf/provider-azurerm/lib/iothub-enrichment";
+import { IothubFallbackRouteA as IothubFallbackRouteResource } from "@cdktf/provider-azurerm/lib/iothub-fallback-route";
+import type { IotHub } from "./iot-hub";
+import type { IotHubEndpoint } from "./endpoint";
+
+export type IotHubRouteSource =
+  | "DeviceMessages"
+  | "TwinChangeEvents"
+  | "DeviceLifecycleEvents"
+  | "DeviceJobLifecycleEvents"
+  | "DeviceConnectionStateEvents"
+  | "DigitalTwinChangeEvents";
+
+/** Route names and enrichment keys: alphanumerics, `-`, `_`, `.`, at most 64 (RouteProperties, ARM). */
+const routingName = /^[-_.a-zA-Z0-9]{1,64}$/;
+
+export interface IotHubRouteProps {
+  readonly hub: IotHub;
+  /** Unique within the hub. */
+  readonly name: string;
+  readonly source: IotHubRouteSource;
+  /** The custom endpoint messages that match go to. */
+  readonly endpoint: IotHubEndpoint;
+  /**
+   * Routing query (IoT Hub query language) a message must satisfy.
+   * @default - every message from the source matches
+   */
+  readonly condition?: string;
+  /**
+   * @default - the route is enabled
+   */
+  readonly enabled?: boolean;
+}
+
+/** A message route from one source, through an optional condition, to one custom endpoint. */
+export class IotHubRoute extends Construct {
+  readonly resource: IothubRouteResource;
+  readonly name: string;
+  readonly endpoint: IotHubEndpoint;
+
+  constructor(scope: Construct, id: string, props: IotHubRouteProps) {
+    super(scope, id);
+    if (!routingName.test(props.name)) {
+      throw new Error(`route name must be 1-64 letters, digits, "-", "_" or ".", got "${props.name}"`);
+    }
+    if (props.condition !== undefined && props.condition.trim() === "") {
+      throw new Error(
+        `route ${props.name}: condition must not be empty (omit it to match every message), got ""`,
+      );
+    }
+    this.name = props.name;
+    this.endpoint = props.endpoint;
+    this.resource = new IothubRouteResource(this, "route", {
+      name: props.name,
+      iothubName: props.hub.resource.name,
+      resourceGroupName: props.hub.resourceGroupName,
+      source: props.source,
+      condition: props.condition ?? "true",
+      // The endpoint's own attribute, so Terraform creates the endpoint before the route.
+      endpointNames: [props.endpoint.endpointName],
+      enabled: props.enabled ?? true,
+    });
+  }
+}
+
+export interface IotHubEnrichmentProps {
+  readonly hub: IotHub;
+  /** Application property added to the message; 1–64 letters, digits, `-`, `_`, `.`. */
+  readonly key: string;
+  /** A literal, `$twin.<path>`, `$iothubname` or another documented enrichment value. */
+  readonly value: string;
+  /** The routes whose messages carry the property (enrichments apply per endpoint). */
+  readonly routes: readonly IotHubRoute[];
+}
+
+/** A message enrichment: a property stamped on messages bound for the given routes' endpoints. */
+export class IotHubEnrichment extends Construct {
+  readonly resource: IothubEnrichmentResource;
+
+  constructor(scope: Construct, id: string, props: IotHubEnrichmentProps) {
+    super(scope, id);
+    if (!routingName.test(props.key)) {
+      throw new Error(`enrichment key must be 1-64 letters, digits, "-", "_" or ".", got "${props.key}"`);
+    }
+    if (props.value.trim() === "") {
+      throw new Error(`enrichment ${props.key}: value must not be empty, got ""`);
+    }
+    if (props.routes.length === 0) {
+      throw new Error(`enrichment ${props.key}: routes must name at least one route, got none`);
+    }
+    const endpointNames = [...new Set(props.routes.map((route) => route.endpoint.endpointName))];
+    this.resource = new IothubEnrichmentResource(this, "enrichment", {
+      iothubName: props.hub.resource.name,
+      resourceGroupName: props.hub.resourceGroupName,
+      key: props.key,
+      value: props.value,
+      endpointNames,
+    });
+  }
+}
+
+export interface IotHubFallbackRouteProps {
+  readonly hub: IotHub;
+  /**
+   * @default - enabled: device messages that match no route reach the built-in endpoint
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * The fallback route to the built-in endpoint (`events`). Declared explicitly either way, so a
+ * disabled fallback (unmatched messages are dropped) is visible in the plan, not an Azure default.
+ */
+export class IotHubFallbackRoute extends Construct {
+  readonly resource: IothubFallbackRouteResource;
+
+  constructor(scope: Construct, id: string, props: IotHubFallbackRouteProps) {
+    super(scope, id);
+    this.resource = new IothubFallbackRouteResource(this, "route", {
+      iothubName: props.hub.resource.name,
+      resourceGroupName: props.hub.resourceGroupName,
+      source: "DeviceMessages",
+      condition: "true",
+      endpointNames: ["events"],
+      enabled: props.enabled ?? true,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./namespace";
+export * from "./hybrid-connection";
+export * from "./wcf-relay";

@@ -1,0 +1,66 @@
+import { EdgeSite } from "../constructs/edge";
+import { MqttClientGroup, MqttPermissionBinding, MqttTopicSpace } from "../constructs/event-grid/mqtt";
+import { EventGridNamespace } from "../constructs/event-grid/namespace";
+import type * as model from "./environment/model";
+import { SITE_ATTRIBUTE, siteCloudCoverage, siteScopeName } from "./environment/semantic/sites";
+import type { StackContext } from "./stack-context";
+
+/**
+ * Edge sites' part of the stack, built last: each site's gateway is kept in its own topic tree
+ * on its namespace's broker (a topic space `<topicPrefix>/#`, a client group selecting the gateway
+ * by its `site` attribute, and publisher and subscriber bindings between them), and its connection
+ * settings, with what the cloud holds while it is offline, become the output `site_<name>`. The
+ * gateway's MQTT client itself is built by Event Grid with the namespace's other clients.
+ */
+export function addEdgeSites(ctx: StackContext): void {
+  for (const site of ctx.model.sites) addSite(ctx, site);
+}
+
+/** The namespace construct Event Grid built for `name` (references are checked before synthesis). */
+function namespaceConstruct(ctx: StackContext, name: string): EventGridNamespace {
+  const found = ctx.scope.node.tryFindChild(`event-grid-namespace-${name}`);
+  if (!(found instanceof EventGridNamespace)) {
+    throw new Error(`internal: Event Grid namespace ${name} was referenced before it was built`);
+  }
+  return found;
+}
+
+function addSite(ctx: StackContext, site: model.Site): void {
+  const namespace = namespaceConstruct(ctx, site.namespace);
+  const scope = siteScopeName(site.name);
+  const topicSpace = new MqttTopicSpace(namespace, `site-topic-space-${site.name}`, {
+    namespace,
+    name: scope,
+    templates: [`${site.topicPrefix}/#`],
+    description: `Topic tree of edge site ${site.name}`,
+  });
+  const clientGroup = new MqttClientGroup(namespace, `site-client-group-${site.name}`, {
+    namespace,
+    name: scope,
+    query: `attributes.${SITE_ATTRIBUTE} = '${site.name}'`,
+    description: `Gateway of edge site ${site.name}`,
+  });
+  for (const role of ["publisher", "subscriber"] as const) {
+    new MqttPermissionBinding(namespace, `site-${role}-${site.name}`, {
+      namespace,
+      name: `${scope}-${role}`,
+      clientGroup,
+      topicSpace,
+      role,
+      description: `Edge site ${site.name} ${role === "publisher" ? "publishes" : "subscribes"} in its own topic tree`,
+    });
+  }
+
+  new EdgeSite(ctx.scope, `edge-site-${site.name}`, {
+    siteName: site.name,
+    namespaceResourceId: namespace.id,
+    namespaceName: namespace.name,
+    region: ctx.location,
+    clientAuthenticationName: site.clientName,
+    topicPrefix: site.topicPrefix,
+    qos: site.qos,
+    sessionExpiryHours: site.sessionExpiryHours,
+    offlineBufferHours: site.offlineBufferHours,
+    cloudCoverage: siteCloudCoverage(site.offlineBufferHours, site.sessionExpiryHours, site.namespace),
+  });
+}

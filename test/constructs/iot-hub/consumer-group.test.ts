@@ -1,0 +1,37 @@
+import { IotHub, IotHubConsumerGroup } from "../../../constructs/iot-hub";
+import { onlyResource, synth } from "../synthesized";
+
+const hubProps = {
+  name: "iot-contoso-plants-test",
+  location: "westeurope",
+  resourceGroupName: "rg-test",
+  sku: "S1",
+} as const;
+
+describe("IotHubConsumerGroup", () => {
+  it("reads from the hub's built-in events endpoint", () => {
+    const json = synth(
+      (scope) =>
+        new IotHubConsumerGroup(scope, "group", {
+          hub: new IotHub(scope, "hub", hubProps),
+          name: "operations",
+        }),
+    );
+    expect(onlyResource(json, "azurerm_iothub_consumer_group")).toMatchObject({
+      name: "operations",
+      eventhub_endpoint_name: "events",
+    });
+  });
+
+  it("refuses $Default, which every hub has already", () => {
+    expect(() =>
+      synth(
+        (scope) =>
+          new IotHubConsumerGroup(scope, "group", {
+            hub: new IotHub(scope, "hub", hubProps),
+            name: "$Default",
+          }),
+      ),
+    ).toThrow('consumer group "$Default" exists on every hub');
+  });
+});

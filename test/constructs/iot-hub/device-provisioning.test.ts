@@ -1,0 +1,110 @@
+import type { Construct } from "constructs";
+import {
+  DeviceProvisioningService,
+  IotHub,
+  type DeviceProvisioningServiceProps,
+} from "../../../constructs/iot-hub";
+import { onlyResource, resourcesOf, synth, type Synthesized } from "../synthesized";
+
+function provisioning(
+  scope: Construct,
+  overrides: Partial<DeviceProvisioningServiceProps> = {},
+): DeviceProvisioningService {
+  const hub = new IotHub(scope, "hub", {
+    name: "iot-contoso-plants-test",
+    location: "westeurope",
+    resourceGroupName: "rg-test",
+    sku: "S1",
+  });
+  return new DeviceProvisioningService(scope, "dps", {
+    name: "provs-contoso-plants-test",
+    location: "westeurope",
+    resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
+    resourceGroupName: "rg-test",
+    hub,
+    ...overrides,
+  });
+}
+
+const dpsOf = (json: Synthesized): Record<string, unknown> => {
+  const found = resourcesOf(json, "azapi_resource").filter((r) =>
+    String(r.type).startsWith("Microsoft.Devices/provisioningServices@"),
+  );
+  if (found.length !== 1) throw new Error(`expected one provisioning service, found ${found.length}`);
+  return found[0];
+};
+
+describe("DeviceProvisioningService", () => {
+  it("links the hub by a managed identity, with no connection string anywhere", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(dpsOf(json)).toMatchObject({
+      type: "Microsoft.Devices/provisioningServices@2026-08-31",
+      body: {
+        properties: {
+          iotHubs: [
+            {
+              authenticationType: "UserAssigned",
+              selectedUserAssignedIdentityResourceId: expect.stringMatching(
+                /^\$\{azurerm_user_assigned_identity\.[^}]+\.id\}$/,
+              ),
+              hostName: expect.stringMatching(/^\$\{azurerm_iothub\.[^}]+\.hostname\}$/),
+              location: "westeurope",
+            },
+          ],
+        },
+      },
+    });
+    expect(JSON.stringify(json)).not.toContain("connection_string");
+  });
+
+  it("creates no shared access policy on the hub", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(resourcesOf(json, "azurerm_iothub_shared_access_policy")).toEqual([]);
+  });
+
+  it("grants the link identity IoT Hub Data Contributor on the hub alone", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({
+      role_definition_name: "IoT Hub Data Contributor",
+      scope: expect.stringMatching(/^\$\{azurerm_iothub\.[^}]+\.id\}$/),
+      principal_id: expect.stringMatching(/^\$\{azurerm_user_assigned_identity\.[^}]+\.principal_id\}$/),
+    });
+  });
+
+  it("is created after the grant, since the service checks the link when it is created", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(dpsOf(json).depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\./)]);
+  });
+
+  it("hashes devices over its hubs and keeps its public endpoint closed by default", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(dpsOf(json)).toMatchObject({
+      body: {
+        sku: { name: "S1", capacity: 1 },
+        properties: {
+          allocationPolicy: "Hashed",
+          publicNetworkAccess: "Disabled",
+          enableDataResidency: false,
+        },
+      },
+    });
+  });
+
+  it("uses the allocation policy it is given", () => {
+    const json = synth((scope) => provisioning(scope, { allocationPolicy: "GeoLatency" }));
+    expect(dpsOf(json)).toMatchObject({ body: { properties: { allocationPolicy: "GeoLatency" } } });
+  });
+
+  it("gets a private endpoint on the iotDps sub-resource", () => {
+    const json = synth((scope) => provisioning(scope, { privateEndpointSubnetId: "/subnets/pe" }));
+    expect(onlyResource(json, "azurerm_private_endpoint").private_service_connection).toMatchObject({
+      subresource_names: ["iotDps"],
+    });
+  });
+
+  it("refuses units beyond what the provider accepts", () => {
+    expect(() => synth((scope) => provisioning(scope, { capacity: 201 }))).toThrow(
+      "capacity must be an integer between 1 and 200, got 201",
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import type { EnvironmentModel, Site, SourceLocation } from "../../../stacks/environment/model";
+import { environmentWithEventGrid, namespaceModel, prodBroker } from "./event-grid-model";
+
+/** Hand-built edge-site models for stack tests, shaped like the resolver's output for prod.yaml's `plant-munich`. */
+
+const source = (pointer: string): SourceLocation => ({
+  file: "environments/test.yaml",
+  line: 1,
+  column: 1,
+  pointer,
+});
+
+export function siteModel(overrides: Partial<Site> = {}): Site {
+  return {
+    name: "plant-munich",
+    namespace: "plant-mqtt",
+    clientName: "plant-munich",
+    certificateThumbprint: "3f2504e04f8941d39a0c0305e82c3301aabbccdd",
+    attributes: { role: "gateway" },
+    topicPrefix: "sites/plant-munich",
+    qos: 1,
+    offlineBufferHours: 72,
+    sessionExpiryHours: 1,
+    source: source("/sites/0"),
+    ...overrides,
+  };
+}
+
+/** The `plant-mqtt` namespace (not routed, so no other service is needed) and the given sites. */
+export function environmentWithSites(sites: readonly Site[]): EnvironmentModel {
+  const base = environmentWithEventGrid({
+    namespaces: [namespaceModel({ mqtt: prodBroker({ routeTo: undefined }) })],
+  });
+  return { ...base, sites };
+}

@@ -1,0 +1,95 @@
+import { TerraformStack, Testing } from "cdktf";
+import { EntityRegistry } from "../../stacks/entity-registry";
+import type { RelayNamespace } from "../../stacks/environment/model";
+import { addRelay } from "../../stacks/relay";
+import type { StackContext } from "../../stacks/stack-context";
+import {
+  environmentWithRelay,
+  hybridConnectionModel,
+  relayModel,
+  wcfRelayModel,
+} from "./helpers/relay-model";
+import { analytics, ordersApi } from "./helpers/service-bus-model";
+
+interface Synthesized {
+  readonly resource: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+function build(namespaces: readonly RelayNamespace[]): Synthesized {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "test");
+  const ctx: StackContext = {
+    scope: stack,
+    model: environmentWithRelay(namespaces),
+    resourceGroupName: "rg-test",
+    resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
+    location: "westeurope",
+    logAnalyticsWorkspaceId: "/workspaces/log",
+    entities: new EntityRegistry(),
+  };
+  addRelay(ctx);
+  return JSON.parse(Testing.synth(stack)) as Synthesized;
+}
+
+const resources = (json: Synthesized, type: string): Record<string, unknown>[] =>
+  Object.values(json.resource[type] ?? {});
+const roles = (json: Synthesized): [unknown, unknown][] =>
+  resources(json, "azurerm_role_assignment").map((r) => [r.role_definition_name, r.principal_id]);
+
+describe("addRelay", () => {
+  it("builds the namespace under its Azure name with diagnostics to the environment's workspace", () => {
+    const json = build([relayModel()]);
+    expect(resources(json, "azurerm_relay_namespace")).toEqual([
+      expect.objectContaining({ name: "relay-contoso-plant-bridge-test" }),
+    ]);
+    expect(resources(json, "azurerm_monitor_diagnostic_setting")).toEqual([
+      expect.objectContaining({ log_analytics_workspace_id: "/workspaces/log" }),
+    ]);
+  });
+
+  it("closes the public endpoint the model closes", () => {
+    const json = build([relayModel()]);
+    expect(resources(json, "azapi_resource")[0]).toMatchObject({
+      body: { properties: { publicNetworkAccess: "Disabled" } },
+    });
+  });
+
+  it("grants a hybrid connection's listeners and senders their Relay roles on the connection", () => {
+    const json = build([relayModel()]);
+    expect(roles(json)).toEqual([
+      ["Azure Relay Listener", ordersApi.objectId],
+      ["Azure Relay Sender", analytics.objectId],
+    ]);
+  });
+
+  it("keeps client authorization as the model resolves it", () => {
+    const json = build([
+      relayModel({
+        hybridConnections: [
+          hybridConnectionModel({
+            name: "open",
+            requiresClientAuthorization: false,
+            listeners: [],
+            senders: [],
+          }),
+        ],
+      }),
+    ]);
+    expect(resources(json, "azurerm_relay_hybrid_connection")).toEqual([
+      expect.objectContaining({ name: "open", requires_client_authorization: false }),
+    ]);
+  });
+
+  it("builds declared WCF relays with their listeners", () => {
+    const json = build([
+      relayModel({
+        hybridConnections: [],
+        wcfRelays: [wcfRelayModel({ name: "legacy-erp", relayType: "Http" })],
+      }),
+    ]);
+    expect(resources(json, "azapi_resource").find((r) => r.name === "legacy-erp")).toMatchObject({
+      body: { properties: { relayType: "Http" } },
+    });
+    expect(roles(json)).toEqual([["Azure Relay Listener", ordersApi.objectId]]);
+  });
+});
