@@ -1,6 +1,5 @@
 import { EdgeSite } from "../constructs/edge";
 import { MqttClientGroup, MqttPermissionBinding, MqttTopicSpace } from "../constructs/event-grid/mqtt";
-import { EventGridNamespace } from "../constructs/event-grid/namespace";
 import type * as model from "./environment/model";
 import { SITE_ATTRIBUTE, siteCloudCoverage, siteScopeName } from "./environment/semantic/sites";
 import type { StackContext } from "./stack-context";
@@ -16,17 +15,8 @@ export function addEdgeSites(ctx: StackContext): void {
   for (const site of ctx.model.sites) addSite(ctx, site);
 }
 
-/** The namespace construct Event Grid built for `name` (references are checked before synthesis). */
-function namespaceConstruct(ctx: StackContext, name: string): EventGridNamespace {
-  const found = ctx.scope.node.tryFindChild(`event-grid-namespace-${name}`);
-  if (!(found instanceof EventGridNamespace)) {
-    throw new Error(`internal: Event Grid namespace ${name} was referenced before it was built`);
-  }
-  return found;
-}
-
 function addSite(ctx: StackContext, site: model.Site): void {
-  const namespace = namespaceConstruct(ctx, site.namespace);
+  const namespace = ctx.entities.mqttBroker(site.namespace);
   const scope = siteScopeName(site.name);
   const topicSpace = new MqttTopicSpace(namespace, `site-topic-space-${site.name}`, {
     namespace,

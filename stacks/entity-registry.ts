@@ -1,4 +1,5 @@
 import type { DeliveryTarget } from "../constructs/shared/entity";
+import type { EventGridNamespace } from "../constructs/event-grid/namespace";
 
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
@@ -26,6 +27,7 @@ export class EntityRegistry {
   private readonly targets = new Map<string, DeliveryTarget>();
   private readonly namespaceIds = new Map<string, string>();
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
+  private readonly mqttBrokers = new Map<string, EventGridNamespace>();
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
@@ -35,6 +37,17 @@ export class EntityRegistry {
   registerNamespace(kind: NamespaceKind, name: string, resourceId: string): void {
     if (!this.namespaceIds.has(`${kind}:${name}`)) this.namespacesInOrder.push({ kind, name, resourceId });
     this.namespaceIds.set(`${kind}:${name}`, resourceId);
+  }
+
+  /** Records an Event Grid namespace construct, whose MQTT broker edge sites join. */
+  registerMqttBroker(name: string, namespace: EventGridNamespace): void {
+    this.mqttBrokers.set(name, namespace);
+  }
+
+  mqttBroker(name: string): EventGridNamespace {
+    const found = this.mqttBrokers.get(name);
+    if (!found) throw new Error(`internal: Event Grid namespace ${name} was referenced before it was built`);
+    return found;
   }
 
   /** Every namespace-like resource registered, in build order (monitoring covers each one). */

@@ -151,6 +151,7 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
     tags: namespace.tags,
   });
   ctx.entities.registerNamespace("eventGridNamespace", namespace.name, construct.id);
+  ctx.entities.registerMqttBroker(namespace.name, construct);
   if (mqtt) addBroker(construct, mqtt);
 }
 

@@ -113,7 +113,7 @@ describe("the resolved prod example", () => {
         name: "plant-munich",
         authenticationName: "plant-munich",
         certificateThumbprint: "3f2504e04f8941d39a0c0305e82c3301aabbccdd",
-        attributes: { role: "gateway" },
+        attributes: { role: "gateway", site: "plant-munich" },
         enabled: true,
       }),
     ]);

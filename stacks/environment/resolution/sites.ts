@@ -1,3 +1,4 @@
+import { SITE_ATTRIBUTE } from "../semantic/sites";
 import type { MqttClient, Site } from "../model";
 import type { SiteSpec } from "../spec";
 import type { ResolveContext } from "./context";
@@ -47,7 +48,8 @@ export function siteGatewaysByNamespace(sites: readonly Site[]): ReadonlyMap<str
       authenticationName: s.clientName,
       certificateThumbprint: s.certificateThumbprint,
       certificateSubject: s.certificateSubject,
-      attributes: s.attributes,
+      // The per-site client group selects its gateway by this attribute (see semantic/sites.ts).
+      attributes: { ...s.attributes, [SITE_ATTRIBUTE]: s.name },
       enabled: true,
       source: s.source,
     });
