@@ -128,6 +128,10 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
       destination: destinationOf(ctx, mqtt.routeTo),
       publicNetworkAccessEnabled: namespace.publicNetworkAccess,
       logAnalyticsWorkspaceId: namespace.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
+      // The routing topic carries the broker's traffic, so it gets the namespace's protection.
+      privateEndpoint: namespace.privateEndpoint,
+      lock: namespace.lock,
+      preventDestroy: namespace.preventDestroy,
       tags: namespace.tags,
     });
 

@@ -191,13 +191,17 @@ function addNamespace(
   }
 
   if (ns.geoDisasterRecovery) {
-    // The secondary stays empty and private-endpoint-free: Azure copies the primary's entities to it,
-    // and the environment's private endpoint subnet lives in the primary region. A cluster is regional,
-    // so a primary on a dedicated cluster is refused by GeoDisasterRecovery (the tiers differ).
+    // The secondary holds no entities of its own (Azure copies the primary's after a failover), but
+    // it is as closed as the primary: its private endpoint sits in the primary's subnet, and region,
+    // since an endpoint may reach a namespace in another region. A cluster is regional, so a primary
+    // on a dedicated cluster is refused by GeoDisasterRecovery (the tiers differ).
     const secondary = new EventHubsNamespace(scope, "secondary-namespace", {
       ...sharedNamespaceProps(ctx, ns),
       name: ns.geoDisasterRecovery.secondaryAzureName,
       location: ns.geoDisasterRecovery.secondaryLocation,
+      privateEndpointSubnetId: ns.privateEndpoint?.subnetId,
+      privateDnsZoneId: ns.privateEndpoint?.privateDnsZoneId,
+      privateEndpointLocation: ctx.location,
     });
     new GeoDisasterRecovery(scope, "geo-disaster-recovery", {
       primary: namespace,

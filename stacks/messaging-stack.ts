@@ -6,6 +6,7 @@ import type { EnvironmentModel } from "./environment/model";
 import { EntityRegistry } from "./entity-registry";
 import type { StackContext } from "./stack-context";
 import { logAnalyticsWorkspaceFor } from "./log-analytics";
+import { connectionCatalogFor } from "../policies/catalog/connection-catalog";
 import { addServiceBus } from "./service-bus";
 import { addEventHubs } from "./event-hubs";
 import { addEventGrid } from "./event-grid";
@@ -74,5 +75,11 @@ export class MessagingStack extends TerraformStack {
     addMonitoring(this.context);
 
     new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });
+    // Endpoints per protocol and who holds which role: what a consuming team needs, never a key.
+    new TerraformOutput(this, "connection_catalog", {
+      value: connectionCatalogFor(model),
+      description:
+        "Endpoints per protocol (AMQP, WebSockets, Kafka, MQTT, HTTPS) and role holders of every messaging resource",
+    });
   }
 }

@@ -20,6 +20,18 @@ export interface MqttRouteProps {
    * @default - no diagnostic settings
    */
   readonly logAnalyticsWorkspaceId?: string;
+  /**
+   * Private endpoint of the routing topic, like the namespace's own.
+   * @default - no private endpoint
+   */
+  readonly privateEndpoint?: { readonly subnetId: string; readonly privateDnsZoneId?: string };
+  /**
+   * A CanNotDelete lock: the route carries the broker's messages on.
+   * @default - no lock
+   */
+  readonly lock?: boolean;
+  /** @default - the routing topic may be destroyed */
+  readonly preventDestroy?: boolean;
   /** @default - no tags */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -44,6 +56,9 @@ export class MqttRoute extends Construct {
       inputSchema: "CloudEventSchemaV1_0",
       publicNetworkAccessEnabled: props.publicNetworkAccessEnabled,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpoint,
+      lock: props.lock,
+      preventDestroy: props.preventDestroy,
       tags: props.tags,
     });
     this.subscription = new EventSubscription(this, "subscription", {

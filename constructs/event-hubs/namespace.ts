@@ -115,6 +115,12 @@ export interface EventHubsNamespaceProps {
    */
   readonly privateEndpointSubnetId?: string;
   /**
+   * Region of the private endpoint, which must be the subnet's; it may differ from the namespace's
+   * (a geo-DR secondary is reached through an endpoint in the primary's virtual network).
+   * @default - the namespace's location
+   */
+  readonly privateEndpointLocation?: string;
+  /**
    * Private DNS zone (`privatelink.servicebus.windows.net`) the private endpoint registers in.
    * @default - no DNS zone group
    */
@@ -227,7 +233,7 @@ export class EventHubsNamespace extends Construct {
     if (props.privateEndpointSubnetId) {
       privateEndpointFor(this, "private-endpoint", {
         name: derivedName(props.name, "pep"),
-        location: props.location,
+        location: props.privateEndpointLocation ?? props.location,
         resourceGroupName: props.resourceGroupName,
         subnetId: props.privateEndpointSubnetId,
         targetResourceId: this.resource.id,
