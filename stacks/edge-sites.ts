@@ -1,7 +1,7 @@
 import { EdgeSite } from "../constructs/edge";
 import { MqttClientGroup, MqttPermissionBinding, MqttTopicSpace } from "../constructs/event-grid/mqtt";
 import type * as model from "./environment/model";
-import { SITE_ATTRIBUTE, siteCloudCoverage, siteScopeName } from "./environment/semantic/sites";
+import { SITE_ATTRIBUTE, siteScopeName } from "./environment/semantic/sites";
 import type { StackContext } from "./stack-context";
 
 /**
@@ -51,6 +51,6 @@ function addSite(ctx: StackContext, site: model.Site): void {
     qos: site.qos,
     sessionExpiryHours: site.sessionExpiryHours,
     offlineBufferHours: site.offlineBufferHours,
-    cloudCoverage: siteCloudCoverage(site.offlineBufferHours, site.sessionExpiryHours, site.namespace),
+    cloudCoverage: site.cloudCoverage,
   });
 }

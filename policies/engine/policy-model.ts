@@ -70,7 +70,10 @@ export type PolicyRelay = PolicyNamespace & {
 export type PolicyIotRoute = Pick<model.IotRoute, "name" | "source" | "target" | "condition">;
 export type PolicyIotHub = PolicyNamespace & { readonly routes: readonly PolicyIotRoute[] };
 
-export type PolicySite = Pick<model.Site, "name" | "namespace" | "clientName" | "source">;
+export type PolicySite = Pick<
+  model.Site,
+  "name" | "namespace" | "clientName" | "source" | "offlineBufferHours" | "cloudCoverage"
+>;
 export type PolicyWaiver = Pick<model.Waiver, "rule" | "resource" | "reason" | "expires" | "source">;
 
 /** What the policy engine, the reports, the topology and the connection catalog know of one environment. */

@@ -1,3 +1,4 @@
+import type { PolicySite } from "../engine/policy-model";
 import { connectionCatalogFor } from "../catalog/connection-catalog";
 import { renderCatalogMarkdown } from "../catalog/render-catalog";
 import type { EnvironmentResult, Finding } from "../engine/finding";
@@ -20,6 +21,26 @@ function findingsTable(findings: readonly Finding[]): string[] {
       `| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.subject.address)}\` | ${cell(whereOf(f))} | ${cell(f.message)} | ${cell(f.remediation)} |`,
     );
   }
+  return lines;
+}
+
+/** Each edge site's offline window against what the cloud holds for it, with what to do when it falls short. */
+function edgeSitesSection(sites: readonly PolicySite[]): string[] {
+  if (sites.length === 0) return [];
+  const lines = [
+    "#### Edge sites",
+    "",
+    "| Site | Namespace | Offline window | Cloud holds | What to do |",
+    "|---|---|---|---|---|",
+  ];
+  for (const site of sites) {
+    const coverage = site.cloudCoverage;
+    const todo = coverage.coversBufferWindow ? "nothing: the cloud covers the window" : cell(coverage.advice);
+    lines.push(
+      `| ${cell(site.name)} | ${cell(site.namespace)} | ${site.offlineBufferHours} h | ${coverage.coveredHours} h | ${todo} |`,
+    );
+  }
+  lines.push("");
   return lines;
 }
 
@@ -51,6 +72,7 @@ function environmentSection(result: EnvironmentResult, options: ReportOptions): 
   if (result.model) {
     lines.push("#### Topology", "", "```mermaid", renderMermaid(topologyOf(result.model)), "```", "");
     lines.push("#### Connection catalog", "", renderCatalogMarkdown(connectionCatalogFor(result.model)), "");
+    lines.push(...edgeSitesSection(result.model.sites));
   }
   lines.push(
     `<sub>${result.rulesEvaluated.length} rules evaluated for the ${result.tier} tier; failing at ${options.failOn} and above.</sub>`,

@@ -78,7 +78,11 @@ export type SubscriptionRule = spec.SubscriptionRuleSpec;
 
 export type ServiceBusQueue = Resolved<
   Omit<spec.ServiceBusQueueSpec, keyof spec.GrantsSpec>,
-  "forwardTo" | "forwardDeadLetteredTo" | "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection"
+  | "forwardTo"
+  | "forwardDeadLetteredTo"
+  | "autoDeleteOnIdle"
+  | "maxMessageSizeKilobytes"
+  | "duplicateDetection"
 > &
   Grants &
   Declared & { readonly preventDestroy: boolean };
@@ -112,7 +116,11 @@ export interface ServiceBusNamespace extends NamespaceSettings {
   readonly partitions: number;
   readonly zoneRedundant: boolean;
   /** Paired secondary namespace location, present when geo-DR applies. */
-  readonly geoDisasterRecovery?: { readonly secondaryLocation: string; readonly secondaryAzureName: string; readonly aliasName: string };
+  readonly geoDisasterRecovery?: {
+    readonly secondaryLocation: string;
+    readonly secondaryAzureName: string;
+    readonly aliasName: string;
+  };
   readonly autoscale?: Required<spec.AutoscaleSpec>;
   readonly queues: readonly ServiceBusQueue[];
   readonly topics: readonly ServiceBusTopic[];
@@ -137,7 +145,10 @@ export interface Capture {
 }
 
 export type EventHub = Resolved<
-  Omit<spec.EventHubSpec, keyof spec.GrantsSpec | "capture" | "consumerGroups" | "retention" | "retentionDays">,
+  Omit<
+    spec.EventHubSpec,
+    keyof spec.GrantsSpec | "capture" | "consumerGroups" | "retention" | "retentionDays"
+  >,
   never
 > &
   Grants &
@@ -158,10 +169,18 @@ export interface EventHubsNamespace extends NamespaceSettings {
   /** Maximum throughput units with auto-inflate; absent when auto-inflate is off. */
   readonly autoInflateMaxCapacity?: number;
   readonly dedicatedClusterId?: string;
-  readonly dedicatedCluster?: { readonly name: string; readonly azureName: string; readonly capacity: number };
+  readonly dedicatedCluster?: {
+    readonly name: string;
+    readonly azureName: string;
+    readonly capacity: number;
+  };
   readonly kafka: boolean;
   readonly zoneRedundant: boolean;
-  readonly geoDisasterRecovery?: { readonly secondaryLocation: string; readonly secondaryAzureName: string; readonly aliasName: string };
+  readonly geoDisasterRecovery?: {
+    readonly secondaryLocation: string;
+    readonly secondaryAzureName: string;
+    readonly aliasName: string;
+  };
   readonly hubs: readonly EventHub[];
   readonly schemaGroups: readonly SchemaGroup[];
 }
@@ -176,9 +195,24 @@ export type EntityRef =
 
 export type EventDestination =
   | EntityRef
-  | { readonly kind: "webhook"; readonly url: string; readonly maxEventsPerBatch?: number; readonly preferredBatchSizeKilobytes?: number }
-  | { readonly kind: "storageQueue"; readonly storageAccountId: string; readonly queueName: string; readonly messageTtlSeconds?: number }
-  | { readonly kind: "azureFunction"; readonly functionId: string; readonly maxEventsPerBatch?: number; readonly preferredBatchSizeKilobytes?: number };
+  | {
+      readonly kind: "webhook";
+      readonly url: string;
+      readonly maxEventsPerBatch?: number;
+      readonly preferredBatchSizeKilobytes?: number;
+    }
+  | {
+      readonly kind: "storageQueue";
+      readonly storageAccountId: string;
+      readonly queueName: string;
+      readonly messageTtlSeconds?: number;
+    }
+  | {
+      readonly kind: "azureFunction";
+      readonly functionId: string;
+      readonly maxEventsPerBatch?: number;
+      readonly preferredBatchSizeKilobytes?: number;
+    };
 
 export interface EventSubscription extends Declared {
   readonly name: string;
@@ -310,7 +344,11 @@ export interface IotHub extends NamespaceSettings {
   readonly cloudToDevice: {
     readonly maxDeliveryCount: number;
     readonly defaultTtl: string;
-    readonly feedback: { readonly timeToLive: string; readonly maxDeliveryCount: number; readonly lockDuration: string };
+    readonly feedback: {
+      readonly timeToLive: string;
+      readonly maxDeliveryCount: number;
+      readonly lockDuration: string;
+    };
   };
   readonly deviceProvisioning?: {
     readonly azureName: string;
@@ -321,6 +359,17 @@ export interface IotHub extends NamespaceSettings {
 }
 
 // ---------------------------------------------------------------- Edge sites and the rest
+
+/** What the cloud holds for an edge site while it is disconnected, against the site's own window. */
+export interface SiteCloudCoverage {
+  /** Hours the cloud keeps what is queued for the site's gateway after it disconnects. */
+  readonly coveredHours: number;
+  readonly coversBufferWindow: boolean;
+  /** The limit that bounds the coverage, with its value. */
+  readonly limit: string;
+  /** What the site must do instead; empty when the cloud covers the whole window. */
+  readonly advice: string;
+}
 
 export interface Site extends Declared {
   readonly name: string;
@@ -334,6 +383,8 @@ export interface Site extends Declared {
   readonly offlineBufferHours: number;
   /** Session expiry the broker grants this site's gateway, in hours. */
   readonly sessionExpiryHours: number;
+  /** Whether the cloud covers the site's offline window; if not, which limit and what to do. */
+  readonly cloudCoverage: SiteCloudCoverage;
 }
 
 export type Waiver = spec.WaiverSpec & Declared;

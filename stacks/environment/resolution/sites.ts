@@ -1,4 +1,4 @@
-import { SITE_ATTRIBUTE } from "../semantic/sites";
+import { SITE_ATTRIBUTE, siteCloudCoverage } from "../semantic/sites";
 import type { MqttClient, Site } from "../model";
 import type { SiteSpec } from "../spec";
 import type { ResolveContext } from "./context";
@@ -12,6 +12,7 @@ function site(
   const limit = sessionLimits.get(s.mqttClient.namespace) ?? ctx.profile.mqtt.maxSessionExpiryHours;
   // Without a declared window the site buffers for as long as the broker keeps its session.
   const offlineBufferHours = s.offlineBufferHours ?? limit;
+  const sessionExpiryHours = Math.min(offlineBufferHours, limit);
   return {
     name: s.name,
     namespace: s.mqttClient.namespace,
@@ -22,7 +23,8 @@ function site(
     topicPrefix: s.topicPrefix ?? `sites/${s.name}`,
     qos: s.qos ?? (ctx.profile.site.qos === 0 ? 0 : 1),
     offlineBufferHours,
-    sessionExpiryHours: Math.min(offlineBufferHours, limit),
+    sessionExpiryHours,
+    cloudCoverage: siteCloudCoverage(offlineBufferHours, sessionExpiryHours, s.mqttClient.namespace),
     source: ctx.source(`/sites/${index}`),
   };
 }

@@ -1,3 +1,4 @@
+import type { SiteCloudCoverage } from "../model";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";
 
@@ -12,15 +13,7 @@ export const MQTT_MAX_SESSION_EXPIRY_HOURS = 8;
 export const IOT_HUB_C2D_MAX_TTL_HOURS = 48;
 
 /** What the cloud holds for a disconnected site, and what the site must do about the rest. */
-export interface SiteCloudCoverage {
-  /** Hours the cloud keeps what is queued for the site's gateway after it disconnects. */
-  readonly coveredHours: number;
-  readonly coversBufferWindow: boolean;
-  /** The limit that bounds the coverage, with its value. */
-  readonly limit: string;
-  /** What the site must do instead; empty when the cloud covers the whole window. */
-  readonly advice: string;
-}
+export type { SiteCloudCoverage } from "../model";
 
 /**
  * Compares a site's store-and-forward window with what the cloud side holds while the site is

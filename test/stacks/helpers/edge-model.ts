@@ -1,4 +1,5 @@
 import type { EnvironmentModel, Site, SourceLocation } from "../../../stacks/environment/model";
+import { siteCloudCoverage } from "../../../stacks/environment/semantic/sites";
 import { environmentWithEventGrid, namespaceModel, prodBroker } from "./event-grid-model";
 
 /** Hand-built edge-site models for stack tests, shaped like the resolver's output for prod.yaml's `plant-munich`. */
@@ -11,7 +12,7 @@ const source = (pointer: string): SourceLocation => ({
 });
 
 export function siteModel(overrides: Partial<Site> = {}): Site {
-  return {
+  const site: Omit<Site, "cloudCoverage"> = {
     name: "plant-munich",
     namespace: "plant-mqtt",
     clientName: "plant-munich",
@@ -23,6 +24,12 @@ export function siteModel(overrides: Partial<Site> = {}): Site {
     sessionExpiryHours: 1,
     source: source("/sites/0"),
     ...overrides,
+  };
+  return {
+    ...site,
+    cloudCoverage:
+      overrides.cloudCoverage ??
+      siteCloudCoverage(site.offlineBufferHours, site.sessionExpiryHours, site.namespace),
   };
 }
 
