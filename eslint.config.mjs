@@ -15,7 +15,8 @@ export default tseslint.config(
           paths: [
             {
               name: "@cdktf/provider-azurerm",
-              message: "Import resources by deep path (@cdktf/provider-azurerm/lib/<resource>): the package root loads ~1,500 bindings (about 2 s, 430 MB).",
+              message:
+                "Import resources by deep path (@cdktf/provider-azurerm/lib/<resource>): the package root loads ~1,500 bindings (about 2 s, 430 MB).",
             },
           ],
         },

@@ -4,7 +4,11 @@ import type { EnvironmentModel } from "./environment/model";
 import { conventionalName } from "../constructs/shared/naming";
 
 /** The workspace the environment names, or one the stack creates with the tier's retention. */
-export function logAnalyticsWorkspaceFor(scope: Construct, model: EnvironmentModel, resourceGroupName: string): string {
+export function logAnalyticsWorkspaceFor(
+  scope: Construct,
+  model: EnvironmentModel,
+  resourceGroupName: string,
+): string {
   if (model.monitoring.logAnalyticsWorkspaceId) return model.monitoring.logAnalyticsWorkspaceId;
   const workspace = new LogAnalyticsWorkspace(scope, "log-analytics", {
     name: conventionalName("logAnalytics", model.naming, "messaging"),

@@ -35,7 +35,9 @@ function main(): number {
   for (const model of models) {
     const other = names.get(model.name);
     if (other) {
-      process.stderr.write(`${model.file}:1:1  name  environment name "${model.name}" is also used by ${other}; stack names must be unique\n`);
+      process.stderr.write(
+        `${model.file}:1:1  name  environment name "${model.name}" is also used by ${other}; stack names must be unique\n`,
+      );
       return 1;
     }
     names.set(model.name, model.file);

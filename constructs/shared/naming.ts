@@ -38,7 +38,9 @@ export function conventionalName(kind: AbbreviatedKind, naming: NamingConvention
       .replace(/[^a-z0-9]/gi, "")
       .toLowerCase();
   }
-  return [Abbreviation[kind], naming.prefix, naming.workload, name, naming.environment].filter((part) => part !== "").join("-");
+  return [Abbreviation[kind], naming.prefix, naming.workload, name, naming.environment]
+    .filter((part) => part !== "")
+    .join("-");
 }
 
 /** The name of a resource that belongs to another one (private endpoint, paired namespace). */

@@ -20,7 +20,11 @@ export interface PrivateEndpointProps {
 }
 
 /** A private endpoint and, when a zone is given, its DNS zone group. */
-export function privateEndpointFor(scope: Construct, id: string, props: PrivateEndpointProps): PrivateEndpoint {
+export function privateEndpointFor(
+  scope: Construct,
+  id: string,
+  props: PrivateEndpointProps,
+): PrivateEndpoint {
   return new PrivateEndpoint(scope, id, {
     name: props.name,
     location: props.location,

@@ -1,5 +1,7 @@
 /** Tags every resource carries; later sources win (environment, then the resource's own). */
-export function mergeTags(...sources: readonly (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
+export function mergeTags(
+  ...sources: readonly (Readonly<Record<string, string>> | undefined)[]
+): Record<string, string> {
   const merged: Record<string, string> = {};
   for (const source of sources) {
     if (!source) continue;

@@ -40,7 +40,12 @@ export function describeSeconds(total: number): string {
  * Checks that `text` is a duration within [min, max] seconds; returns the problem in words, or
  * undefined when it is fine. `field` is the name the user wrote.
  */
-export function durationProblem(field: string, text: string, minSeconds: number, maxSeconds: number): string | undefined {
+export function durationProblem(
+  field: string,
+  text: string,
+  minSeconds: number,
+  maxSeconds: number,
+): string | undefined {
   const seconds = durationSeconds(text);
   if (seconds === undefined) {
     return `${field} must be an ISO-8601 duration such as PT30S, PT5M, P1D or P1DT12H (years and months are not allowed), got "${text}"`;

@@ -42,7 +42,10 @@ export function loadEnvironmentFile(file: string, options: LoadOptions = {}): Lo
     text = readFileSync(file, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }] };
+    return {
+      ok: false,
+      errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
+    };
   }
   return loadEnvironmentText(text, file, options);
 }
