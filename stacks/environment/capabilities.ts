@@ -12,7 +12,7 @@ export function serviceBusSupportsCustomerManagedKey(sku: ServiceBusSku): boolea
 
 /** learn.microsoft.com/azure/event-hubs/configure-customer-managed-key: Premium and Dedicated tiers only. */
 export function eventHubsSupportsCustomerManagedKey(ns: EventHubsNamespaceSpec): boolean {
-  return ns.sku === "Premium" || ns.dedicatedClusterId !== undefined || ns.dedicatedCluster !== undefined;
+  return ns.sku === "Premium" || eventHubsOnDedicatedCluster(ns);
 }
 
 /** learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr: geo-disaster recovery is Premium only. */
@@ -20,9 +20,19 @@ export function serviceBusSupportsGeoDisasterRecovery(sku: ServiceBusSku): boole
   return sku === "Premium";
 }
 
-/** learn.microsoft.com/azure/event-hubs/event-hubs-geo-dr: Standard, Premium and Dedicated, not Basic. */
+/**
+ * learn.microsoft.com/azure/event-hubs/event-hubs-geo-dr: Standard, Premium and Dedicated, not Basic,
+ * and both namespaces of a pair in the same tier. A namespace on a dedicated cluster would need its
+ * secondary on another dedicated cluster in `secondaryLocation`, which an environment file cannot
+ * declare (the stack creates the secondary as a plain namespace), so the pairing is not offered there.
+ */
 export function eventHubsSupportsGeoDisasterRecovery(ns: EventHubsNamespaceSpec): boolean {
-  return ns.sku !== "Basic";
+  return ns.sku !== "Basic" && !eventHubsOnDedicatedCluster(ns);
+}
+
+/** Whether the namespace lives on a dedicated cluster, one the file creates or an existing one. */
+export function eventHubsOnDedicatedCluster(ns: EventHubsNamespaceSpec): boolean {
+  return ns.dedicatedClusterId !== undefined || ns.dedicatedCluster !== undefined;
 }
 
 /** learn.microsoft.com/azure/service-bus-messaging/private-link-service: Premium tier only. */

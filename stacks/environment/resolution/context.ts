@@ -77,6 +77,14 @@ export class ResolveContext {
     return this.profile.namespace.preventDestroy && !this.destroyAllowed.has(resourceRef(service, ...names));
   }
 
+  /**
+   * An entity the file itself marks as a system of record (an event-sourced hub) is protected in
+   * every tier, unless the file allows it to be destroyed.
+   */
+  preventDestroyOfRecord(service: ResourceService, ...names: readonly string[]): boolean {
+    return !this.destroyAllowed.has(resourceRef(service, ...names));
+  }
+
   namespaceSettings(
     item: NamespaceCommonSpec,
     pointer: string,

@@ -56,7 +56,11 @@ function hub(ctx: ResolveContext, ns: string, h: EventHubSpec, pointer: string):
     ),
     ...ctx.grants(h),
     source: ctx.source(pointer),
-    preventDestroy: ctx.preventDestroy("eventHubs", ns, h.name),
+    // `eventSourced` promises delete protection (schema: "gets delete protection like other stateful
+    // entities"), which the development profile would otherwise not give.
+    preventDestroy: h.eventSourced
+      ? ctx.preventDestroyOfRecord("eventHubs", ns, h.name)
+      : ctx.preventDestroy("eventHubs", ns, h.name),
   };
 }
 

@@ -103,6 +103,11 @@ function topic(ctx: ResolveContext, ns: string, t: ServiceBusTopicSpec, pointer:
   };
 }
 
+/** The smallest messaging units that fit the partitions and the autoscale minimum (both validated). */
+function defaultCapacity(ns: ServiceBusNamespaceSpec): number {
+  return Math.max(ns.partitions ?? 1, ns.autoscale?.minCapacity ?? 1);
+}
+
 export function resolveServiceBusNamespace(
   ctx: ResolveContext,
   ns: ServiceBusNamespaceSpec,
@@ -128,7 +133,9 @@ export function resolveServiceBusNamespace(
     }),
     sku: ns.sku,
     // Messaging units and partitions exist on Premium only (learn.microsoft.com service-bus-premium-messaging).
-    capacity: premium ? (ns.capacity ?? 1) : 0,
+    // Without a stated capacity, the smallest one Azure accepts: a multiple of the partitions ("Service
+    // Bus quotas": messaging units must be a multiple of the partitions) and within autoscale's range.
+    capacity: premium ? (ns.capacity ?? defaultCapacity(ns)) : 0,
     partitions: premium ? (ns.partitions ?? 1) : 0,
     zoneRedundant: ns.zoneRedundant ?? false,
     geoDisasterRecovery:

@@ -6,6 +6,7 @@ import type {
   MqttClientSpec,
 } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
+import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /*
  * Event Grid rules the schema cannot express. Sources:
@@ -106,6 +107,7 @@ export const checkEventGrid: SemanticCheck = (ctx) => {
   (eventGrid.topics ?? []).forEach((topic, i) => {
     const at = `/eventGrid/topics/${i}`;
     notApplicable(ctx, at, topic, topicUnsupported);
+    allowedIpRangesNeedPublicAccess(ctx, "eventGridTopics", at, topic);
     const inputSchema = topic.inputSchema ?? "CloudEventSchemaV1_0";
     if (topic.inputMapping && inputSchema !== "CustomEventSchema") {
       ctx.error(
@@ -124,6 +126,7 @@ export const checkEventGrid: SemanticCheck = (ctx) => {
   });
   (eventGrid.namespaces ?? []).forEach((ns, i) => {
     notApplicable(ctx, `/eventGrid/namespaces/${i}`, ns, namespaceUnsupported);
+    allowedIpRangesNeedPublicAccess(ctx, "eventGridNamespaces", `/eventGrid/namespaces/${i}`, ns);
     checkBroker(ctx, `/eventGrid/namespaces/${i}`, ns);
   });
   (ctx.spec.sites ?? []).forEach((site, i) =>

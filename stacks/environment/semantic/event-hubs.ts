@@ -5,6 +5,7 @@ import {
 } from "../../../constructs/event-hubs/tier-limits";
 import type { EventHubSpec, EventHubsNamespaceSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
+import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /*
  * Event Hubs limits per tier; every message names the tier, the limit, the value given and the way out.
@@ -20,6 +21,8 @@ import type { SemanticCheck, SemanticContext } from "./context";
  * [premium] "Configure processing units for a premium namespace": 1, 2, 4, 8 or 16 PUs.
  * [capture] Event Hubs REST API CaptureDescription and azurerm's `capture_description` validators:
  *           interval 60-900 s, size 10485760-524288000 bytes, archive names with every placeholder.
+ * [geo-dr]  "Azure Event Hubs geo-disaster recovery" (learn.microsoft.com/azure/event-hubs/event-hubs-geo-dr):
+ *           the primary and the secondary namespace of a pair are of the same tier.
  * [azurerm] azurerm 4.x: `maximum_throughput_units` 0-40; `message_retention` XOR `retention_description`;
  *           Delete takes `retention_time_in_hours`, Compact `tombstone_retention_time_in_hours`;
  *           cluster `sku_name` is `Dedicated_<n>`.
@@ -165,6 +168,16 @@ function checkNamespaceFeatures(
       `${at}/allowedIpRanges`,
       `Basic has no IP firewall, got ${ns.allowedIpRanges?.length} allowed ranges; use Standard or above`,
     );
+  } else if (limits.ipFirewall) {
+    allowedIpRangesNeedPublicAccess(ctx, "eventHubs", at, ns);
+  }
+  // azurerm refuses `network_rulesets` on Basic, and the trusted-services exception lives there
+  // ([tiers]: Basic has no IP firewall or virtual-network rules to make an exception to).
+  if (ns.trustedServicesAllowed !== undefined && !limits.ipFirewall) {
+    ctx.error(
+      `${at}/trustedServicesAllowed`,
+      `Basic has no network rules for trusted services to bypass, got trustedServicesAllowed: ${ns.trustedServicesAllowed}; remove it, or use Standard or above`,
+    );
   }
   if (ns.privateEndpoint === true && !limits.privateLink) {
     ctx.error(
@@ -182,6 +195,14 @@ function checkNamespaceFeatures(
     ctx.error(
       `${at}/geoDisasterRecovery`,
       `Basic has no geo-disaster recovery, got geoDisasterRecovery: true; use Standard or above`,
+    );
+  }
+  // [geo-dr] both namespaces of a pair are in the same tier, so a namespace on a dedicated cluster
+  // pairs only with one on a dedicated cluster in the secondary region, which the file cannot declare.
+  if (ns.geoDisasterRecovery === true && tier === "Dedicated") {
+    ctx.error(
+      `${at}/geoDisasterRecovery`,
+      `geo-disaster recovery pairs a namespace with one of the same tier in secondaryLocation, but this namespace is on a dedicated cluster and the secondary cannot be; remove geoDisasterRecovery (or move the namespace off the cluster)`,
     );
   }
   if (ns.dedicatedCluster && ns.dedicatedClusterId) {

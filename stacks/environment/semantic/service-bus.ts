@@ -9,6 +9,7 @@ import type {
   SubscriptionRuleSpec,
 } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
+import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /*
  * Service Bus limits and SKU rules. Sources:
@@ -119,12 +120,7 @@ function checkNamespace(
       `zoneRedundant cannot be false: Azure enables availability zones on new Service Bus namespaces wherever the region has them, and azurerm 4.x has no setting to turn them off`,
     );
   }
-  if (ns.publicNetworkAccess === false && (ns.allowedIpRanges ?? []).length > 0) {
-    ctx.error(
-      `${base}/allowedIpRanges`,
-      `allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access`,
-    );
-  }
+  allowedIpRangesNeedPublicAccess(ctx, "serviceBus", base, ns);
   // A missing secondaryLocation is the tier-requirements check's to report.
   if (ns.geoDisasterRecovery === true && sku === "Premium" && env.secondaryLocation === env.location) {
     ctx.error(

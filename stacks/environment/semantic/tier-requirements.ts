@@ -1,6 +1,8 @@
 import {
+  eventHubsSupportsCustomerManagedKey,
   eventHubsSupportsPrivateEndpoint,
   iotHubSupportsPrivateEndpoint,
+  serviceBusSupportsCustomerManagedKey,
   serviceBusSupportsPrivateEndpoint,
 } from "../capabilities";
 import { loadProfile, requirementRule } from "../profiles";
@@ -118,11 +120,73 @@ function retentionMeetsTier(ctx: SemanticContext): void {
   }
 }
 
+/**
+ * A customer-managed key the file asks for needs the key: `encryption` names the Key Vault key and
+ * the identity that reads it. Without it the resolver would fall back to Microsoft-managed keys,
+ * silently. Only where the SKU supports keys at all; elsewhere the service's own check refuses the
+ * field ("Configure customer-managed keys": Service Bus Premium; Event Hubs Premium and dedicated).
+ */
+function customerManagedKeysHaveEncryption(ctx: SemanticContext): void {
+  if (ctx.spec.encryption) return;
+  const asking = [
+    ...(ctx.spec.serviceBus ?? []).map((ns, i) => ({
+      pointer: `/serviceBus/${i}`,
+      wants: ns.customerManagedKey === true && serviceBusSupportsCustomerManagedKey(ns.sku),
+    })),
+    ...(ctx.spec.eventHubs ?? []).map((ns, i) => ({
+      pointer: `/eventHubs/${i}`,
+      wants: ns.customerManagedKey === true && eventHubsSupportsCustomerManagedKey(ns),
+    })),
+  ];
+  for (const { pointer, wants } of asking) {
+    if (!wants) continue;
+    ctx.error(
+      `${pointer}/customerManagedKey`,
+      "customerManagedKey: true needs a key, but the file has no encryption section: add encryption.keyVaultKeyId and encryption.identityId at the top of the file, or remove customerManagedKey",
+    );
+  }
+}
+
+/**
+ * IP rules filter the public endpoint; with public network access off (stated, or the tier's
+ * default) they admit nobody, so stating them is a mistake the file should hear about rather than
+ * an option that silently does nothing (Service Bus: "Configure IP firewall rules"; Event Hubs:
+ * "Allow access from specific IP addresses"; Event Grid: "Configure IP firewall": each applies to
+ * the public endpoint only). Called by each service's check for the resources that have an IP firewall.
+ */
+export function allowedIpRangesNeedPublicAccess(
+  ctx: SemanticContext,
+  service: ResourceService,
+  pointer: string,
+  item: NamespaceCommonSpec,
+): void {
+  if ((item.allowedIpRanges ?? []).length === 0) return;
+  if (item.publicNetworkAccess === false) {
+    ctx.error(
+      `${pointer}/allowedIpRanges`,
+      "allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
+    );
+    return;
+  }
+  const profile = loadProfile(ctx.spec.tier);
+  if (item.publicNetworkAccess !== undefined || profile.namespace.publicNetworkAccess) return;
+  const requirement = profile.requirements.find((r) => r.field === "publicNetworkAccess");
+  const rule = requirement ? requirementRule(requirement, service) : undefined;
+  const waive = rule
+    ? ` with a waiver { rule: ${rule}, resource: ${resourceRef(service, item.name)}, reason, expires }`
+    : "";
+  ctx.error(
+    `${pointer}/allowedIpRanges`,
+    `allowedIpRanges admit nothing while publicNetworkAccess is false (the ${ctx.spec.tier} tier's default); set publicNetworkAccess: true${waive}, or remove allowedIpRanges`,
+  );
+}
+
 /** What the tier profile requires of the file, beyond shape and references. */
 export const checkTierRequirements: SemanticCheck = (ctx) => {
   const list = holders(ctx);
   requirementsHold(ctx, list);
   privateEndpointsHaveNetwork(ctx, list);
+  customerManagedKeysHaveEncryption(ctx);
   geoDisasterRecoveryHasSecondary(ctx);
   retentionMeetsTier(ctx);
 };
