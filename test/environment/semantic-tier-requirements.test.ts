@@ -57,7 +57,19 @@ describe("tier requirements", () => {
   });
 
   it("expects no network for a production namespace whose SKU has no private endpoints", () => {
-    const text = `${devHeader.replace("tier: development", "tier: production")}serviceBus:\n  - { name: orders, sku: Standard }\n`;
+    const text =
+      `${devHeader.replace("tier: development", "tier: production")}serviceBus:\n` +
+      "  - { name: orders, sku: Standard, publicNetworkAccess: true, allowedIpRanges: [203.0.113.0/24] }\n" +
+      "waivers:\n  - { rule: SB-PUBLIC-NETWORK, resource: serviceBus/orders, reason: partner, expires: 2027-03-31 }\n";
     expect(messagesOf(checkTierRequirements, text)).toEqual([]);
+  });
+
+  it("refuses a production namespace that neither private nor public traffic could reach", () => {
+    const text = `${devHeader.replace("tier: development", "tier: production")}serviceBus:\n  - { name: orders, sku: Standard }\n`;
+    expect(messagesOf(checkTierRequirements, text)).toEqual([
+      expect.stringContaining(
+        "serviceBus/orders would be unreachable: its public endpoint is off (the production tier's default) and the Standard SKU has no private endpoints",
+      ),
+    ]);
   });
 });

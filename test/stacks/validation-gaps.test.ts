@@ -229,20 +229,35 @@ function generate(
 
 const serviceBusSkus = ["Basic", "Standard", "Premium"] as const;
 
+/**
+ * Production closes public endpoints, and a SKU without private link would be unreachable (a
+ * validation error), so such a base opens its endpoint to one range under a waiver, as that error
+ * advises.
+ */
+function reachableInProduction(tier: Tier, rule: string, resource: string, privateLink: boolean): Json {
+  if (tier !== "production" || privateLink) return {};
+  return { publicNetworkAccess: true, allowedIpRanges: ["203.0.113.0/24"], waiver: waiver(rule, resource) };
+}
+
+function withReachability(doc: Json, namespace: Json, reach: Json): Json {
+  const { waiver: needed, ...fields } = reach;
+  Object.assign(namespace, fields);
+  if (needed) doc.waivers = [...((doc.waivers as Json[] | undefined) ?? []), needed];
+  return doc;
+}
+
 function serviceBusBase(tier: Tier, sku: string, withTopic: boolean, extra: Json = {}): Json {
-  return environment(
-    tier,
-    {
-      serviceBus: [
-        {
-          name: "orders",
-          sku,
-          queues: [{ name: "q1" }, { name: "q2" }],
-          ...(withTopic ? { topics: [{ name: "t1", subscriptions: [{ name: "s1" }] }] } : {}),
-        },
-      ],
-    },
-    extra,
+  const namespace: Json = {
+    name: "orders",
+    sku,
+    queues: [{ name: "q1" }, { name: "q2" }],
+    ...(withTopic ? { topics: [{ name: "t1", subscriptions: [{ name: "s1" }] }] } : {}),
+  };
+  const doc = environment(tier, { serviceBus: [namespace] }, extra);
+  return withReachability(
+    doc,
+    namespace,
+    reachableInProduction(tier, "SB-PUBLIC-NETWORK", "serviceBus/orders", sku === "Premium"),
   );
 }
 
@@ -395,7 +410,15 @@ const eventHubsVariants: readonly { readonly name: string; readonly namespace: J
 ];
 
 function eventHubsBase(tier: Tier, namespace: Json): Json {
-  return environment(tier, { eventHubs: [{ name: "telemetry", ...namespace, hubs: [{ name: "h1" }] }] });
+  const item: Json = { name: "telemetry", ...namespace, hubs: [{ name: "h1" }] };
+  const doc = environment(tier, { eventHubs: [item] });
+  const privateLink = namespace.sku !== "Basic";
+  const reach = reachableInProduction(tier, "EH-PUBLIC-NETWORK", "eventHubs/telemetry", privateLink);
+  // Basic has no IP firewall either: its endpoint opens to everyone, under the waiver.
+  const withoutRanges = Object.fromEntries(
+    Object.entries(reach).filter(([key]) => key !== "allowedIpRanges"),
+  );
+  return withReachability(doc, item, withoutRanges);
 }
 
 function hubOptions(): OptionCase[] {
@@ -477,7 +500,8 @@ const eventHubsCases = generate(
 /** Targets every destination kind can name: a Standard queue and topic, a Standard event hub, an IoT hub. */
 function eventGridBase(tier: Tier, eventGrid: Json): Json {
   return environment(tier, {
-    serviceBus: [{ name: "orders", sku: "Standard", queues: [{ name: "q1" }], topics: [{ name: "t1" }] }],
+    // Premium: in production a Standard namespace could not be reached (no private link).
+    serviceBus: [{ name: "orders", sku: "Premium", queues: [{ name: "q1" }], topics: [{ name: "t1" }] }],
     eventHubs: [{ name: "telemetry", sku: "Standard", hubs: [{ name: "h1" }] }],
     eventGrid,
   });
@@ -784,6 +808,10 @@ const noOpOptions: readonly RegExp[] = [
   // Basic and Standard Service Bus, and Basic Event Hubs, have no private endpoint to turn off.
   /Service Bus (Basic|Standard) in production with privateEndpoint flipped/,
   /Event Hubs Basic in production with privateEndpoint flipped/,
+  // In production these bases already open their public endpoint under a waiver (without private
+  // link they would be unreachable), so stating the same again changes nothing.
+  /Service Bus (Basic|Standard) in production with (allowedIpRanges|publicNetworkAccess true without a waiver)$/,
+  /Event Hubs Basic in production with publicNetworkAccess true without a waiver$/,
   // Development protects nothing from destroy, so there is nothing to allow.
   /allowDestroy of a queue in development/,
   // Waivers are policy data: the policy report shows them, the resources stay as they are.

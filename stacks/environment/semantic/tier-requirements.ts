@@ -85,6 +85,33 @@ function privateEndpointsHaveNetwork(ctx: SemanticContext, list: readonly Holder
   );
 }
 
+/**
+ * A namespace whose SKU has no private link (Service Bus Basic and Standard, Event Hubs Basic,
+ * IoT Hub F1: "Service Bus Premium messaging", "Compare Event Hubs tiers", "IoT Hub support for
+ * virtual networks") and whose public endpoint is off, by the file or the tier, can be reached by
+ * nobody, not even through endpoints a network team creates elsewhere. That is never what a file
+ * means, so it is refused with both ways out.
+ */
+function namespacesStayReachable(ctx: SemanticContext, list: readonly Holder[]): void {
+  const profile = loadProfile(ctx.spec.tier);
+  const publicRequirement = profile.requirements.find((r) => r.field === "publicNetworkAccess");
+  for (const { service, pointer, item, privateEndpointSupported } of list) {
+    if (privateEndpointSupported) continue;
+    if ((item.publicNetworkAccess ?? profile.namespace.publicNetworkAccess) !== false) continue;
+    const declaredSku = (item as NamespaceCommonSpec & { readonly sku?: string }).sku;
+    const sku = declaredSku ?? "this";
+    const resource = resourceRef(service, item.name);
+    const rule = publicRequirement ? requirementRule(publicRequirement, service) : undefined;
+    const openUp = rule
+      ? `set publicNetworkAccess: true (with allowedIpRanges where the SKU has an IP firewall) and a waiver { rule: ${rule}, resource: ${resource}, reason, expires }`
+      : "set publicNetworkAccess: true (with allowedIpRanges where the SKU has an IP firewall)";
+    ctx.error(
+      declaredSku === undefined ? `${pointer}/name` : `${pointer}/sku`,
+      `${resource} would be unreachable: its public endpoint is off${item.publicNetworkAccess === undefined ? ` (the ${ctx.spec.tier} tier's default)` : ""} and the ${sku} SKU has no private endpoints; choose a SKU with private link (Service Bus Premium, Event Hubs Standard or above, IoT Hub B1/S1 or above), or ${openUp}`,
+    );
+  }
+}
+
 /** Geo-disaster recovery pairs a namespace with one in `secondaryLocation`. */
 function geoDisasterRecoveryHasSecondary(ctx: SemanticContext): void {
   if (ctx.spec.secondaryLocation !== undefined) return;
@@ -186,6 +213,7 @@ export const checkTierRequirements: SemanticCheck = (ctx) => {
   const list = holders(ctx);
   requirementsHold(ctx, list);
   privateEndpointsHaveNetwork(ctx, list);
+  namespacesStayReachable(ctx, list);
   customerManagedKeysHaveEncryption(ctx);
   geoDisasterRecoveryHasSecondary(ctx);
   retentionMeetsTier(ctx);
