@@ -180,7 +180,7 @@ export class EventHub extends Construct implements DeliveryTarget {
     const existing = this.grants.get(key);
     if (existing) return existing;
     const assignment = grantRole(this, grantId(action, grantee), {
-      scopeId: this.resource.id,
+      scopeId: this.resourceId,
       scopeLabel: this.label,
       role,
       grantee,

@@ -183,6 +183,8 @@ export class IotHub extends Construct {
   readonly sku: IotHubSku;
   readonly fallbackRoute: IotHubFallbackRoute;
   private readonly deliveryGrants = new Map<string, RoleAssignment>();
+  private cachedId?: string;
+  private cachedIdentityGrantee?: Grantee;
 
   constructor(scope: Construct, id: string, props: IotHubProps) {
     super(scope, id);
@@ -289,9 +291,9 @@ export class IotHub extends Construct {
     if (props.lock) deleteLockFor(this, "lock", this.resource.id, `IoT hub ${props.name}`);
   }
 
-  /** ARM ID of the hub. */
+  /** ARM ID of the hub (one token, read once: every attribute read makes a new token). */
   get id(): string {
-    return this.resource.id;
+    return (this.cachedId ??= this.resource.id);
   }
 
   /** `<name>.azure-devices.net`. */
@@ -306,11 +308,11 @@ export class IotHub extends Construct {
 
   /** The hub's system-assigned identity, which routes and file upload authenticate with. */
   get identityGrantee(): Grantee {
-    return {
+    return (this.cachedIdentityGrantee ??= {
       name: `iot-hub-${this.name}`,
       principalId: this.resource.identity.principalId,
       principalType: "ServicePrincipal",
-    };
+    });
   }
 
   /**

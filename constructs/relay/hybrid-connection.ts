@@ -40,6 +40,7 @@ export class HybridConnection extends Construct {
   readonly resource: RelayHybridConnection;
   readonly name: string;
   private readonly namespaceName: string;
+  private cachedId?: string;
 
   constructor(scope: Construct, id: string, props: HybridConnectionProps) {
     super(scope, id);
@@ -61,8 +62,9 @@ export class HybridConnection extends Construct {
     protectFromDestroy(this.resource, props.preventDestroy ?? false);
   }
 
+  /** ARM ID of the hybrid connection (one token, read once: every read makes a new one). */
   get id(): string {
-    return this.resource.id;
+    return (this.cachedId ??= this.resource.id);
   }
 
   /** Lets `grantee` accept connections on this hybrid connection (Azure Relay Listener, here only). */
@@ -82,7 +84,7 @@ export class HybridConnection extends Construct {
 
   private grant(prefix: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
     return grantRole(this, grantId(prefix, grantee), {
-      scopeId: this.resource.id,
+      scopeId: this.id,
       scopeLabel: `relay/${this.namespaceName}/${this.name}`,
       role,
       grantee,
