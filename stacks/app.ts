@@ -1,16 +1,19 @@
 import { App } from "cdktf";
 import type { EnvironmentModel } from "./environment/model";
 import { MessagingStack } from "./messaging-stack";
+import { withPlainStackTraces } from "./plain-stack-traces";
 
 /**
  * Synthesizes one stack per model into `outdir`. Callers validate every file first, so an
  * invalid environment never leaves a partial `cdktf.out` behind.
  */
 export function synthesizeEnvironments(models: readonly EnvironmentModel[], outdir?: string): App {
-  const app = new App(outdir ? { outdir, skipValidation: false } : {});
-  for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) {
-    new MessagingStack(app, model);
-  }
-  app.synth();
-  return app;
+  return withPlainStackTraces(() => {
+    const app = new App(outdir ? { outdir, skipValidation: false } : {});
+    for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) {
+      new MessagingStack(app, model);
+    }
+    app.synth();
+    return app;
+  });
 }

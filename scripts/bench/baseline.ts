@@ -8,6 +8,7 @@ import {
 } from "cdktf";
 import type { Construct } from "constructs";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { withPlainStackTraces } from "../../stacks/plain-stack-traces";
 
 /** A synthesized stack's resources: type → logical id → attributes. */
 export type SynthesizedResources = Record<string, Record<string, Record<string, unknown>>>;
@@ -152,6 +153,11 @@ class RawProvider extends TerraformProvider {
  * written out as `${type.id.attribute}` strings. Returns resources emitted.
  */
 export function synthesizeBaseline(prepared: PreparedBaseline, outdir: string): number {
+  // Same runtime conditions as our synthesis: no source-map translation of token stacks.
+  return withPlainStackTraces(() => synthesizeBaselineApp(prepared, outdir));
+}
+
+function synthesizeBaselineApp(prepared: PreparedBaseline, outdir: string): number {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, "baseline");
   new LocalBackend(stack, { path: "terraform.baseline.tfstate" });
