@@ -49,12 +49,6 @@ export function createArmClients(
     relay: new RelayAPI(credential, subscriptionId, classic),
     iotHub: new IotHubClient(credential, subscriptionId, classic),
     resources: new ResourceManagementClient(credential, subscriptionId, classic),
-    eventHubs: new EventHubManagementClient(credential, subscriptionId, {
-      endpoint: target.endpoint,
-      credentials: { scopes: [target.scope] },
-      retryOptions,
-      tlsOptions,
-      userAgentOptions,
-    }),
+    eventHubs: new EventHubManagementClient(credential, subscriptionId, classic),
   };
 }
