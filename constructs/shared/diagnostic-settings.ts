@@ -22,7 +22,11 @@ export interface DiagnosticSettingsProps {
  * Sends a resource's logs and metrics to Log Analytics in resource-specific tables
  * (`Dedicated`), which is what Azure's own workbooks and the audit queries expect.
  */
-export function diagnosticSettingsFor(scope: Construct, id: string, props: DiagnosticSettingsProps): MonitorDiagnosticSetting {
+export function diagnosticSettingsFor(
+  scope: Construct,
+  id: string,
+  props: DiagnosticSettingsProps,
+): MonitorDiagnosticSetting {
   const groups = props.categoryGroups ?? ["allLogs"];
   return new MonitorDiagnosticSetting(scope, id, {
     name: "diag-to-log-analytics",
