@@ -4,7 +4,10 @@
  * for namespace resources) and the REST spec for Microsoft.EventGrid/namespaces/* (name patterns).
  */
 export const MqttLimits = {
+  topicSpaces: 10,
   templatesPerTopicSpace: 10,
+  clientGroups: 10,
+  permissionBindings: 100,
   topicLevels: 8,
 } as const;
 
@@ -26,21 +29,22 @@ const knownVariable = /^client\.(authenticationName|attributes\.[A-Za-z0-9_-]+)$
  */
 export function topicTemplateProblem(template: string): string | undefined {
   if (template === "") return "a topic template must not be empty";
-  if (template.startsWith("$")) return `topic template "${template}" must not start with $ (reserved topics)`;
+  if (template.startsWith("$"))
+    return `topic template "${template}" must not start with $: those topics are reserved`;
   const levels = template.split("/");
   if (levels.length > MqttLimits.topicLevels) {
-    return `topic template "${template}" has ${levels.length} levels; at most ${MqttLimits.topicLevels} are allowed`;
+    return `topic template "${template}" has ${levels.length} levels; Azure allows at most ${MqttLimits.topicLevels}`;
   }
   for (const [index, level] of levels.entries()) {
     const withoutVariables = level.replace(variablePattern, "");
     if (level.includes("#") && (level !== "#" || index !== levels.length - 1)) {
-      return `topic template "${template}": # must be the whole last level`;
+      return `topic template "${template}": the # wildcard must be the whole last level, e.g. "plants/#"`;
     }
     if (level.includes("+") && level !== "+") {
-      return `topic template "${template}": + must fill a whole level`;
+      return `topic template "${template}": the + wildcard must be a whole level, e.g. "plants/+/telemetry"`;
     }
     if (withoutVariables.includes("${") || withoutVariables.includes("}")) {
-      return `topic template "${template}": unterminated variable in level "${level}"`;
+      return `topic template "${template}": unterminated variable in "${level}"`;
     }
     for (const match of level.matchAll(variablePattern)) {
       if (!knownVariable.test(match[1])) {
@@ -56,18 +60,17 @@ export function topicTemplateProblem(template: string): string | undefined {
  * (`attributes.<name>`), with balanced parentheses and single-quoted strings.
  */
 export function clientGroupQueryProblem(query: string): string | undefined {
-  if (query.trim() === "") return "a client group query must not be empty";
   if (!/\battributes\.[A-Za-z0-9_-]+/.test(query)) {
-    return `client group query must test client attributes (attributes.<name>), got "${query}"`;
+    return `client group query must test client attributes, e.g. "attributes.role = 'gateway'", got "${query}"`;
   }
   if ((query.match(/'/g) ?? []).length % 2 !== 0)
-    return `client group query has an unterminated string: "${query}"`;
+    return `client group query has an unterminated string: ${query}`;
   let depth = 0;
   for (const char of query.replace(/'[^']*'/g, "")) {
     if (char === "(") depth += 1;
     if (char === ")") depth -= 1;
     if (depth < 0) break;
   }
-  if (depth !== 0) return `client group query has unbalanced parentheses: "${query}"`;
+  if (depth !== 0) return `client group query has unbalanced parentheses: ${query}`;
   return undefined;
 }

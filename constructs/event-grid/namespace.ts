@@ -1,11 +1,8 @@
 import { Construct } from "constructs";
 import { EventgridNamespace } from "@cdktf/provider-azurerm/lib/eventgrid-namespace";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { managedIdentity } from "../shared/identity";
-import { deleteLockFor } from "../shared/lock";
-import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import type { Grantee } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 import type { EventGridTopic } from "./topic";
 
@@ -155,27 +152,25 @@ export class EventGridNamespace extends Construct {
       principalType: "ServicePrincipal",
     };
 
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpoint) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpoint.subnetId,
-        targetResourceId: this.resource.id,
-        // Private-link group IDs of Event Grid namespaces ("Configure private endpoints for Azure
-        // Event Grid namespaces"): `topicspace` serves MQTT clients, `topic` HTTP publishers.
-        subresource: this.mqttEnabled ? "topicspace" : "topic",
-        privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
-        tags: props.tags,
-      });
-    }
-    if (props.lock) deleteLockFor(this, "lock", this.resource.id, `Event Grid namespace ${props.name}`);
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Event Grid namespace ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpoint
+        ? {
+            subnetId: props.privateEndpoint.subnetId,
+            // Private-link group IDs of Event Grid namespaces ("Configure private endpoints for Azure
+            // Event Grid namespaces"): `topicspace` serves MQTT clients, `topic` HTTP publishers.
+            subresource: this.mqttEnabled ? "topicspace" : "topic",
+            privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
+          }
+        : undefined,
+      lock: props.lock,
+    });
   }
 
   get id(): string {

@@ -2,8 +2,8 @@ import { Construct } from "constructs";
 import { Token } from "cdktf";
 import { EventgridSystemTopic } from "@cdktf/provider-azurerm/lib/eventgrid-system-topic";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import type { Grantee } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
 import { GrantLedger } from "./grant-ledger";
 
@@ -76,12 +76,15 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
       principalId: this.resource.identity.principalId,
       principalType: "ServicePrincipal",
     };
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Event Grid system topic ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+    });
   }
 
   get id(): string {

@@ -1,12 +1,9 @@
 import { Construct } from "constructs";
 import { EventgridTopic } from "@cdktf/provider-azurerm/lib/eventgrid-topic";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { managedIdentity } from "../shared/identity";
-import { deleteLockFor } from "../shared/lock";
-import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import { BuiltInRole, type Grantee, grantId, grantRole } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 import type { EventSubscriptionScope, EventSubscriptionSource, InputSchema } from "./event-source";
 import { GrantLedger } from "./grant-ledger";
@@ -161,25 +158,23 @@ export class EventGridTopic extends Construct implements EventSubscriptionSource
       principalType: "ServicePrincipal",
     };
 
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpoint) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpoint.subnetId,
-        targetResourceId: this.resource.id,
-        subresource: "topic",
-        privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
-        tags: props.tags,
-      });
-    }
-    if (props.lock) deleteLockFor(this, "lock", this.resource.id, `Event Grid topic ${props.name}`);
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Event Grid topic ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpoint
+        ? {
+            subnetId: props.privateEndpoint.subnetId,
+            subresource: "topic",
+            privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
+          }
+        : undefined,
+      lock: props.lock,
+    });
   }
 
   get id(): string {

@@ -2,11 +2,7 @@ import { Construct } from "constructs";
 import { EventhubNamespace } from "@cdktf/provider-azurerm/lib/eventhub-namespace";
 import { EventhubNamespaceCustomerManagedKey } from "@cdktf/provider-azurerm/lib/eventhub-namespace-customer-managed-key";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { managedIdentity } from "../shared/identity";
-import { deleteLockFor } from "../shared/lock";
-import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import {
   BuiltInRole,
   grantId,
@@ -14,6 +10,7 @@ import {
   type BuiltInRoleName,
   type Grantee,
 } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 import type { EventHubsCluster } from "./cluster";
 import {
@@ -224,25 +221,24 @@ export class EventHubsNamespace extends Construct {
         infrastructureEncryptionEnabled: props.infrastructureEncryption ?? false,
       });
     }
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpointSubnetId) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.privateEndpointLocation ?? props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpointSubnetId,
-        targetResourceId: this.resource.id,
-        subresource: "namespace",
-        privateDnsZoneId: props.privateDnsZoneId,
-        tags: props.tags,
-      });
-    }
-    if (props.lock) deleteLockFor(this, "lock", this.resource.id, `Event Hubs namespace ${props.name}`);
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Event Hubs namespace ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpointSubnetId
+        ? {
+            subnetId: props.privateEndpointSubnetId,
+            subresource: "namespace",
+            privateDnsZoneId: props.privateDnsZoneId,
+            location: props.privateEndpointLocation,
+          }
+        : undefined,
+      lock: props.lock,
+    });
   }
 
   /** Lets `grantee` send to every event hub in the namespace; prefer `EventHub.grantSend`. */

@@ -2,10 +2,9 @@ import { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { AzapiResource } from "../shared/azapi-resource";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import { BuiltInRole, grantRole } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import type { IotHub } from "./iot-hub";
 
 export type AllocationPolicy = "Hashed" | "GeoLatency" | "Static";
@@ -157,23 +156,18 @@ export class DeviceProvisioningService extends Construct {
       dependsOn: [this.linkGrant],
     });
 
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpointSubnetId) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpointSubnetId,
-        targetResourceId: this.resource.id,
-        subresource: "iotDps",
-        tags: props.tags,
-      });
-    }
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Device Provisioning Service ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpointSubnetId
+        ? { subnetId: props.privateEndpointSubnetId, subresource: "iotDps" }
+        : undefined,
+    });
   }
 
   get id(): string {

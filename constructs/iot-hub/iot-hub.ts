@@ -2,12 +2,9 @@ import { Construct } from "constructs";
 import { Iothub, type IothubCloudToDevice, type IothubFileUpload } from "@cdktf/provider-azurerm/lib/iothub";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import type { DeliveryTarget } from "../shared/entity";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { managedIdentity } from "../shared/identity";
-import { deleteLockFor } from "../shared/lock";
-import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 import { IotHubFallbackRoute } from "./route";
 import { storageAccountNameOf } from "./storage-account";
@@ -270,25 +267,23 @@ export class IotHub extends Construct {
         grantee: this.identityGrantee,
       });
     }
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpointSubnetId) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpointSubnetId,
-        targetResourceId: this.resource.id,
-        subresource: "iotHub",
-        privateDnsZoneId: props.privateDnsZoneId,
-        tags: props.tags,
-      });
-    }
-    if (props.lock) deleteLockFor(this, "lock", this.resource.id, `IoT hub ${props.name}`);
+    attachSharedInterfaces(this, {
+      resourceId: this.id,
+      resourceLabel: `IoT hub ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpointSubnetId
+        ? {
+            subnetId: props.privateEndpointSubnetId,
+            subresource: "iotHub",
+            privateDnsZoneId: props.privateDnsZoneId,
+          }
+        : undefined,
+      lock: props.lock,
+    });
   }
 
   /** ARM ID of the hub (one token, read once: every attribute read makes a new token). */

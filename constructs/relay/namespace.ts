@@ -2,10 +2,6 @@ import { Construct } from "constructs";
 import { RelayNamespace as RelayNamespaceResource } from "@cdktf/provider-azurerm/lib/relay-namespace";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { AzapiResource } from "../shared/azapi-resource";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
-import { deleteLockFor } from "../shared/lock";
-import { derivedName } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import {
   BuiltInRole,
   grantId,
@@ -13,6 +9,7 @@ import {
   type BuiltInRoleName,
   type Grantee,
 } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 
 export interface RelayNamespaceProps {
@@ -135,25 +132,23 @@ export class RelayNamespace extends Construct {
       body,
     });
 
-    if (props.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      });
-    }
-    if (props.privateEndpointSubnetId) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "pep"),
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpointSubnetId,
-        targetResourceId: this.resource.id,
-        subresource: "namespace",
-        privateDnsZoneId: props.privateDnsZoneId,
-        tags: props.tags,
-      });
-    }
-    if (props.lock) deleteLockFor(this, "lock", this.resource.id, `Relay namespace ${props.name}`);
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Relay namespace ${props.name}`,
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tags: props.tags,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      privateEndpoint: props.privateEndpointSubnetId
+        ? {
+            subnetId: props.privateEndpointSubnetId,
+            subresource: "namespace",
+            privateDnsZoneId: props.privateDnsZoneId,
+          }
+        : undefined,
+      lock: props.lock,
+    });
   }
 
   /** ARM ID of the namespace. */

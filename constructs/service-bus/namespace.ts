@@ -2,11 +2,8 @@ import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
 import { ServicebusNamespace } from "@cdktf/provider-azurerm/lib/servicebus-namespace";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { managedIdentity } from "../shared/identity";
-import { deleteLockFor } from "../shared/lock";
 import { Abbreviation } from "../shared/naming";
-import { privateEndpointFor } from "../shared/private-endpoint";
 import {
   BuiltInRole,
   grantId,
@@ -14,20 +11,23 @@ import {
   type BuiltInRoleName,
   type Grantee,
 } from "../shared/role-assignments";
+import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
+import {
+  PREMIUM_MESSAGE_SIZE_KILOBYTES,
+  PREMIUM_MESSAGING_UNITS,
+  PREMIUM_PARTITIONS,
+  allowedMaxSizesMegabytes,
+  type ServiceBusSkuName,
+} from "./tier-limits";
 
-export type ServiceBusSkuName = "Basic" | "Standard" | "Premium";
-
-/**
- * Messaging units a Premium namespace may have. The azurerm validator on `capacity` accepts
- * 1, 2, 4, 8 and 16 (azurerm servicebus_namespace_resource.go, `capacity`); Azure additionally
- * requires the units to be a multiple of the partitions ("Service Bus quotas", tier limits:
- * "The number of messaging units must be a multiple of the number of partitions").
- */
-export const PREMIUM_MESSAGING_UNITS: readonly number[] = [1, 2, 4, 8, 16];
-
-/** Premium partitions: 1, 2 or 4, fixed at creation ("Service Bus quotas", Premium namespace partitions). */
-export const PREMIUM_PARTITIONS: readonly number[] = [1, 2, 4];
+export {
+  PREMIUM_MESSAGE_SIZE_KILOBYTES,
+  PREMIUM_MESSAGING_UNITS,
+  PREMIUM_PARTITIONS,
+  allowedMaxSizesMegabytes,
+  type ServiceBusSkuName,
+};
 
 export interface ServiceBusCustomerManagedKey {
   /** Key Vault key ID (versioned or not). */
@@ -288,27 +288,23 @@ export class ServiceBusNamespace extends Construct {
     this.endpointUri = `sb://${s.name}.servicebus.windows.net`;
     this.principalId = this.resource.identity.principalId;
 
-    if (s.privateEndpoint) {
-      privateEndpointFor(this, "private-endpoint", {
-        name: `${Abbreviation.privateEndpoint}-${s.name}`,
-        location: s.privateEndpoint.location ?? s.location,
-        resourceGroupName: s.resourceGroupName,
-        subnetId: s.privateEndpoint.subnetId,
-        targetResourceId: this.resource.id,
-        subresource: "namespace",
-        privateDnsZoneId: s.privateEndpoint.privateDnsZoneId,
-        tags: s.tags,
-      });
-    }
-    if (s.logAnalyticsWorkspaceId) {
-      diagnosticSettingsFor(this, "diagnostics", {
-        targetResourceId: this.resource.id,
-        logAnalyticsWorkspaceId: s.logAnalyticsWorkspaceId,
-      });
-    }
-    if (s.lock) {
-      deleteLockFor(this, "lock", this.resource.id, `Service Bus namespace ${s.name}`);
-    }
+    attachSharedInterfaces(this, {
+      resourceId: this.resource.id,
+      resourceLabel: `Service Bus namespace ${s.name}`,
+      name: s.name,
+      location: s.location,
+      resourceGroupName: s.resourceGroupName,
+      tags: s.tags,
+      logAnalyticsWorkspaceId: s.logAnalyticsWorkspaceId,
+      privateEndpoint: s.privateEndpoint
+        ? {
+            ...s.privateEndpoint,
+            name: `${Abbreviation.privateEndpoint}-${s.name}`,
+            subresource: "namespace",
+          }
+        : undefined,
+      lock: s.lock,
+    });
     if (s.localAuthEnabled) {
       // Sensitive, so neither plan nor apply prints it; readers take it from state deliberately.
       const output = new TerraformOutput(this, "default-connection-string", {
@@ -346,20 +342,6 @@ export class ServiceBusNamespace extends Construct {
     });
   }
 }
-
-/**
- * Entity sizes azurerm accepts (`ServiceBusMaxSizeInMegabytes` in azurerm
- * internal/services/servicebus/validate/servicebus.go). Basic and Standard entities take 1–5 GB
- * ("Service Bus quotas", tier limits); a partitioned one holds 16 times the value set (azurerm
- * servicebus_queue_resource.go reads it back divided by 16), which is where their 80 GB comes from.
- */
-export function allowedMaxSizesMegabytes(sku: ServiceBusSkuName): readonly number[] {
-  const standard = [1024, 2048, 3072, 4096, 5120];
-  return sku === "Premium" ? [...standard, 10240, 20480, 40960, 81920] : standard;
-}
-
-/** Premium per-entity message size limit in KB (azurerm `ServiceBusMaxMessageSizeInKilobytes`: 1024–102400). */
-export const PREMIUM_MESSAGE_SIZE_KILOBYTES = { min: 1024, max: 102400 } as const;
 
 /**
  * Checks the size options a queue or topic shares against its namespace's SKU; throws a message

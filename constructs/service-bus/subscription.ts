@@ -1,12 +1,12 @@
 import { Construct } from "constructs";
-import { TerraformResource } from "cdktf";
 import { ServicebusSubscription } from "@cdktf/provider-azurerm/lib/servicebus-subscription";
 import { ServicebusSubscriptionRule } from "@cdktf/provider-azurerm/lib/servicebus-subscription-rule";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { AZAPI_PROVIDER_VERSION, ensureAzapiProvider } from "../shared/azapi-resource";
+import { AzapiUpdateResource } from "../shared/azapi-resource";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
 import { protectFromDestroy } from "../shared/stateful";
 import { validateForwarding, type ServiceBusForwardTarget } from "./queue";
+import { RuleLimits } from "./tier-limits";
 import type { ServiceBusTopic } from "./topic";
 
 /** The rule Azure creates with every subscription, a catch-all (`1=1`) until replaced. */
@@ -142,23 +142,16 @@ export interface ServiceBusSubscriptionProps {
   readonly preventDestroy?: boolean;
 }
 
-/**
- * "Service Bus quotas": filter condition and action strings are at most 1,024 characters; rule
- * names at most 50 (azurerm validates `name` with StringLenBetween(1, 50)).
- */
-const MAX_SQL_LENGTH = 1024;
-const MAX_RULE_NAME_LENGTH = 50;
-
 /** Azure's rule API version whose schema the pinned azapi release embeds. */
 const RULE_TYPE = "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2021-11-01";
 
 function validateRule(where: string, rule: ServiceBusSubscriptionRule): void {
   const at = `${where} rule ${rule.name}`;
-  if (rule.name.length < 1 || rule.name.length > MAX_RULE_NAME_LENGTH) {
-    throw new Error(`${at}: name must be 1 to ${MAX_RULE_NAME_LENGTH} characters, got ${rule.name.length}`);
+  if (rule.name.length < 1 || rule.name.length > RuleLimits.nameLength) {
+    throw new Error(`${at}: name must be 1 to ${RuleLimits.nameLength} characters, got ${rule.name.length}`);
   }
-  if ("sql" in rule && (rule.sql.length < 1 || rule.sql.length > MAX_SQL_LENGTH)) {
-    throw new Error(`${at}: sql must be 1 to ${MAX_SQL_LENGTH} characters, got ${rule.sql.length}`);
+  if ("sql" in rule && (rule.sql.length < 1 || rule.sql.length > RuleLimits.sqlLength)) {
+    throw new Error(`${at}: sql must be 1 to ${RuleLimits.sqlLength} characters, got ${rule.sql.length}`);
   }
   if ("correlation" in rule) {
     const c = rule.correlation;
@@ -176,8 +169,10 @@ function validateRule(where: string, rule: ServiceBusSubscriptionRule): void {
       throw new Error(`${at}: a correlation filter needs at least one property to match, got none`);
     }
   }
-  if (rule.action !== undefined && rule.action.length > MAX_SQL_LENGTH) {
-    throw new Error(`${at}: action must be at most ${MAX_SQL_LENGTH} characters, got ${rule.action.length}`);
+  if (rule.action !== undefined && rule.action.length > RuleLimits.sqlLength) {
+    throw new Error(
+      `${at}: action must be at most ${RuleLimits.sqlLength} characters, got ${rule.action.length}`,
+    );
   }
 }
 
@@ -203,34 +198,9 @@ function ruleProperties(rule: ServiceBusSubscriptionRule): Record<string, unknow
   };
 }
 
-/**
- * Rewrites the `$Default` rule Azure created with the subscription. azurerm cannot: its rule
- * resource refuses to create a rule that already exists ("needs to be imported"), and an import
- * cannot target a subscription that does not exist yet. `azapi_update_resource` changes the
- * existing rule in place, and on destroy leaves it to go with the subscription.
- */
-class DefaultRuleOverride extends TerraformResource {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly subscriptionId: string,
-    private readonly properties: Record<string, unknown>,
-  ) {
-    super(scope, id, {
-      terraformResourceType: "azapi_update_resource",
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
-      provider: ensureAzapiProvider(scope),
-    });
-  }
-
-  protected synthesizeAttributes(): Record<string, unknown> {
-    return {
-      type: RULE_TYPE,
-      name: DEFAULT_RULE_NAME,
-      parent_id: this.subscriptionId,
-      body: { properties: this.properties },
-    };
-  }
+/** Body of a subscription rule at RULE_TYPE. */
+interface RuleBody extends Record<string, unknown> {
+  readonly properties: Record<string, unknown>;
 }
 
 /** A topic subscription with its filter rules. */
@@ -298,7 +268,16 @@ export class ServiceBusSubscription extends Construct {
         name: DEFAULT_RULE_NAME,
         sql: "1=0",
       };
-      new DefaultRuleOverride(this, "rule-default", this.resourceId, ruleProperties(replacement));
+      // Rewrites the `$Default` rule Azure created with the subscription. azurerm cannot: its rule
+      // resource refuses to create a rule that already exists ("needs to be imported"), and an import
+      // cannot target a subscription that does not exist yet. `azapi_update_resource` changes the
+      // existing rule in place, and on destroy leaves it to go with the subscription.
+      new AzapiUpdateResource<RuleBody>(this, "rule-default", {
+        type: RULE_TYPE,
+        name: DEFAULT_RULE_NAME,
+        parentId: this.resourceId,
+        body: { properties: ruleProperties(replacement) },
+      });
     }
     for (const rule of rules.filter((r) => r.name !== DEFAULT_RULE_NAME)) {
       new ServicebusSubscriptionRule(this, `rule-${rule.name}`, {

@@ -42,6 +42,12 @@ export interface AzapiIdentity {
   readonly identityIds?: readonly string[];
 }
 
+function checkAzapiType(type: string): void {
+  if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(type)) {
+    throw new Error(`azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${type}"`);
+  }
+}
+
 export interface AzapiResourceProps {
   /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15`. */
   readonly type: string;
@@ -99,11 +105,7 @@ export class AzapiResource extends TerraformResource {
       provider,
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
-    if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(props.type)) {
-      throw new Error(
-        `azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${props.type}"`,
-      );
-    }
+    checkAzapiType(props.type);
     this.props = props;
   }
 
@@ -139,6 +141,45 @@ export class AzapiResource extends TerraformResource {
       response_export_values: props.responseExportValues ? [...props.responseExportValues] : undefined,
       schema_validation_enabled: props.schemaValidationEnabled,
       tags: props.tags ? { ...props.tags } : undefined,
+    };
+  }
+}
+
+export interface AzapiUpdateResourceProps<TBody extends Record<string, unknown>> {
+  /** `<resource provider>/<type>@<api-version>` of the resource being changed. */
+  readonly type: string;
+  readonly name: string;
+  /** ARM ID of the parent of the resource being changed. */
+  readonly parentId: string;
+  /** The properties to set, shaped by the caller's own typed interface for its resource type. */
+  readonly body: TBody;
+}
+
+/**
+ * Changes properties of a resource that exists already (one Azure creates along with its parent,
+ * say) through azapi's `azapi_update_resource`. Destroying it leaves the resource as it is.
+ */
+export class AzapiUpdateResource<TBody extends Record<string, unknown>> extends TerraformResource {
+  static readonly tfResourceType = "azapi_update_resource";
+
+  private readonly props: AzapiUpdateResourceProps<TBody>;
+
+  constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps<TBody>) {
+    super(scope, id, {
+      terraformResourceType: AzapiUpdateResource.tfResourceType,
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
+      provider: ensureAzapiProvider(scope),
+    });
+    checkAzapiType(props.type);
+    this.props = props;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return {
+      type: this.props.type,
+      name: this.props.name,
+      parent_id: this.props.parentId,
+      body: this.props.body,
     };
   }
 }

@@ -1,3 +1,8 @@
+import {
+  MqttLimits,
+  clientGroupQueryProblem,
+  topicTemplateProblem,
+} from "../../../constructs/event-grid/mqtt-syntax";
 import type {
   AdvancedFilterOperator,
   AdvancedFilterSpec,
@@ -28,13 +33,6 @@ import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
  */
 
 const FILTER_LIMITS = { filters: 25, values: 25, stringLength: 512 } as const;
-const MQTT_LIMITS = {
-  topicSpaces: 10,
-  templatesPerTopicSpace: 10,
-  clientGroups: 10,
-  permissionBindings: 100,
-  topicLevels: 8,
-} as const;
 
 type Shape = "none" | "boolean" | "number" | "numbers" | "ranges" | "strings";
 
@@ -242,18 +240,18 @@ function checkBroker(ctx: SemanticContext, at: string, ns: EventGridNamespaceSpe
   const mqtt = ns.mqtt;
   if (!mqtt) return;
   const topicSpaces = mqtt.topicSpaces ?? [];
-  if (topicSpaces.length > MQTT_LIMITS.topicSpaces) {
+  if (topicSpaces.length > MqttLimits.topicSpaces) {
     ctx.error(
       `${at}/mqtt/topicSpaces`,
-      `a namespace holds at most ${MQTT_LIMITS.topicSpaces} topic spaces, got ${topicSpaces.length}`,
+      `a namespace holds at most ${MqttLimits.topicSpaces} topic spaces, got ${topicSpaces.length}`,
     );
   }
   topicSpaces.forEach((space, i) => {
     const spaceAt = `${at}/mqtt/topicSpaces/${i}`;
-    if (space.templates.length > MQTT_LIMITS.templatesPerTopicSpace) {
+    if (space.templates.length > MqttLimits.templatesPerTopicSpace) {
       ctx.error(
         `${spaceAt}/templates`,
-        `a topic space holds at most ${MQTT_LIMITS.templatesPerTopicSpace} topic templates, got ${space.templates.length}`,
+        `a topic space holds at most ${MqttLimits.templatesPerTopicSpace} topic templates, got ${space.templates.length}`,
       );
     }
     space.templates.forEach((template, t) => {
@@ -262,10 +260,10 @@ function checkBroker(ctx: SemanticContext, at: string, ns: EventGridNamespaceSpe
     });
   });
   const groups = mqtt.clientGroups ?? [];
-  if (groups.length > MQTT_LIMITS.clientGroups) {
+  if (groups.length > MqttLimits.clientGroups) {
     ctx.error(
       `${at}/mqtt/clientGroups`,
-      `a namespace holds at most ${MQTT_LIMITS.clientGroups} client groups, got ${groups.length}`,
+      `a namespace holds at most ${MqttLimits.clientGroups} client groups, got ${groups.length}`,
     );
   }
   groups.forEach((group, i) => {
@@ -273,10 +271,10 @@ function checkBroker(ctx: SemanticContext, at: string, ns: EventGridNamespaceSpe
     if (problem) ctx.error(`${at}/mqtt/clientGroups/${i}/query`, problem);
   });
   const permissions = mqtt.permissions ?? [];
-  if (permissions.length > MQTT_LIMITS.permissionBindings) {
+  if (permissions.length > MqttLimits.permissionBindings) {
     ctx.error(
       `${at}/mqtt/permissions`,
-      `a namespace holds at most ${MQTT_LIMITS.permissionBindings} permission bindings, got ${permissions.length}`,
+      `a namespace holds at most ${MqttLimits.permissionBindings} permission bindings, got ${permissions.length}`,
     );
   }
   (mqtt.clients ?? []).forEach((client, i) => checkCertificate(ctx, `${at}/mqtt/clients/${i}`, client));
@@ -299,48 +297,4 @@ function checkCertificate(
       "give either certificateThumbprint (thumbprint match) or certificateSubject (CA-chain validation), not both",
     );
   }
-}
-
-const variable = /\$\{([^}]*)\}/g;
-const knownVariable = /^client\.(authenticationName|attributes\.[A-Za-z0-9_-]+)$/;
-
-function topicTemplateProblem(template: string): string | undefined {
-  if (template.startsWith("$"))
-    return `topic template "${template}" must not start with $: those topics are reserved`;
-  const levels = template.split("/");
-  if (levels.length > MQTT_LIMITS.topicLevels) {
-    return `topic template "${template}" has ${levels.length} levels; Azure allows at most ${MQTT_LIMITS.topicLevels}`;
-  }
-  for (const [index, level] of levels.entries()) {
-    if (level.includes("#") && (level !== "#" || index !== levels.length - 1)) {
-      return `topic template "${template}": the # wildcard must be the whole last level, e.g. "plants/#"`;
-    }
-    if (level.includes("+") && level !== "+") {
-      return `topic template "${template}": the + wildcard must be a whole level, e.g. "plants/+/telemetry"`;
-    }
-    const rest = level.replace(variable, "");
-    if (rest.includes("${") || rest.includes("}"))
-      return `topic template "${template}": unterminated variable in "${level}"`;
-    for (const match of level.matchAll(variable)) {
-      if (!knownVariable.test(match[1])) {
-        return `topic template "${template}": unknown variable \${${match[1]}}; use \${client.authenticationName} or \${client.attributes.<name>}`;
-      }
-    }
-  }
-  return undefined;
-}
-
-function clientGroupQueryProblem(query: string): string | undefined {
-  if (!/\battributes\.[A-Za-z0-9_-]+/.test(query)) {
-    return `client group query must test client attributes, e.g. "attributes.role = 'gateway'", got "${query}"`;
-  }
-  if ((query.match(/'/g) ?? []).length % 2 !== 0)
-    return `client group query has an unterminated string: ${query}`;
-  let depth = 0;
-  for (const char of query.replace(/'[^']*'/g, "")) {
-    depth += char === "(" ? 1 : char === ")" ? -1 : 0;
-    if (depth < 0) break;
-  }
-  if (depth !== 0) return `client group query has unbalanced parentheses: ${query}`;
-  return undefined;
 }

@@ -1,5 +1,15 @@
 import {
-  tierLimits as eventHubsTierLimits,
+  archiveNameTokens,
+  captureIntervalSeconds,
+  captureSizeLimitBytes,
+  dedicatedCapacityUnitRange,
+  eventHubsTier,
+  maxHubsPerNamespace,
+  missingArchiveNameTokens,
+  premiumPartitionsPerProcessingUnit,
+  premiumProcessingUnits,
+  throughputUnitRange,
+  tierLimits,
   type EventHubsTier,
   type EventHubsTierLimits,
 } from "../../../constructs/event-hubs/tier-limits";
@@ -26,41 +36,9 @@ import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
  * [azurerm] azurerm 4.x: `maximum_throughput_units` 0-40; `message_retention` XOR `retention_description`;
  *           Delete takes `retention_time_in_hours`, Compact `tombstone_retention_time_in_hours`;
  *           cluster `sku_name` is `Dedicated_<n>`.
- * The table itself lives in constructs/event-hubs/tier-limits.ts, pure data shared with the
- * constructs, so the file's checks and the constructs' own validation can never disagree.
+ * The table and the other limits live in constructs/event-hubs/tier-limits.ts, pure data shared
+ * with the constructs, so the file's checks and the constructs' own validation can never disagree.
  */
-
-const tierLimits = eventHubsTierLimits;
-const throughputUnitRange = { min: 1, max: 40 } as const;
-const premiumProcessingUnits: readonly number[] = [1, 2, 4, 8, 16];
-const premiumPartitionsPerProcessingUnit = 200;
-const dedicatedCapacityUnitRange = { min: 1, max: 20 } as const;
-const captureIntervalSeconds = { min: 60, max: 900 } as const;
-const captureSizeLimitBytes = { min: 10485760, max: 524288000 } as const;
-const archiveNameTokens: readonly string[] = [
-  "{Namespace}",
-  "{EventHub}",
-  "{PartitionId}",
-  "{Year}",
-  "{Month}",
-  "{Day}",
-  "{Hour}",
-  "{Minute}",
-  "{Second}",
-];
-
-function eventHubsTier(sku: EventHubsNamespaceSpec["sku"], onDedicatedCluster: boolean): EventHubsTier {
-  return onDedicatedCluster ? "Dedicated" : sku;
-}
-
-function maxHubsPerNamespace(tier: EventHubsTier, capacity: number): number {
-  const limits = tierLimits[tier];
-  return tier === "Premium" ? limits.maxHubsPerNamespace * capacity : limits.maxHubsPerNamespace;
-}
-
-function missingArchiveNameTokens(format: string): string[] {
-  return archiveNameTokens.filter((token) => !format.includes(token));
-}
 
 const tierOrder: readonly EventHubsTier[] = ["Basic", "Standard", "Premium", "Dedicated"];
 

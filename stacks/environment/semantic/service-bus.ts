@@ -1,3 +1,10 @@
+import {
+  PREMIUM_MESSAGE_SIZE_KILOBYTES,
+  PREMIUM_MESSAGING_UNITS,
+  PREMIUM_PARTITIONS,
+  RuleLimits,
+  allowedMaxSizesMegabytes,
+} from "../../../constructs/service-bus/tier-limits";
 import { durationProblem } from "../durations";
 import type {
   EnvironmentSpec,
@@ -33,18 +40,13 @@ import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
  *          detection window 20 seconds to 7 days; auto-delete-on-idle at least 5 minutes; on Basic
  *          the default message TTL must be between 1 second and 14 days (the ARM error quoted in
  *          Azure/azure-service-bus#306).
+ * The Premium units, partitions, entity sizes and rule limits live in
+ * constructs/service-bus/tier-limits.ts, pure data the constructs validate against too.
  */
 
-const MESSAGING_UNITS = [1, 2, 4, 8, 16];
-const PARTITIONS = [1, 2, 4];
-const SIZES_STANDARD = [1024, 2048, 3072, 4096, 5120];
-const SIZES_PREMIUM = [...SIZES_STANDARD, 10240, 20480, 40960, 81920];
-const MESSAGE_KB = { min: 1024, max: 102400 };
 const MAX_SUBSCRIPTIONS_PER_TOPIC = 2000;
 const MAX_SQL_FILTERS_PER_TOPIC = 2000;
 const MAX_CORRELATION_FILTERS_PER_TOPIC = 100000;
-const MAX_SQL_LENGTH = 1024;
-const MAX_RULE_NAME_LENGTH = 50;
 const MAX_FORWARDING_HOPS = 4;
 
 const SECOND = 1;
@@ -93,19 +95,19 @@ function checkNamespace(
     if (ns.autoscale !== undefined) only("autoscale", "autoscale of messaging units");
   } else {
     const partitions = ns.partitions ?? 1;
-    if (!PARTITIONS.includes(partitions)) {
+    if (!PREMIUM_PARTITIONS.includes(partitions)) {
       ctx.error(
         `${base}/partitions`,
-        `partitions must be one of ${PARTITIONS.join(", ")}, got ${partitions}`,
+        `partitions must be one of ${PREMIUM_PARTITIONS.join(", ")}, got ${partitions}`,
       );
     }
     if (ns.capacity !== undefined) {
-      if (!MESSAGING_UNITS.includes(ns.capacity)) {
+      if (!PREMIUM_MESSAGING_UNITS.includes(ns.capacity)) {
         ctx.error(
           `${base}/capacity`,
-          `capacity must be one of ${MESSAGING_UNITS.join(", ")} messaging units on Premium, got ${ns.capacity}`,
+          `capacity must be one of ${PREMIUM_MESSAGING_UNITS.join(", ")} messaging units on Premium, got ${ns.capacity}`,
         );
-      } else if (PARTITIONS.includes(partitions) && ns.capacity % partitions !== 0) {
+      } else if (PREMIUM_PARTITIONS.includes(partitions) && ns.capacity % partitions !== 0) {
         ctx.error(
           `${base}/capacity`,
           `capacity must be a multiple of partitions (${partitions}) on Premium, got ${ns.capacity}`,
@@ -144,7 +146,7 @@ function checkAutoscale(
 ): void {
   const a = ns.autoscale;
   if (!a) return;
-  const steps = MESSAGING_UNITS.filter((u) => u % partitions === 0);
+  const steps = PREMIUM_MESSAGING_UNITS.filter((u) => u % partitions === 0);
   for (const field of ["minCapacity", "maxCapacity"] as const) {
     if (!steps.includes(a[field])) {
       ctx.error(
@@ -202,7 +204,7 @@ function checkSizes(
   base: string,
   e: ServiceBusQueueSpec | ServiceBusTopicSpec,
 ): void {
-  const sizes = ns.sku === "Premium" ? SIZES_PREMIUM : SIZES_STANDARD;
+  const sizes = allowedMaxSizesMegabytes(ns.sku);
   if (e.maxSizeMegabytes !== undefined && !sizes.includes(e.maxSizeMegabytes)) {
     const hint = ns.sku === "Premium" ? "" : " (a partitioned entity holds 16 times this)";
     ctx.error(
@@ -216,10 +218,13 @@ function checkSizes(
         `${base}/maxMessageSizeKilobytes`,
         `maxMessageSizeKilobytes needs the Premium SKU (the limit is 256 KB elsewhere); namespace "${ns.name}" is ${ns.sku}`,
       );
-    } else if (e.maxMessageSizeKilobytes < MESSAGE_KB.min || e.maxMessageSizeKilobytes > MESSAGE_KB.max) {
+    } else if (
+      e.maxMessageSizeKilobytes < PREMIUM_MESSAGE_SIZE_KILOBYTES.min ||
+      e.maxMessageSizeKilobytes > PREMIUM_MESSAGE_SIZE_KILOBYTES.max
+    ) {
       ctx.error(
         `${base}/maxMessageSizeKilobytes`,
-        `maxMessageSizeKilobytes must be between ${MESSAGE_KB.min} and ${MESSAGE_KB.max}, got ${e.maxMessageSizeKilobytes}`,
+        `maxMessageSizeKilobytes must be between ${PREMIUM_MESSAGE_SIZE_KILOBYTES.min} and ${PREMIUM_MESSAGE_SIZE_KILOBYTES.max}, got ${e.maxMessageSizeKilobytes}`,
       );
     }
   }
@@ -351,25 +356,25 @@ function checkRules(
   (s.rules ?? []).forEach((rule, r) => checked.push({ rule, pointer: `${base}/rules/${r}` }));
   const seen = new Set<string>();
   for (const { rule, pointer } of checked) {
-    if (rule.name.length > MAX_RULE_NAME_LENGTH) {
+    if (rule.name.length > RuleLimits.nameLength) {
       ctx.error(
         `${pointer}/name`,
-        `a rule name has at most ${MAX_RULE_NAME_LENGTH} characters, got ${rule.name.length}`,
+        `a rule name has at most ${RuleLimits.nameLength} characters, got ${rule.name.length}`,
       );
     }
     if (seen.has(rule.name))
       ctx.error(`${pointer}/name`, `duplicate rule name "${rule.name}" in subscription "${s.name}"`);
     seen.add(rule.name);
-    if ("sql" in rule && (rule.sql.trim() === "" || rule.sql.length > MAX_SQL_LENGTH)) {
+    if ("sql" in rule && (rule.sql.trim() === "" || rule.sql.length > RuleLimits.sqlLength)) {
       ctx.error(
         `${pointer}/sql`,
-        `a SQL filter must be 1 to ${MAX_SQL_LENGTH} characters, got ${rule.sql.length}`,
+        `a SQL filter must be 1 to ${RuleLimits.sqlLength} characters, got ${rule.sql.length}`,
       );
     }
-    if (rule.action !== undefined && rule.action.length > MAX_SQL_LENGTH) {
+    if (rule.action !== undefined && rule.action.length > RuleLimits.sqlLength) {
       ctx.error(
         `${pointer}/action`,
-        `a rule action must be at most ${MAX_SQL_LENGTH} characters, got ${rule.action.length}`,
+        `a rule action must be at most ${RuleLimits.sqlLength} characters, got ${rule.action.length}`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { MqttLimits } from "../../../constructs/event-grid/mqtt-syntax";
 import type { SiteCloudCoverage } from "../model";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";
@@ -71,12 +72,6 @@ export function siteScopeName(siteName: string): string {
 }
 
 /**
- * Namespace quotas the per-site scoping counts against ("Event Grid quotas and limits", MQTT
- * namespace resources): topic spaces, client groups and permission bindings per namespace.
- */
-const BROKER_QUOTAS = { topicSpaces: 10, clientGroups: 10, permissionBindings: 100 } as const;
-
-/**
  * Topic prefixes, the scoping resources and their quotas. The namespace, the route and the
  * gateway certificate are checked with the other references and the Event Grid rules.
  */
@@ -133,11 +128,12 @@ function checkBrokerRoom(
     clientGroups: (mqtt.clientGroups ?? []).length + own.length,
     permissionBindings: (mqtt.permissions ?? []).length + 2 * own.length,
   };
-  for (const [what, count] of Object.entries(counts) as [keyof typeof BROKER_QUOTAS, number][]) {
-    if (count > BROKER_QUOTAS[what]) {
+  // Namespace quotas ("Event Grid quotas and limits", MQTT namespace resources) the scoping counts against.
+  for (const [what, count] of Object.entries(counts) as [keyof typeof counts, number][]) {
+    if (count > MqttLimits[what]) {
       ctx.error(
         at,
-        `namespace ${namespace.name} would hold ${count} ${what} (its own plus the ${own.length} edge sites' scoping), over Azure's limit of ${BROKER_QUOTAS[what]} per namespace; move sites to another namespace`,
+        `namespace ${namespace.name} would hold ${count} ${what} (its own plus the ${own.length} edge sites' scoping), over Azure's limit of ${MqttLimits[what]} per namespace; move sites to another namespace`,
       );
     }
   }

@@ -81,13 +81,13 @@ describe("MQTT topic spaces", () => {
 
   it("refuses # anywhere but the whole last level", () => {
     expect(() => synth((s) => space(s, mqttNamespace(s), ["plants/#/telemetry"]))).toThrow(
-      "# must be the whole last level",
+      "the # wildcard must be the whole last level",
     );
   });
 
   it("refuses + sharing a level with other text", () => {
     expect(() => synth((s) => space(s, mqttNamespace(s), ["plants/line+/telemetry"]))).toThrow(
-      "+ must fill a whole level",
+      "the + wildcard must be a whole level",
     );
   });
 

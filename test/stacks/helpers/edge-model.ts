@@ -1,15 +1,9 @@
-import type { EnvironmentModel, Site, SourceLocation } from "../../../stacks/environment/model";
+import type { EnvironmentModel, Site } from "../../../stacks/environment/model";
 import { siteCloudCoverage } from "../../../stacks/environment/semantic/sites";
 import { environmentWithEventGrid, namespaceModel, prodBroker } from "./event-grid-model";
+import { source } from "./model-defaults";
 
 /** Hand-built edge-site models for stack tests, shaped like the resolver's output for prod.yaml's `plant-munich`. */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
 
 export function siteModel(overrides: Partial<Site> = {}): Site {
   const site: Omit<Site, "cloudCoverage"> = {

@@ -5,21 +5,14 @@ import type {
   EventGridTopic,
   EventSubscription,
   MqttBroker,
-  SourceLocation,
 } from "../../../stacks/environment/model";
+import { namespaceDefaults, source } from "./model-defaults";
 import { environmentWith, ordersApi } from "./service-bus-model";
 
 /**
  * Hand-built Event Grid models for stack tests, shaped like the resolver's output for the shared
  * examples: every default applied (empty lists and strings mean "none").
  */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
 
 export function eventSubscriptionModel(
   overrides: Partial<EventSubscription> & { name: string },
@@ -45,19 +38,7 @@ export function topicModel(overrides: Partial<EventGridTopic> & { name: string }
   return {
     azureName: `evgt-contoso-${overrides.name}-test`,
     source: source(`/eventGrid/topics/${overrides.name}`),
-    localAuth: false,
-    publicNetworkAccess: true,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "test" },
-    senders: [],
-    receivers: [],
-    owners: [],
+    ...namespaceDefaults(),
     inputSchema: "CloudEventSchemaV1_0",
     subscriptions: [],
     ...overrides,
@@ -115,19 +96,8 @@ export function namespaceModel(overrides: Partial<EventGridNamespace> = {}): Eve
     name: "plant-mqtt",
     azureName: "evgns-contoso-plant-mqtt-test",
     source: source("/eventGrid/namespaces/0"),
-    localAuth: false,
+    ...namespaceDefaults(),
     publicNetworkAccess: false,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "test" },
-    senders: [],
-    receivers: [],
-    owners: [],
     sku: "Standard",
     capacity: 1,
     mqtt: prodBroker(),

@@ -5,34 +5,23 @@ import type {
   EventHub,
   EventHubsNamespace,
   Principal,
-  SourceLocation,
   Tier,
 } from "../../../stacks/environment/model";
+import {
+  analytics,
+  emptyEnvironment,
+  namespaceDefaults,
+  noGrants,
+  plantGateway,
+  source,
+} from "./model-defaults";
+
+export { analytics, plantGateway };
 
 /**
  * Hand-built environment models for Event Hubs stack tests, shaped like the resolver's output for
  * the shared examples: every default applied, nothing left to interpretation.
  */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
-
-export const analytics: Principal = {
-  name: "analytics",
-  objectId: "33333333-3333-3333-3333-333333333333",
-  type: "Group",
-};
-export const plantGateway: Principal = {
-  name: "plant-gateway",
-  objectId: "44444444-4444-4444-4444-444444444444",
-  type: "ServicePrincipal",
-};
-
-const noGrants = { senders: [], receivers: [], owners: [] } as const;
 
 export function captureModel(overrides: Partial<Capture> = {}): Capture {
   return {
@@ -78,23 +67,13 @@ export function devTelemetry(overrides: Partial<EventHubsNamespace> = {}): Event
     name: "telemetry",
     azureName: "evhns-contoso-telemetry-test",
     source: source("/eventHubs/0"),
-    localAuth: false,
-    publicNetworkAccess: true,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "test" },
+    ...namespaceDefaults(),
     sku: "Standard",
     capacity: 1,
     kafka: true,
     zoneRedundant: true,
     hubs: [hubModel({ name: "device-telemetry" })],
     schemaGroups: [],
-    ...noGrants,
     ...overrides,
   };
 }
@@ -136,50 +115,11 @@ export function environmentWith(
   eventHubs: readonly EventHubsNamespace[],
   tier: Tier = "development",
 ): EnvironmentModel {
-  const name = "test";
-  return {
-    file: `environments/${name}.yaml`,
-    name,
+  const empty = emptyEnvironment({
+    name: "test",
     tier,
-    location: "westeurope",
-    resourceGroupName: `rg-contoso-messaging-${name}`,
-    naming: { prefix: "contoso", workload: "", environment: name },
-    tags: { environment: name },
-    monitoring: {
-      logAnalyticsWorkspaceId: "/workspaces/log",
-      retentionDays: 30,
-      alertEmails: [],
-      webhooks: [],
-      alerts: {
-        serviceBusDeadLetteredMessages: 1,
-        serviceBusActiveMessages: 1000,
-        serviceBusThrottledRequests: 1,
-        serviceBusServerErrors: 1,
-        serviceBusCpuPercent: 80,
-        serviceBusMemoryPercent: 80,
-        eventHubsThrottledRequests: 1,
-        eventHubsServerErrors: 1,
-        eventHubsCaptureBacklog: 1,
-        eventHubsIncomingOutgoingGap: 1,
-        eventGridDroppedEvents: 1,
-        eventGridDeadLetteredEvents: 1,
-        eventGridDeliveryFailures: 1,
-        iotHubDroppedTelemetry: 1,
-        iotHubOrphanedTelemetry: 1,
-        iotHubThrottlingErrors: 1,
-        relayListenerErrors: 1,
-        authorizationFailures: 1,
-      },
-      alertsEnabled: false,
-    },
-    principals: new Map([analytics, plantGateway].map((p) => [p.name, p])),
-    serviceBus: [],
-    eventHubs,
-    eventGrid: { topics: [], systemTopics: [], namespaces: [] },
-    relay: [],
-    iotHub: [],
-    sites: [],
-    waivers: [],
-    allowDestroy: [],
-  };
+    logAnalyticsWorkspaceId: "/workspaces/log",
+    principals: [analytics, plantGateway],
+  });
+  return { ...empty, eventHubs };
 }

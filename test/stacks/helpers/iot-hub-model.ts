@@ -1,17 +1,11 @@
-import type { EnvironmentModel, IotHub, IotRoute, SourceLocation } from "../../../stacks/environment/model";
+import type { EnvironmentModel, IotHub, IotRoute } from "../../../stacks/environment/model";
+import { namespaceDefaults, source } from "./model-defaults";
 import { environmentWith } from "./service-bus-model";
 
 /**
  * Hand-built IoT Hub models for stack tests, shaped like the resolver's output for prod.yaml's
  * `plants` hub: every default applied.
  */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
 
 export function routeModel(overrides: Partial<IotRoute> & { name: string }): IotRoute {
   return {
@@ -30,19 +24,8 @@ export function hubModel(overrides: Partial<IotHub> = {}): IotHub {
     name: "plants",
     azureName: "iot-contoso-plants-test",
     source: source("/iotHub/0"),
-    localAuth: false,
+    ...namespaceDefaults(),
     publicNetworkAccess: false,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "test" },
-    senders: [],
-    receivers: [],
-    owners: [],
     sku: "S1",
     capacity: 2,
     partitions: 4,

@@ -2,19 +2,12 @@ import type {
   EnvironmentModel,
   HybridConnection,
   RelayNamespace,
-  SourceLocation,
   WcfRelay,
 } from "../../../stacks/environment/model";
+import { namespaceDefaults, source } from "./model-defaults";
 import { analytics, environmentWith, ordersApi } from "./service-bus-model";
 
 /** Hand-built Relay models for stack tests, shaped like the resolver's output for prod.yaml's `plant-bridge`. */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
 
 export function hybridConnectionModel(
   overrides: Partial<HybridConnection> & { name: string },
@@ -48,19 +41,8 @@ export function relayModel(overrides: Partial<RelayNamespace> = {}): RelayNamesp
     name: "plant-bridge",
     azureName: "relay-contoso-plant-bridge-test",
     source: source("/relay/0"),
-    localAuth: false,
+    ...namespaceDefaults(),
     publicNetworkAccess: false,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "test" },
-    senders: [],
-    receivers: [],
-    owners: [],
     sku: "Standard",
     hybridConnections: [hybridConnectionModel({ name: "historian" })],
     wcfRelays: [],

@@ -1,42 +1,26 @@
 import type {
   EnvironmentModel,
-  Principal,
   ServiceBusNamespace,
   ServiceBusQueue,
   ServiceBusSubscription,
   ServiceBusTopic,
-  SourceLocation,
 } from "../../../stacks/environment/model";
+import {
+  analytics,
+  billingWorker,
+  emptyEnvironment,
+  namespaceDefaults,
+  noGrants,
+  ordersApi,
+  source,
+} from "./model-defaults";
+
+export { analytics, billingWorker, ordersApi };
 
 /**
  * Hand-built environment models for Service Bus stack tests, shaped like the resolver's output
  * for the shared examples: every default applied, nothing left to interpretation.
  */
-
-const source = (pointer: string): SourceLocation => ({
-  file: "environments/test.yaml",
-  line: 1,
-  column: 1,
-  pointer,
-});
-
-export const ordersApi: Principal = {
-  name: "orders-api",
-  objectId: "11111111-1111-1111-1111-111111111111",
-  type: "ServicePrincipal",
-};
-export const billingWorker: Principal = {
-  name: "billing-worker",
-  objectId: "22222222-2222-2222-2222-222222222222",
-  type: "ServicePrincipal",
-};
-export const analytics: Principal = {
-  name: "analytics",
-  objectId: "33333333-3333-3333-3333-333333333333",
-  type: "Group",
-};
-
-const noGrants = { senders: [], receivers: [], owners: [] } as const;
 
 export function queueModel(overrides: Partial<ServiceBusQueue> & { name: string }): ServiceBusQueue {
   return {
@@ -98,23 +82,13 @@ export function devNamespace(overrides: Partial<ServiceBusNamespace> = {}): Serv
     name: "orders",
     azureName: "sbns-contoso-orders-dev",
     source: source("/serviceBus/0"),
-    localAuth: false,
-    publicNetworkAccess: true,
-    allowedIpRanges: [],
-    trustedServicesAllowed: true,
-    minimumTlsVersion: "1.2",
-    diagnostics: true,
-    lock: false,
-    preventDestroy: false,
-    userAssignedIdentityIds: [],
-    tags: { environment: "dev" },
+    ...namespaceDefaults("dev"),
     sku: "Standard",
     capacity: 0,
     partitions: 0,
     zoneRedundant: false,
     queues: [queueModel({ name: "orders-inbound", senders: [ordersApi], receivers: [ordersApi] })],
     topics: [topicModel({ name: "order-events", subscriptions: [subscriptionModel({ name: "audit" })] })],
-    ...noGrants,
     ...overrides,
   };
 }
@@ -197,50 +171,12 @@ export function prodNamespace(overrides: Partial<ServiceBusNamespace> = {}): Ser
 
 /** A whole environment around the given Service Bus namespaces, every other service empty. */
 export function environmentWith(serviceBus: readonly ServiceBusNamespace[], name = "test"): EnvironmentModel {
-  return {
-    file: `environments/${name}.yaml`,
+  const empty = emptyEnvironment({
     name,
     tier: "development",
-    location: "westeurope",
-    resourceGroupName: `rg-contoso-messaging-${name}`,
-    naming: { prefix: "contoso", workload: "", environment: name },
-    tags: { environment: name },
-    monitoring: {
-      logAnalyticsWorkspaceId:
-        "/subscriptions/0/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/log",
-      retentionDays: 30,
-      alertEmails: [],
-      webhooks: [],
-      alerts: {
-        serviceBusDeadLetteredMessages: 1,
-        serviceBusActiveMessages: 1000,
-        serviceBusThrottledRequests: 1,
-        serviceBusServerErrors: 1,
-        serviceBusCpuPercent: 80,
-        serviceBusMemoryPercent: 80,
-        eventHubsThrottledRequests: 1,
-        eventHubsServerErrors: 1,
-        eventHubsCaptureBacklog: 1,
-        eventHubsIncomingOutgoingGap: 1,
-        eventGridDroppedEvents: 1,
-        eventGridDeadLetteredEvents: 1,
-        eventGridDeliveryFailures: 1,
-        iotHubDroppedTelemetry: 1,
-        iotHubOrphanedTelemetry: 1,
-        iotHubThrottlingErrors: 1,
-        relayListenerErrors: 1,
-        authorizationFailures: 1,
-      },
-      alertsEnabled: false,
-    },
-    principals: new Map([ordersApi, billingWorker, analytics].map((p) => [p.name, p])),
-    serviceBus,
-    eventHubs: [],
-    eventGrid: { topics: [], systemTopics: [], namespaces: [] },
-    relay: [],
-    iotHub: [],
-    sites: [],
-    waivers: [],
-    allowDestroy: [],
-  };
+    logAnalyticsWorkspaceId:
+      "/subscriptions/0/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/log",
+    principals: [ordersApi, billingWorker, analytics],
+  });
+  return { ...empty, serviceBus };
 }
