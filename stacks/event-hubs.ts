@@ -12,7 +12,8 @@ import {
   type CaptureDestination,
   type EventHubsNamespaceProps,
 } from "../constructs/event-hubs";
-import type { Grantee } from "../constructs/shared/role-assignments";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { BuiltInRole, grantId, grantRole, type Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "./environment/model";
 import { captureStorageAccountName } from "./environment/resource-names";
 import type { StackContext } from "./stack-context";
@@ -92,9 +93,53 @@ function captureDestination(capture: model.Capture, storage: CaptureStorage | un
   if (capture.storageAccountId !== undefined) {
     return { storageAccountId: capture.storageAccountId, containerName: capture.container };
   }
+  return requireStorage(storage).destination(capture.container);
+}
+
+/**
+ * Capture writes with the namespace's identity: it gets Storage Blob Data Contributor on each
+ * capture container, whether the project's own account or one given by ID. Returns each grant by
+ * `<account>/<container>`, so a hub switches capture to the identity only once its grant exists.
+ */
+function grantCaptureAccess(
+  namespace: EventHubsNamespace,
+  ns: model.EventHubsNamespace,
+  storage: CaptureStorage | undefined,
+): ReadonlyMap<string, RoleAssignment> {
+  const identity: Grantee = {
+    name: `${ns.name}-capture`,
+    principalId: namespace.principalId,
+    principalType: "ServicePrincipal",
+  };
+  const grants = new Map<string, RoleAssignment>();
+  for (const hub of ns.hubs) {
+    const capture = hub.capture;
+    if (!capture) continue;
+    const key = captureAccessKey(capture);
+    if (grants.has(key)) continue;
+    grants.set(
+      key,
+      capture.storageAccountId === undefined
+        ? requireStorage(storage).grantCaptureWrite(identity, capture.container)
+        : grantRole(namespace, grantId(`capture-write-${grants.size}`, identity), {
+            scopeId: `${capture.storageAccountId}/blobServices/default/containers/${capture.container}`,
+            scopeLabel: `${capture.storageAccountId}/${capture.container}`,
+            role: BuiltInRole.storageBlobDataContributor,
+            grantee: identity,
+          }),
+    );
+  }
+  return grants;
+}
+
+function captureAccessKey(capture: model.Capture): string {
+  return `${capture.storageAccountId ?? "project"}/${capture.container}`;
+}
+
+function requireStorage(storage: CaptureStorage | undefined): CaptureStorage {
   // addCaptureStorage creates the account whenever a capture names none; reaching this is a bug.
   if (!storage) throw new Error("internal: capture storage was not built");
-  return storage.destination(capture.container);
+  return storage;
 }
 
 function addHub(
@@ -102,6 +147,7 @@ function addHub(
   namespace: EventHubsNamespace,
   hub: model.EventHub,
   storage: CaptureStorage | undefined,
+  captureAccess: ReadonlyMap<string, RoleAssignment>,
 ): EventHub {
   const capture = hub.capture;
   const eventHub = new EventHub(namespace, `hub-${hub.name}`, {
@@ -118,6 +164,7 @@ function addHub(
     captureSizeLimitBytes: capture?.sizeLimitBytes,
     captureArchiveNameFormat: capture?.archiveNameFormat,
     captureSkipEmptyArchives: capture?.skipEmptyArchives,
+    captureAccess: capture ? captureAccess.get(captureAccessKey(capture)) : undefined,
     preventDestroy: hub.preventDestroy,
   });
   for (const principal of hub.senders) eventHub.grantSend(grantee(principal));
@@ -165,21 +212,8 @@ function addNamespace(
   for (const principal of ns.receivers) namespace.grantReceive(grantee(principal));
   for (const principal of ns.owners) namespace.grantOwner(grantee(principal));
 
-  const hubs = ns.hubs.map((hub) => addHub(ctx, namespace, hub, storage));
-
-  if (storage) {
-    const identity: Grantee = {
-      name: `${ns.name}-capture`,
-      principalId: namespace.principalId,
-      principalType: "ServicePrincipal",
-    };
-    const containers = new Set(
-      ns.hubs.flatMap((hub) =>
-        hub.capture && hub.capture.storageAccountId === undefined ? [hub.capture.container] : [],
-      ),
-    );
-    for (const container of [...containers].sort()) storage.grantCaptureWrite(identity, container);
-  }
+  const captureAccess = grantCaptureAccess(namespace, ns, storage);
+  const hubs = ns.hubs.map((hub) => addHub(ctx, namespace, hub, storage, captureAccess));
 
   for (const group of ns.schemaGroups) {
     new SchemaGroup(namespace, `schema-group-${group.name}`, {

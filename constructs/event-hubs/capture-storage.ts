@@ -91,10 +91,9 @@ export class CaptureStorage extends Construct {
       allowNestedItemsToBePublic: false,
       crossTenantReplicationEnabled: false,
       defaultToOauthAuthentication: true,
-      // Capture authenticates with SAS ("Authentication modes for capturing events": SAS is the default),
-      // because the azurerm 4.55 binding cannot select the namespace's managed identity for capture.
-      // SAS needs shared-key access; turn it off once the binding offers capture `storage_authentication`.
-      sharedAccessKeyEnabled: true,
+      // Capture authenticates with the namespace's managed identity (see EventHub), so nothing needs
+      // the account's keys: shared-key access stays off.
+      sharedAccessKeyEnabled: false,
       // The public endpoint stays up so the trusted-service exception can admit Event Hubs Capture,
       // which does not write through private endpoints; the firewall shuts everyone else out.
       publicNetworkAccessEnabled: true,

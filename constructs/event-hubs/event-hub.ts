@@ -9,6 +9,8 @@ import {
   type BuiltInRoleName,
   type Grantee,
 } from "../shared/role-assignments";
+import type { ITerraformDependable } from "cdktf";
+import { AzapiUpdateResource } from "../shared/azapi-resource";
 import { protectFromDestroy } from "../shared/stateful";
 import type { EventHubsNamespace } from "./namespace";
 import { captureIntervalSeconds, captureSizeLimitBytes, missingArchiveNameTokens } from "./tier-limits";
@@ -17,6 +19,31 @@ import { captureIntervalSeconds, captureSizeLimitBytes, missingArchiveNameTokens
 export interface CaptureDestination {
   readonly storageAccountId: string;
   readonly containerName: string;
+}
+
+/** Azure's name for capture to blob storage (REST API Destination.name). */
+const captureDestinationName = "EventHubArchive.AzureBlockBlob";
+
+/** The part of an event hub's ARM body that switches capture to the namespace's identity. */
+interface EventHubCaptureBody extends Record<string, unknown> {
+  readonly properties: {
+    readonly captureDescription: {
+      readonly enabled: true;
+      readonly encoding: "Avro";
+      readonly intervalInSeconds: number;
+      readonly sizeLimitInBytes: number;
+      readonly skipEmptyArchives: boolean;
+      readonly destination: {
+        readonly name: string;
+        readonly identity: { readonly type: "SystemAssigned" };
+        readonly properties: {
+          readonly storageAccountResourceId: string;
+          readonly blobContainer: string;
+          readonly archiveNameFormat: string;
+        };
+      };
+    };
+  };
 }
 
 export interface EventHubProps {
@@ -80,6 +107,12 @@ export interface EventHubProps {
    */
   readonly captureSkipEmptyArchives?: boolean;
   /**
+   * What gives the namespace's identity write access to the capture container. Capture switches to
+   * that identity only once the access exists, so no capture window fails in between.
+   * @default - no ordering: the access is granted outside this stack
+   */
+  readonly captureAccess?: ITerraformDependable;
+  /**
    * Terraform's `prevent_destroy`: the hub holds events not yet consumed.
    * @default - false: a plan may destroy the hub
    */
@@ -120,6 +153,12 @@ export class EventHub extends Construct implements DeliveryTarget {
     this.namespaceResourceId = namespace.id;
 
     const capture = props.captureDestination;
+    const captureWindow = {
+      intervalInSeconds: props.captureIntervalSeconds ?? 300,
+      sizeLimitInBytes: props.captureSizeLimitBytes ?? 314572800,
+      skipEmptyArchives: props.captureSkipEmptyArchives ?? true,
+    };
+    const archiveNameFormat = props.captureArchiveNameFormat ?? defaultArchiveNameFormat;
     this.resource = new Eventhub(this, "event-hub", {
       name: props.name,
       namespaceId: namespace.id,
@@ -135,24 +174,52 @@ export class EventHub extends Construct implements DeliveryTarget {
           }
         : undefined,
       status: props.status ?? "Active",
-      // The azurerm 4.55 binding has no capture identity (`storage_authentication` arrived in a later
-      // provider), so capture uses Azure's default, SAS-based authentication against the account.
       captureDescription: capture
         ? {
             enabled: true,
             encoding: "Avro",
-            intervalInSeconds: props.captureIntervalSeconds ?? 300,
-            sizeLimitInBytes: props.captureSizeLimitBytes ?? 314572800,
-            skipEmptyArchives: props.captureSkipEmptyArchives ?? true,
+            ...captureWindow,
             destination: {
-              name: "EventHubArchive.AzureBlockBlob",
-              archiveNameFormat: props.captureArchiveNameFormat ?? defaultArchiveNameFormat,
+              name: captureDestinationName,
+              archiveNameFormat,
               blobContainerName: capture.containerName,
               storageAccountId: capture.storageAccountId,
             },
           }
         : undefined,
     });
+    if (capture) {
+      // Capture authenticates with the namespace's managed identity, so the storage account needs no
+      // shared keys. The azurerm 4.55 binding cannot say so (its `storage_authentication` came in a
+      // later provider); the Event Hubs REST API has `destination.identity` since 2022-10-01-preview
+      // (2024-01-01: "Event Hubs - Create Or Update", Destination.identity). It is set here, and
+      // re-set whenever azurerm updates the hub, since azurerm's update writes capture without it.
+      const identityCapture = new AzapiUpdateResource<EventHubCaptureBody>(this, "capture-identity", {
+        type: "Microsoft.EventHub/namespaces/eventhubs@2024-01-01",
+        name: props.name,
+        parentId: namespace.id,
+        body: {
+          properties: {
+            captureDescription: {
+              enabled: true,
+              encoding: "Avro",
+              ...captureWindow,
+              destination: {
+                name: captureDestinationName,
+                identity: { type: "SystemAssigned" },
+                properties: {
+                  storageAccountResourceId: capture.storageAccountId,
+                  blobContainer: capture.containerName,
+                  archiveNameFormat,
+                },
+              },
+            },
+          },
+        },
+      });
+      identityCapture.lifecycle = { replaceTriggeredBy: [this.resource] };
+      if (props.captureAccess) identityCapture.dependsOn = [props.captureAccess.fqn];
+    }
     protectFromDestroy(this.resource, props.preventDestroy ?? false);
     this.resourceId = this.resource.id;
   }

@@ -33,12 +33,12 @@ describe("CaptureStorage", () => {
     });
   });
 
-  it("keeps shared-key access on, because azurerm 4.55 capture can only authenticate with SAS", () => {
+  it("turns shared-key access off: capture writes with the namespace's managed identity", () => {
     const account = onlyResource(
       synth((s) => new CaptureStorage(s, "cap", props)),
       "azurerm_storage_account",
     );
-    expect(account.shared_access_key_enabled).toBe(true);
+    expect(account.shared_access_key_enabled).toBe(false);
   });
 
   it("shuts the firewall to all but trusted Azure services by default", () => {

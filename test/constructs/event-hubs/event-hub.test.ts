@@ -1,3 +1,4 @@
+import { TerraformResource } from "cdktf";
 import { EventHubsCluster } from "../../../constructs/event-hubs";
 import { analytics, hub, namespace, onlyResource, plantGateway, resourcesOf, synth } from "./synth";
 
@@ -142,6 +143,48 @@ describe("EventHub", () => {
       size_limit_in_bytes: 314572800,
       skip_empty_archives: true,
     });
+  });
+
+  it("switches capture to the namespace's managed identity, re-applied whenever the hub changes", () => {
+    const json = synth((s) => hub(s, { captureDestination: destination }));
+    const update = onlyResource(json, "azapi_update_resource");
+    expect(update.type).toBe("Microsoft.EventHub/namespaces/eventhubs@2024-01-01");
+    expect(update.name).toBe("device-telemetry");
+    expect(update.body).toMatchObject({
+      properties: {
+        captureDescription: {
+          enabled: true,
+          encoding: "Avro",
+          destination: {
+            name: "EventHubArchive.AzureBlockBlob",
+            identity: { type: "SystemAssigned" },
+            properties: { storageAccountResourceId: destination.storageAccountId, blobContainer: "capture" },
+          },
+        },
+      },
+    });
+    const hubAddress = Object.keys(json.resource.azurerm_eventhub)[0];
+    expect(update.lifecycle).toEqual({ replace_triggered_by: [`${"$"}{azurerm_eventhub.${hubAddress}}`] });
+  });
+
+  it("switches capture to the identity only after its access to the container exists", () => {
+    const json = synth((s) => {
+      const ns = namespace(s);
+      const access = new TerraformResource(s, "access", { terraformResourceType: "azurerm_role_assignment" });
+      hub(s, { namespace: ns, captureDestination: destination, captureAccess: access });
+    });
+    expect(onlyResource(json, "azapi_update_resource").depends_on).toEqual([
+      "${azurerm_role_assignment.access}",
+    ]);
+  });
+
+  it("leaves a hub without capture alone", () => {
+    expect(
+      resourcesOf(
+        synth((s) => hub(s)),
+        "azapi_update_resource",
+      ),
+    ).toEqual([]);
   });
 
   it("refuses capture on Basic", () => {
