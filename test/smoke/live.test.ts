@@ -9,6 +9,8 @@ const missing = process.env.AZURE_SUBSCRIPTION_ID
   ? undefined
   : "AZURE_SUBSCRIPTION_ID is not set (no Azure credentials)";
 const suite = missing ? describe.skip : describe;
+// Printed so the reason shows in every run's output, not only in a verbose listing.
+if (missing) console.info(`live smoke test skipped: ${missing}; set it (and a credential) to run it`);
 
 suite(`live smoke test of ${environment}${missing ? ` — skipped: ${missing}` : ""}`, () => {
   it("finds the deployed environment as its file declares it", async () => {
