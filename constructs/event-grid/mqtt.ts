@@ -10,14 +10,14 @@ import {
   thumbprintPattern,
   topicTemplateProblem,
 } from "./mqtt-syntax";
-import type { EventGridNamespace } from "./namespace";
+import { EVENT_GRID_NAMESPACE_API_VERSION, type EventGridNamespace } from "./namespace";
 
 /**
  * The GA API version of Microsoft.EventGrid that defines topic spaces, client groups, permission
  * bindings and clients (azure-rest-api-specs, eventgrid/resource-manager stable/2025-02-15).
  * azurerm 4.x has no resources for them, so they go through azapi.
  */
-export const MQTT_API_VERSION = "2025-02-15";
+export const MQTT_API_VERSION = EVENT_GRID_NAMESPACE_API_VERSION;
 
 const brokerType = (child: string): string => `Microsoft.EventGrid/namespaces/${child}@${MQTT_API_VERSION}`;
 

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { EventgridNamespace } from "@cdktf/provider-azurerm/lib/eventgrid-namespace";
+import { AzapiUpdateResource } from "../shared/azapi-resource";
 import { managedIdentity } from "../shared/identity";
 import type { Grantee } from "../shared/role-assignments";
 import { attachSharedInterfaces } from "../shared/shared-interfaces";
@@ -26,6 +27,16 @@ export type AlternativeAuthenticationNameSource =
   | "ClientCertificateIp"
   | "ClientCertificateSubject"
   | "ClientCertificateUri";
+
+/** The Event Grid namespace REST API version the azapi resources of a namespace use. */
+export const EVENT_GRID_NAMESPACE_API_VERSION = "2025-02-15";
+
+/** The part of a namespace's ARM body that makes MQTT routing deliver with the system identity. */
+interface RoutingIdentityBody extends Record<string, unknown> {
+  readonly properties: {
+    readonly topicSpacesConfiguration: { readonly routingIdentityInfo: { readonly type: "SystemAssigned" } };
+  };
+}
 
 export interface EventGridNamespaceProps {
   /** Azure name of the namespace. */
@@ -151,6 +162,7 @@ export class EventGridNamespace extends Construct {
       principalId: this.resource.identity.principalId,
       principalType: "ServicePrincipal",
     };
+    if (props.routeTopic) this.routeWithIdentity(props.routeTopic);
 
     attachSharedInterfaces(this, {
       resourceId: this.resource.id,
@@ -171,6 +183,24 @@ export class EventGridNamespace extends Construct {
         : undefined,
       lock: props.lock,
     });
+  }
+
+  /**
+   * The route topic accepts no keys (local auth off), so the broker must deliver to it with its own
+   * identity: EventGrid Data Sender on the topic, and `routingIdentityInfo` on the namespace
+   * ("Routing MQTT messages in Azure Event Grid"; REST API topicSpacesConfiguration.routingIdentityInfo).
+   * azurerm 4.55 has no such argument, so azapi sets it, after the grant, and again whenever azurerm
+   * rewrites the namespace without it.
+   */
+  private routeWithIdentity(routeTopic: EventGridTopic): void {
+    const grant = routeTopic.grantSend(this.identity);
+    const routing = new AzapiUpdateResource<RoutingIdentityBody>(this, "routing-identity", {
+      type: `Microsoft.EventGrid/namespaces@${EVENT_GRID_NAMESPACE_API_VERSION}`,
+      resourceId: this.resource.id,
+      body: { properties: { topicSpacesConfiguration: { routingIdentityInfo: { type: "SystemAssigned" } } } },
+    });
+    routing.dependsOn = [grant.fqn];
+    routing.lifecycle = { replaceTriggeredBy: [this.resource] };
   }
 
   get id(): string {

@@ -145,15 +145,17 @@ export class AzapiResource extends TerraformResource {
   }
 }
 
-export interface AzapiUpdateResourceProps<TBody extends Record<string, unknown>> {
+/** The resource being changed: by its own ARM ID, or by its parent's ID and its name. */
+export type AzapiUpdateTarget =
+  | { readonly resourceId: string; readonly name?: never; readonly parentId?: never }
+  | { readonly name: string; readonly parentId: string; readonly resourceId?: never };
+
+export type AzapiUpdateResourceProps<TBody extends Record<string, unknown>> = AzapiUpdateTarget & {
   /** `<resource provider>/<type>@<api-version>` of the resource being changed. */
   readonly type: string;
-  readonly name: string;
-  /** ARM ID of the parent of the resource being changed. */
-  readonly parentId: string;
   /** The properties to set, shaped by the caller's own typed interface for its resource type. */
   readonly body: TBody;
-}
+};
 
 /**
  * Changes properties of a resource that exists already (one Azure creates along with its parent,
@@ -175,11 +177,10 @@ export class AzapiUpdateResource<TBody extends Record<string, unknown>> extends 
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return {
-      type: this.props.type,
-      name: this.props.name,
-      parent_id: this.props.parentId,
-      body: this.props.body,
-    };
+    const target =
+      this.props.resourceId !== undefined
+        ? { resource_id: this.props.resourceId }
+        : { name: this.props.name, parent_id: this.props.parentId };
+    return { type: this.props.type, ...target, body: this.props.body };
   }
 }

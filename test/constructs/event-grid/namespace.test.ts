@@ -1,4 +1,4 @@
-import { mqttNamespace, onlyResource, synth, topic } from "./synth";
+import { mqttNamespace, onlyResource, resourcesOf, synth, topic } from "./synth";
 
 const NAMESPACE = "azurerm_eventgrid_namespace";
 
@@ -53,6 +53,35 @@ describe("EventGridNamespace", () => {
     expect(onlyResource(json, NAMESPACE).topic_spaces_configuration).toEqual([
       expect.objectContaining({ route_topic_id: `\${azurerm_eventgrid_topic.${topicKey}.id}` }),
     ]);
+  });
+
+  it("routes MQTT messages with the namespace's own identity, as the keyless route topic requires", () => {
+    const json = synth((s) => mqttNamespace(s, { routeTopic: topic(s) }));
+    const update = onlyResource(json, "azapi_update_resource");
+    expect(update.type).toBe("Microsoft.EventGrid/namespaces@2025-02-15");
+    expect(update.resource_id).toMatch(/^\$\{azurerm_eventgrid_namespace\.[^.]+\.id\}$/);
+    expect(update.body).toEqual({
+      properties: { topicSpacesConfiguration: { routingIdentityInfo: { type: "SystemAssigned" } } },
+    });
+    const grant = onlyResource(json, "azurerm_role_assignment");
+    expect(grant.role_definition_name).toBe("EventGrid Data Sender");
+    expect(grant.scope).toMatch(/^\$\{azurerm_eventgrid_topic\./);
+    expect(grant.principal_id).toMatch(
+      /^\$\{azurerm_eventgrid_namespace\.[^.]+\.identity\[0\]\.principal_id\}$/,
+    );
+    expect(update.depends_on).toEqual([expect.stringMatching(/^\$\{azurerm_role_assignment\./)]);
+    expect(update.lifecycle).toEqual({
+      replace_triggered_by: [expect.stringMatching(/^\$\{azurerm_eventgrid_namespace\./)],
+    });
+  });
+
+  it("sets no routing identity on a namespace that routes nowhere", () => {
+    expect(
+      resourcesOf(
+        synth((s) => mqttNamespace(s)),
+        "azapi_update_resource",
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a route topic that does not take CloudEvents", () => {
