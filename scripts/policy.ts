@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { Severity } from "../policies/engine/rule";
 import { severities } from "../policies/engine/rule";
+import { loadBaseModels } from "../policies/engine/base-models";
 import { runPolicy } from "../policies/engine/run-policy";
 import { passes } from "../policies/report/outcome";
 import { renderReport } from "../policies/report/render-report";
@@ -32,6 +33,7 @@ interface CliOptions {
   readonly format: ReportFormat;
   readonly failOn: Severity;
   readonly output?: string;
+  readonly baseEnvironmentsDir?: string;
 }
 
 export function policyMain(argv: readonly string[], io: PolicyIo): number {
@@ -51,6 +53,10 @@ export function policyMain(argv: readonly string[], io: PolicyIo): number {
         .default("high"),
     )
     .option("--output <file>", "write the report to a file instead of stdout")
+    .option(
+      "--base-environments-dir <dir>",
+      "the base branch's environment files: the Markdown report then says what changed in each topology",
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
@@ -65,6 +71,9 @@ export function policyMain(argv: readonly string[], io: PolicyIo): number {
       failOn: cli.failOn,
       color: cli.format === "text" && cli.output === undefined && io.isTty,
       rootDir: io.cwd,
+      baseModels: cli.baseEnvironmentsDir
+        ? loadBaseModels(cli.baseEnvironmentsDir, io.today, (note) => io.stderr(`policy: ${note}\n`))
+        : undefined,
     });
     if (cli.output) writeFileSync(cli.output, report);
     else io.stdout(report);

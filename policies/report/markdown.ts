@@ -1,3 +1,4 @@
+import { renderTopologyChanges, topologyChanges } from "../topology/changes";
 import type { PolicySite } from "../engine/policy-model";
 import { connectionCatalogFor } from "../catalog/connection-catalog";
 import { renderCatalogMarkdown } from "../catalog/render-catalog";
@@ -70,7 +71,12 @@ function environmentSection(result: EnvironmentResult, options: ReportOptions): 
     lines.push("");
   }
   if (result.model) {
-    lines.push("#### Topology", "", "```mermaid", renderMermaid(topologyOf(result.model)), "```", "");
+    const topology = topologyOf(result.model);
+    if (options.baseModels) {
+      const base = options.baseModels.get(result.environment);
+      lines.push(...renderTopologyChanges(topologyChanges(base ? topologyOf(base) : undefined, topology)));
+    }
+    lines.push("#### Topology", "", "```mermaid", renderMermaid(topology), "```", "");
     lines.push("#### Connection catalog", "", renderCatalogMarkdown(connectionCatalogFor(result.model)), "");
     lines.push(...edgeSitesSection(result.model.sites));
   }

@@ -1,3 +1,4 @@
+import type { PolicyModel } from "../engine/policy-model";
 import type { Severity } from "../engine/rule";
 
 export type ReportFormat = "text" | "markdown" | "json" | "sarif";
@@ -11,4 +12,9 @@ export interface ReportOptions {
   readonly color: boolean;
   /** Paths in SARIF are made relative to this folder (the repository root). */
   readonly rootDir: string;
+  /**
+   * The base branch's environment models by name, for the "what changed" section of the Markdown
+   * report. Absent: no comparison is made.
+   */
+  readonly baseModels?: ReadonlyMap<string, PolicyModel>;
 }

@@ -169,9 +169,19 @@ describe("pull-request workflow", () => {
         "npx jest --ci",
         "npm run synth",
         "npm run policy -- --format sarif --output policy.sarif",
-        "npm run policy -- --format markdown --output policy.md",
+        "npm run policy -- --format markdown --output policy.md --base-environments-dir .base/environments",
       ]),
     );
+  });
+
+  it("gives the Markdown report the base branch's environment files, to say what changed", () => {
+    const steps = job(pullRequest, "checks").steps;
+    const extract = steps.findIndex((step) => step.run?.includes('git archive "$BASE_SHA" environments'));
+    const report = steps.findIndex((step) =>
+      step.run?.includes("--base-environments-dir .base/environments"),
+    );
+    expect(extract).toBeGreaterThanOrEqual(0);
+    expect(report).toBeGreaterThan(extract);
   });
 
   it("uploads the SARIF report with permission to write code scanning alerts", () => {
