@@ -49,6 +49,7 @@ function addSite(ctx: StackContext, site: model.Site): void {
     clientAuthenticationName: site.clientName,
     topicPrefix: site.topicPrefix,
     qos: site.qos,
+    route: site.route,
     sessionExpiryHours: site.sessionExpiryHours,
     offlineBufferHours: site.offlineBufferHours,
     cloudCoverage: site.cloudCoverage,

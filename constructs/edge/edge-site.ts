@@ -30,6 +30,11 @@ export interface EdgeSiteProps {
   readonly qos: 0 | 1;
   /** Session expiry the broker grants the gateway, 1–8 hours. */
   readonly sessionExpiryHours: number;
+  /**
+   * Where the site's messages land in the cloud (`<namespace>/<entity>`), for the site's tooling.
+   * @default - not stated: the namespace's MQTT routing decides
+   */
+  readonly route?: string;
   /** Hours of messages the gateway stores and forwards while disconnected. */
   readonly offlineBufferHours: number;
   /**
@@ -76,6 +81,7 @@ export class EdgeSite extends Construct {
         clientAuthenticationName: props.clientAuthenticationName,
         topicPrefix: props.topicPrefix,
         qos: props.qos,
+        ...(props.route !== undefined ? { route: props.route } : {}),
         sessionExpiryHours: props.sessionExpiryHours,
         offlineBufferHours: props.offlineBufferHours,
         cloudCoverage: { ...coverage },

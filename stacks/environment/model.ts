@@ -380,6 +380,8 @@ export interface Site extends Declared {
   readonly attributes: Readonly<Record<string, string | number | boolean>>;
   readonly topicPrefix: string;
   readonly qos: 0 | 1;
+  /** Where the site's messages land in the cloud (`<namespace>/<entity>`), when the file states it. */
+  readonly route?: string;
   readonly offlineBufferHours: number;
   /** Session expiry the broker grants this site's gateway, in hours. */
   readonly sessionExpiryHours: number;

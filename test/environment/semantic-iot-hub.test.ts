@@ -121,7 +121,7 @@ describe("IoT Hub semantic checks", () => {
 
   it("refuses a file-upload SAS lifetime beyond a day", () => {
     const upload =
-      "    fileUpload: { storageAccountId: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st, container: uploads, sasTtl: P2D }\n";
+      "    fileUpload: { storageAccountId: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stcontoso, container: uploads, sasTtl: P2D }\n";
     const [problem] = diagnosticsOf(checkIotHubs, hub(`${sku("S1")}${upload}`));
     expect(problem).toMatchObject({
       path: "iotHub[0].fileUpload.sasTtl",
@@ -131,7 +131,7 @@ describe("IoT Hub semantic checks", () => {
 
   it("refuses a blob name format without the time tokens", () => {
     const storage =
-      "      - { name: archive, source: DeviceMessages, to: { storageContainer: { storageAccountId: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st, container: archive, fileNameFormat: '{iothub}/{partition}/{YYYY}' } } }\n";
+      "      - { name: archive, source: DeviceMessages, to: { storageContainer: { storageAccountId: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stcontoso, container: archive, fileNameFormat: '{iothub}/{partition}/{YYYY}' } } }\n";
     const text = `${devHeader}iotHub:\n  - name: plants\n${sku("S1")}    routes:\n${storage}`;
     expect(messagesOf(checkIotHubs, text)).toEqual(["fileNameFormat must contain {MM}, {DD}, {HH}, {mm}"]);
   });

@@ -12,7 +12,9 @@ function site(
   const limit = sessionLimits.get(s.mqttClient.namespace) ?? ctx.profile.mqtt.maxSessionExpiryHours;
   // Without a declared window the site buffers for as long as the broker keeps its session.
   const offlineBufferHours = s.offlineBufferHours ?? limit;
-  const sessionExpiryHours = Math.min(offlineBufferHours, limit);
+  // The broker grants sessions of 1 to 8 hours (TopicSpacesConfiguration.maximumSessionExpiryInHours):
+  // a site that buffers nothing still gets the shortest session, not one of zero hours.
+  const sessionExpiryHours = Math.max(1, Math.min(offlineBufferHours, limit));
   return {
     name: s.name,
     namespace: s.mqttClient.namespace,
@@ -22,6 +24,7 @@ function site(
     attributes: s.mqttClient.attributes ?? {},
     topicPrefix: s.topicPrefix ?? `sites/${s.name}`,
     qos: s.qos ?? (ctx.profile.site.qos === 0 ? 0 : 1),
+    route: s.route,
     offlineBufferHours,
     sessionExpiryHours,
     cloudCoverage: siteCloudCoverage(offlineBufferHours, sessionExpiryHours, s.mqttClient.namespace),

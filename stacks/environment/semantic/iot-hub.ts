@@ -1,6 +1,7 @@
 import { durationProblem } from "../durations";
 import type { IotHubSku, IotHubSpec, IotRouteSpec } from "../spec";
 import type { SemanticContext } from "./context";
+import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /**
  * IoT Hub limits, from "IoT Hub quotas and throttling" (other limits), "Choose the right IoT Hub
@@ -65,8 +66,11 @@ function checkHub(ctx: SemanticContext, hub: IotHubSpec, at: string): void {
       `an IoT hub has no receiver role for device messages: route them to an event hub or queue (routes) and list the receivers there; senders and owners get IoT Hub Data Contributor`,
     );
   }
+  notOffered(ctx, hub, at);
+  allowedIpRangesNeedPublicAccess(ctx, "iotHub", at, hub);
   const routes = hub.routes ?? [];
   checkRoutes(ctx, routes, at, tier);
+  if (basic) routesOfBasicHub(ctx, hub, routes, at);
   checkEnrichments(ctx, hub, at, tier);
   checkConsumerGroups(ctx, hub.consumerGroups ?? [], at);
 
@@ -105,6 +109,7 @@ function checkHub(ctx: SemanticContext, hub: IotHubSpec, at: string): void {
   const upload = hub.fileUpload;
   if (upload) {
     const f = `${at}/fileUpload`;
+    checkStorage(ctx, f, upload);
     durationInRange(ctx, `${f}/sasTtl`, "fileUpload.sasTtl", upload.sasTtl, MINUTE, DAY);
     durationInRange(ctx, `${f}/lockDuration`, "fileUpload.lockDuration", upload.lockDuration, 5, 300);
     durationInRange(ctx, `${f}/defaultTtl`, "fileUpload.defaultTtl", upload.defaultTtl, MINUTE, 2 * DAY);
@@ -136,9 +141,18 @@ function checkRoutes(
   }
   routes.forEach((route, index) => {
     const r = `${at}/routes/${index}`;
+    // The schema's minLength lets a blank condition through, but blanks are no routing query ("IoT
+    // Hub message routing query syntax"); omitting the condition already means "true".
+    if (route.condition !== undefined && route.condition.trim() === "") {
+      ctx.error(
+        `${r}/condition`,
+        `condition must be a routing query, got a blank string; omit condition to route every message of the source`,
+      );
+    }
     const storage = route.to.storageContainer;
     if (storage) {
       const s = `${r}/to/storageContainer`;
+      checkStorage(ctx, s, storage);
       const format = storage.fileNameFormat;
       if (format !== undefined) {
         const missing = ["{iothub}", "{partition}", "{YYYY}", "{MM}", "{DD}", "{HH}", "{mm}"].filter(
@@ -176,6 +190,12 @@ function checkEnrichments(ctx: SemanticContext, hub: IotHubSpec, at: string, tie
       );
     }
     keys.add(enrichment.key);
+    if (enrichment.value.trim() === "") {
+      ctx.error(
+        `${e}/value`,
+        `enrichment value must be a literal, $twin.<path>, $iothubname or another enrichment expression, got a blank string; give a value or remove the enrichment`,
+      );
+    }
   });
 }
 
@@ -184,6 +204,81 @@ function checkConsumerGroups(ctx: SemanticContext, groups: readonly string[], at
     ctx.error(
       `${at}/consumerGroups`,
       `a hub has at most ${limits.consumerGroups} consumer groups on its built-in endpoint, $Default included; got ${groups.length} more`,
+    );
+  }
+}
+
+/**
+ * Events a basic hub never raises: the basic tier has no device twins, no device management (jobs)
+ * and no IoT Plug and Play ("Choose the right IoT Hub tier", feature table), so a route from these
+ * sources would deliver nothing.
+ */
+const standardOnlySources: readonly string[] = [
+  "TwinChangeEvents",
+  "DigitalTwinChangeEvents",
+  "DeviceJobLifecycleEvents",
+];
+
+function routesOfBasicHub(
+  ctx: SemanticContext,
+  hub: IotHubSpec,
+  routes: readonly IotRouteSpec[],
+  at: string,
+): void {
+  routes.forEach((route, index) => {
+    if (!standardOnlySources.includes(route.source)) return;
+    ctx.error(
+      `${at}/routes/${index}/source`,
+      `source ${route.source} does not apply to a ${hub.sku} hub: the basic tier has no device twins, jobs or IoT Plug and Play, so no such events occur; choose S1-S3, or route DeviceMessages, DeviceLifecycleEvents or DeviceConnectionStateEvents`,
+    );
+  });
+}
+
+/**
+ * Fields every namespace-like resource shares that IoT Hub has no setting for. Stating them would
+ * otherwise reach no resource: azurerm_iothub's network_rule_set has no trusted-services switch
+ * (IoT Hub's "trusted Microsoft services" exception is granted on the target resource, "IoT Hub
+ * support for virtual networks"), and its customer-managed keys never left preview, so azurerm has
+ * no encryption block for them.
+ */
+function notOffered(ctx: SemanticContext, hub: IotHubSpec, at: string): void {
+  if (hub.trustedServicesAllowed !== undefined) {
+    ctx.errorAtKey(
+      `${at}/trustedServicesAllowed`,
+      `trustedServicesAllowed does not apply to an IoT hub: its IP filter has no trusted-services exception (allow the hub as a trusted service on the target instead); remove trustedServicesAllowed, got ${String(hub.trustedServicesAllowed)}`,
+    );
+  }
+  if (hub.customerManagedKey === true) {
+    ctx.error(
+      `${at}/customerManagedKey`,
+      `customerManagedKey: true does not apply to an IoT hub: IoT Hub offers no generally available customer-managed keys and azurerm_iothub has no setting for them; remove customerManagedKey (data is encrypted with Microsoft-managed keys)`,
+    );
+  }
+}
+
+/**
+ * The storage account and container an endpoint or file upload addresses: the account name ends
+ * the blob host (`<account>.blob.core.windows.net`) and the container is part of the blob URL, so
+ * both follow Azure Storage naming ("Naming and referencing containers, blobs, and metadata";
+ * storage account names: 3-24 lowercase letters and digits), which the schema's pattern does not
+ * enforce.
+ */
+function checkStorage(
+  ctx: SemanticContext,
+  at: string,
+  target: { readonly storageAccountId: string; readonly container: string },
+): void {
+  const account = target.storageAccountId.slice(target.storageAccountId.lastIndexOf("/") + 1);
+  if (!/^[a-z0-9]{3,24}$/.test(account)) {
+    ctx.error(
+      `${at}/storageAccountId`,
+      `storage account name must be 3-24 lowercase letters and digits, got "${account}"; give the ARM ID of an existing storage account`,
+    );
+  }
+  if (!/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(target.container)) {
+    ctx.error(
+      `${at}/container`,
+      `container must be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit, got "${target.container}"; rename it`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { RelayNamespaceSpec } from "../spec";
 import type { SemanticContext } from "./context";
+import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /** "Relay endpoints per service namespace" (Azure Relay FAQ, Quotas): hybrid connections and WCF relays together. */
 const MAX_RELAY_ENDPOINTS = 10000;
@@ -30,6 +31,10 @@ function checkNamespace(ctx: SemanticContext, namespace: RelayNamespaceSpec, at:
       `Azure Relay namespaces take no managed identities (they call no other service): remove userAssignedIdentityIds`,
     );
   }
+
+  // The namespace's networkRuleSets apply IP rules to the public endpoint only ("Configure IP
+  // firewall for an Azure Relay namespace").
+  allowedIpRangesNeedPublicAccess(ctx, "relay", at, namespace);
 
   const hybrid = namespace.hybridConnections ?? [];
   const wcf = namespace.wcfRelays ?? [];

@@ -107,6 +107,7 @@ export function checkSites(ctx: SemanticContext): void {
     }
   });
   checkOverlappingTrees(ctx, sites);
+  checkSiteRoutes(ctx, sites);
   (ctx.spec.eventGrid?.namespaces ?? []).forEach((namespace, index) =>
     checkBrokerRoom(ctx, namespace, index, sites),
   );
@@ -171,5 +172,38 @@ function checkOverlappingTrees(ctx: SemanticContext, sites: readonly SiteSpec[])
         );
       }
     }
+  });
+}
+
+/**
+ * A site's messages leave the broker only through its namespace's MQTT routing (`mqtt.routeTo`:
+ * "Routing MQTT messages in Azure Event Grid" routes a namespace's messages to one topic), so a
+ * stated `route` must be where that routing delivers; anything else would tell the site's tooling
+ * a destination no message reaches.
+ */
+function checkSiteRoutes(ctx: SemanticContext, sites: readonly SiteSpec[]): void {
+  const namespaces = new Map((ctx.spec.eventGrid?.namespaces ?? []).map((ns) => [ns.name, ns]));
+  sites.forEach((site, index) => {
+    if (site.route === undefined) return;
+    const namespace = namespaces.get(site.mqttClient.namespace);
+    // An undeclared namespace or one without a broker is reported with the references.
+    if (!namespace?.mqtt) return;
+    const routeTo = namespace.mqtt.routeTo;
+    const delivered = routeTo?.eventHub ?? routeTo?.serviceBusQueue ?? routeTo?.serviceBusTopic;
+    if (delivered === site.route) return;
+    const pointer = `/sites/${index}/route`;
+    if (routeTo === undefined) {
+      ctx.error(
+        pointer,
+        `route "${site.route}" is not where site ${site.name}'s messages land: namespace ${namespace.name} routes no MQTT messages (it has no mqtt.routeTo); add mqtt.routeTo to the namespace, or remove route`,
+      );
+      return;
+    }
+    ctx.error(
+      pointer,
+      delivered === undefined
+        ? `route "${site.route}" is not where site ${site.name}'s messages land: namespace ${namespace.name}'s mqtt.routeTo delivers them to a push destination, not an entity; remove route`
+        : `route "${site.route}" is not where site ${site.name}'s messages land: namespace ${namespace.name}'s mqtt.routeTo delivers them to "${delivered}"; set route to "${delivered}" or remove it`,
+    );
   });
 }
