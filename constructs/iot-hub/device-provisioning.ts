@@ -5,6 +5,7 @@ import { AzapiResource } from "../shared/azapi-resource";
 import { derivedName } from "../shared/naming";
 import { BuiltInRole, grantRole } from "../shared/role-assignments";
 import { attachSharedInterfaces } from "../shared/shared-interfaces";
+import { protectFromDestroy } from "../shared/stateful";
 import type { IotHub } from "./iot-hub";
 
 export type AllocationPolicy = "Hashed" | "GeoLatency" | "Static";
@@ -51,6 +52,16 @@ export interface DeviceProvisioningServiceProps {
   /**
    * @default - no tags
    */
+  /**
+   * A CanNotDelete lock: the service holds every device enrollment.
+   * @default - no lock
+   */
+  readonly lock?: boolean;
+  /**
+   * Terraform's `prevent_destroy`, for the same reason.
+   * @default - a plan may destroy the service
+   */
+  readonly preventDestroy?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -167,7 +178,9 @@ export class DeviceProvisioningService extends Construct {
       privateEndpoint: props.privateEndpointSubnetId
         ? { subnetId: props.privateEndpointSubnetId, subresource: "iotDps" }
         : undefined,
+      lock: props.lock,
     });
+    protectFromDestroy(this.resource, props.preventDestroy ?? false);
   }
 
   get id(): string {

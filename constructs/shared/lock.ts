@@ -12,6 +12,6 @@ export function deleteLockFor(
     name: "lock-cannot-delete",
     scope: resourceId,
     lockLevel: "CanNotDelete",
-    notes: `Protects ${resourceLabel} and the messages it holds from deletion; lift deliberately (see README: allowDestroy).`,
+    notes: `Protects ${resourceLabel} and what it holds (messages, events, enrollments) from deletion; lift deliberately (see README: allowDestroy).`,
   });
 }

@@ -35,6 +35,21 @@ const dpsOf = (json: Synthesized): Record<string, unknown> => {
 };
 
 describe("DeviceProvisioningService", () => {
+  it("locks the service and protects it from destroy when asked, since it holds every enrollment", () => {
+    const json = synth((s) => provisioning(s, { lock: true, preventDestroy: true }));
+    expect(onlyResource(json, "azurerm_management_lock")).toMatchObject({
+      lock_level: "CanNotDelete",
+      scope: expect.stringMatching(/^\$\{azapi_resource\.dps_[A-F0-9]+\.id\}$/),
+    });
+    expect(dpsOf(json).lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("neither locks nor protects the service by default", () => {
+    const json = synth((s) => provisioning(s));
+    expect(resourcesOf(json, "azurerm_management_lock")).toEqual([]);
+    expect(dpsOf(json).lifecycle).toBeUndefined();
+  });
+
   it("links the hub by a managed identity, with no connection string anywhere", () => {
     const json = synth((scope) => provisioning(scope));
     expect(dpsOf(json)).toMatchObject({
