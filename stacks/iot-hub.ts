@@ -124,6 +124,7 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
       publicNetworkAccess: hub.publicNetworkAccess,
       logAnalyticsWorkspaceId: workspace,
       privateEndpointSubnetId: hub.privateEndpoint?.subnetId,
+      privateDnsZoneId: dps.privateDnsZoneId,
       // Enrollments are as hard to rebuild as the hub's device registry: the same protection.
       lock: hub.lock,
       preventDestroy: hub.preventDestroy,

@@ -50,6 +50,11 @@ export interface DeviceProvisioningServiceProps {
    */
   readonly privateEndpointSubnetId?: string;
   /**
+   * Private DNS zone (`privatelink.azure-devices-provisioning.net`) the private endpoint registers in.
+   * @default - no DNS zone group: name resolution is left to the network team's own DNS
+   */
+  readonly privateDnsZoneId?: string;
+  /**
    * @default - no tags
    */
   /**
@@ -176,7 +181,11 @@ export class DeviceProvisioningService extends Construct {
       tags: props.tags,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       privateEndpoint: props.privateEndpointSubnetId
-        ? { subnetId: props.privateEndpointSubnetId, subresource: "iotDps" }
+        ? {
+            subnetId: props.privateEndpointSubnetId,
+            subresource: "iotDps",
+            privateDnsZoneId: props.privateDnsZoneId,
+          }
         : undefined,
       lock: props.lock,
     });

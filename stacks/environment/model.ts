@@ -355,6 +355,8 @@ export interface IotHub extends NamespaceSettings {
     readonly allocationPolicy: "Hashed" | "GeoLatency" | "Static";
     readonly capacity: number;
     readonly dataResidency: boolean;
+    /** Private DNS zone of the service's private endpoint (the hub's endpoint settings otherwise apply). */
+    readonly privateDnsZoneId?: string;
   };
 }
 

@@ -53,6 +53,7 @@ export interface PrivateDnsZoneIdsSpec {
   readonly eventHubs?: string;
   readonly eventGrid?: string;
   readonly iotHub?: string;
+  readonly deviceProvisioning?: string;
   readonly relay?: string;
 }
 

@@ -100,6 +100,7 @@ export function resolveIotHub(ctx: ResolveContext, hub: IotHubSpec, index: numbe
           allocationPolicy: dps.allocationPolicy ?? allocationPolicy(dpsDefaults.allocationPolicy),
           capacity: dps.capacity ?? dpsDefaults.capacity,
           dataResidency: dps.dataResidency ?? dpsDefaults.dataResidency,
+          privateDnsZoneId: ctx.spec.network?.privateDnsZoneIds?.deviceProvisioning,
         }
       : undefined,
   };

@@ -44,6 +44,17 @@ describe("DeviceProvisioningService", () => {
     expect(dpsOf(json).lifecycle).toEqual({ prevent_destroy: true });
   });
 
+  it("registers its private endpoint in the provisioning service's private DNS zone", () => {
+    const zone =
+      "/subscriptions/0/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-devices-provisioning.net";
+    const json = synth((s) =>
+      provisioning(s, { privateEndpointSubnetId: "/subscriptions/0/subnet", privateDnsZoneId: zone }),
+    );
+    const endpoint = onlyResource(json, "azurerm_private_endpoint");
+    expect(endpoint.private_service_connection).toMatchObject({ subresource_names: ["iotDps"] });
+    expect(endpoint.private_dns_zone_group).toEqual({ name: "default", private_dns_zone_ids: [zone] });
+  });
+
   it("neither locks nor protects the service by default", () => {
     const json = synth((s) => provisioning(s));
     expect(resourcesOf(json, "azurerm_management_lock")).toEqual([]);
