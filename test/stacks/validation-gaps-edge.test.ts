@@ -1,11 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { stringify } from "yaml";
-import { synthesizeEnvironments } from "../../stacks/app";
-import { formatDiagnostic } from "../../stacks/environment/diagnostics";
-import { loadEnvironmentText, type LoadResult } from "../../stacks/environment/load-environment";
-import type { EnvironmentModel } from "../../stacks/environment/model";
+import {
+  tiers,
+  ids,
+  sub,
+  environment,
+  load,
+  synthesize,
+  loaded,
+  errorsOf,
+  resources,
+  clone,
+  addWaiver,
+  generate,
+  type Json,
+  type Tier,
+  type TerraformJson,
+  type OptionCase,
+} from "./helpers/gap-cases";
 
 /*
  * The contract of validation-gaps.test.ts, for IoT Hub, Azure Relay and edge sites: an environment
@@ -14,151 +24,11 @@ import type { EnvironmentModel } from "../../stacks/environment/model";
  * tiers, each option on its own, over a base file that is valid in that tier.
  */
 
-type Json = Record<string, unknown>;
-type Tier = "development" | "production";
-interface TerraformJson {
-  readonly resource: Record<string, Record<string, Json>>;
-  readonly output?: Record<string, Json>;
-}
-
-const today = new Date("2026-11-23T00:00:00Z");
-const tiers: readonly Tier[] = ["development", "production"];
-const sub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x/providers";
-const ids = {
-  subnet: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-pe`,
-  dnsZone: (zone: string) => `${sub}/Microsoft.Network/privateDnsZones/${zone}`,
-  identity: `${sub}/Microsoft.ManagedIdentity/userAssignedIdentities/id-extra`,
-  cmkIdentity: `${sub}/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
-  workspace: `${sub}/Microsoft.OperationalInsights/workspaces/log-gap`,
-  storage: `${sub}/Microsoft.Storage/storageAccounts/stgapexternal`,
-};
-
-const network = {
-  privateEndpointSubnetId: ids.subnet,
-  privateDnsZoneIds: {
-    serviceBus: ids.dnsZone("privatelink.servicebus.windows.net"),
-    eventHubs: ids.dnsZone("privatelink.servicebus.windows.net"),
-    eventGrid: ids.dnsZone("privatelink.eventgrid.azure.net"),
-    iotHub: ids.dnsZone("privatelink.azure-devices.net"),
-    relay: ids.dnsZone("privatelink.servicebus.windows.net"),
-  },
-};
-const encryption = {
-  keyVaultKeyId: "https://kv-gap.vault.azure.net/keys/messaging",
-  identityId: ids.cmkIdentity,
-};
-
 /** Targets for routes: entities on SKUs that production can reach privately. */
 const targets = {
   serviceBus: [{ name: "orders", sku: "Premium", queues: [{ name: "q1" }], topics: [{ name: "t1" }] }],
   eventHubs: [{ name: "telemetry", sku: "Standard", hubs: [{ name: "h1" }] }],
 };
-
-/** A file valid in `tier` declaring `body`; production brings the blocks its profile requires. */
-function environment(tier: Tier, body: Json): Json {
-  const required =
-    tier === "production"
-      ? {
-          network,
-          encryption,
-          monitoring: { logAnalyticsWorkspaceId: ids.workspace, alertEmails: ["oncall@contoso.example"] },
-        }
-      : {};
-  return {
-    name: "gap",
-    tier,
-    location: "westeurope",
-    naming: { prefix: "contoso" },
-    ...required,
-    principals: { app: { objectId: "11111111-1111-1111-1111-111111111111", type: "ServicePrincipal" } },
-    ...body,
-  };
-}
-
-const loadedFiles = new Map<Json, LoadResult>();
-
-function load(doc: Json): LoadResult {
-  const cached = loadedFiles.get(doc);
-  if (cached) return cached;
-  const result = loadEnvironmentText(stringify(doc), "gap.yaml", { today });
-  loadedFiles.set(doc, result);
-  return result;
-}
-
-const synthesized = new Map<EnvironmentModel, TerraformJson>();
-
-/** Synthesizes a model once: the generated cases share base files. */
-function synthesize(model: EnvironmentModel): TerraformJson {
-  const cached = synthesized.get(model);
-  if (cached) return cached;
-  const outdir = mkdtempSync(join(tmpdir(), "gap-edge-"));
-  try {
-    synthesizeEnvironments([model], outdir);
-    const json = JSON.parse(
-      readFileSync(join(outdir, "stacks", model.name, "cdk.tf.json"), "utf8"),
-    ) as TerraformJson;
-    synthesized.set(model, json);
-    return json;
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-function loaded(doc: Json): EnvironmentModel {
-  const result = load(doc);
-  if (!result.ok)
-    throw new Error(`expected the file to load:\n${result.errors.map(formatDiagnostic).join("\n")}`);
-  return result.model;
-}
-
-function errorsOf(doc: Json): string[] {
-  const result = load(doc);
-  return result.ok ? [] : result.errors.map(formatDiagnostic);
-}
-
-function resources(json: TerraformJson, type: string): Json[] {
-  return Object.values(json.resource[type] ?? {});
-}
-
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
-
-// ------------------------------------------------------------------------------- case generation
-
-interface OptionCase {
-  readonly name: string;
-  readonly apply: (doc: Json) => void;
-}
-
-interface GeneratedCase {
-  readonly name: string;
-  readonly doc: Json;
-  readonly base: Json;
-}
-
-function waiver(rule: string, resource: string): Json {
-  return { rule, resource, reason: "gap test", expires: "2027-03-31" };
-}
-
-function addWaiver(doc: Json, rule: string, resource: string): void {
-  doc.waivers = [...((doc.waivers as Json[] | undefined) ?? []), waiver(rule, resource)];
-}
-
-function generate(
-  prefix: string,
-  bases: readonly { readonly name: string; readonly tier: Tier; readonly doc: Json }[],
-  options: (tier: Tier, baseName: string) => readonly OptionCase[],
-): GeneratedCase[] {
-  return bases.flatMap((base) => [
-    { name: `${prefix} ${base.name}`, doc: base.doc, base: base.doc },
-    ...options(base.tier, base.name).map((option) => {
-      const doc = clone(base.doc);
-      option.apply(doc);
-      return { name: `${prefix} ${base.name} with ${option.name}`, doc, base: base.doc };
-    }),
-  ]);
-}
 
 type Service = "iotHub" | "relay";
 const rulePrefix: Record<Service, string> = { iotHub: "IOT", relay: "RELAY" };

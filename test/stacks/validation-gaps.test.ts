@@ -1,11 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { stringify } from "yaml";
-import { synthesizeEnvironments } from "../../stacks/app";
-import { formatDiagnostic } from "../../stacks/environment/diagnostics";
-import { loadEnvironmentText, type LoadResult } from "../../stacks/environment/load-environment";
-import type { EnvironmentModel } from "../../stacks/environment/model";
+import {
+  tiers,
+  ids,
+  encryption,
+  environment,
+  load,
+  synthesize,
+  loaded,
+  errorsOf,
+  resources,
+  clone,
+  waiver,
+  addWaiver,
+  generate,
+  type Json,
+  type Tier,
+  type TerraformJson,
+  type OptionCase,
+  type GeneratedCase,
+} from "./helpers/gap-cases";
 
 /*
  * The contract under test: an environment file either fails validation with file, line, column
@@ -13,135 +25,6 @@ import type { EnvironmentModel } from "../../stacks/environment/model";
  * are generated: every SKU of Service Bus, Event Hubs and Event Grid in both tiers, with each
  * option on its own, over a base file that is valid in that tier.
  */
-
-type Json = Record<string, unknown>;
-type Tier = "development" | "production";
-interface TerraformJson {
-  readonly resource: Record<string, Record<string, Json>>;
-}
-
-const today = new Date("2026-11-23T00:00:00Z");
-const tiers: readonly Tier[] = ["development", "production"];
-const sub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x/providers";
-const ids = {
-  subnet: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-pe`,
-  dnsZone: (zone: string) => `${sub}/Microsoft.Network/privateDnsZones/${zone}`,
-  identity: `${sub}/Microsoft.ManagedIdentity/userAssignedIdentities/id-extra`,
-  cmkIdentity: `${sub}/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk`,
-  workspace: `${sub}/Microsoft.OperationalInsights/workspaces/log-gap`,
-  storage: `${sub}/Microsoft.Storage/storageAccounts/stgapexternal`,
-  cluster: `${sub}/Microsoft.EventHub/clusters/ehc-existing`,
-  function: `${sub}/Microsoft.Web/sites/fn-gap/functions/handle`,
-};
-
-const network = {
-  privateEndpointSubnetId: ids.subnet,
-  privateDnsZoneIds: {
-    serviceBus: ids.dnsZone("privatelink.servicebus.windows.net"),
-    eventHubs: ids.dnsZone("privatelink.servicebus.windows.net"),
-    eventGrid: ids.dnsZone("privatelink.eventgrid.azure.net"),
-  },
-};
-const encryption = {
-  keyVaultKeyId: "https://kv-gap.vault.azure.net/keys/messaging",
-  identityId: ids.cmkIdentity,
-};
-
-/** A file valid in `tier` declaring `body`; production brings the blocks its profile requires. */
-function environment(tier: Tier, body: Json, extra: Json = {}): Json {
-  const required =
-    tier === "production"
-      ? {
-          network,
-          encryption,
-          monitoring: { logAnalyticsWorkspaceId: ids.workspace, alertEmails: ["oncall@contoso.example"] },
-        }
-      : {};
-  return {
-    name: "gap",
-    tier,
-    location: "westeurope",
-    naming: { prefix: "contoso" },
-    ...required,
-    principals: { app: { objectId: "11111111-1111-1111-1111-111111111111", type: "ServicePrincipal" } },
-    ...body,
-    ...extra,
-  };
-}
-
-const loadedFiles = new Map<Json, LoadResult>();
-
-/** Loads a file once: the generated cases share documents, and a model synthesizes once. */
-function load(doc: Json): LoadResult {
-  const cached = loadedFiles.get(doc);
-  if (cached) return cached;
-  const result = loadEnvironmentText(stringify(doc), "gap.yaml", { today });
-  loadedFiles.set(doc, result);
-  return result;
-}
-
-const synthesized = new Map<EnvironmentModel, TerraformJson>();
-
-function synthesize(model: EnvironmentModel): TerraformJson {
-  const cached = synthesized.get(model);
-  if (cached) return cached;
-  const outdir = mkdtempSync(join(tmpdir(), "gap-"));
-  try {
-    synthesizeEnvironments([model], outdir);
-    const json = JSON.parse(
-      readFileSync(join(outdir, "stacks", model.name, "cdk.tf.json"), "utf8"),
-    ) as TerraformJson;
-    synthesized.set(model, json);
-    return json;
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-/** The model of a file that must load (a base file, or a specific case's file). */
-function loaded(doc: Json): EnvironmentModel {
-  const result = load(doc);
-  if (!result.ok)
-    throw new Error(`expected the file to load:\n${result.errors.map(formatDiagnostic).join("\n")}`);
-  return result.model;
-}
-
-/** The file's errors as `file:line:column  path  message` lines; empty when it loads. */
-function errorsOf(doc: Json): string[] {
-  const result = load(doc);
-  return result.ok ? [] : result.errors.map(formatDiagnostic);
-}
-
-function resources(json: TerraformJson, type: string): Json[] {
-  return Object.values(json.resource[type] ?? {});
-}
-
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
-
-// ------------------------------------------------------------------------------- case generation
-
-/** One option on top of a base file; `waive` names the policy rules the option needs waived in production. */
-interface OptionCase {
-  readonly name: string;
-  readonly apply: (doc: Json) => void;
-}
-
-interface GeneratedCase {
-  readonly name: string;
-  readonly doc: Json;
-  /** The file without the option; the case is a base file itself when `doc === base`. */
-  readonly base: Json;
-}
-
-function waiver(rule: string, resource: string): Json {
-  return { rule, resource, reason: "gap test", expires: "2027-03-31" };
-}
-
-function addWaiver(doc: Json, rule: string, resource: string): void {
-  doc.waivers = [...((doc.waivers as Json[] | undefined) ?? []), waiver(rule, resource)];
-}
 
 /** The first namespace-like item of `service` in the document. */
 function holder(doc: Json, service: Service): Json {
@@ -208,21 +91,6 @@ function commonOptions(service: Service, tier: Tier): OptionCase[] {
     if (prod) options.push({ name: "localAuth true without a waiver", apply: set("localAuth", true) });
   }
   return options;
-}
-
-function generate(
-  prefix: string,
-  bases: readonly { readonly name: string; readonly tier: Tier; readonly doc: Json }[],
-  options: (tier: Tier, baseName: string) => readonly OptionCase[],
-): GeneratedCase[] {
-  return bases.flatMap((base) => [
-    { name: `${prefix} ${base.name}`, doc: base.doc, base: base.doc },
-    ...options(base.tier, base.name).map((option) => {
-      const doc = clone(base.doc);
-      option.apply(doc);
-      return { name: `${prefix} ${base.name} with ${option.name}`, doc, base: base.doc };
-    }),
-  ]);
 }
 
 // Service Bus ---------------------------------------------------------------------------------
