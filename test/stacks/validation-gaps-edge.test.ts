@@ -3,7 +3,6 @@ import {
   ids,
   sub,
   environment,
-  load,
   synthesize,
   loaded,
   errorsOf,
@@ -15,6 +14,7 @@ import {
   type Tier,
   type TerraformJson,
   type OptionCase,
+  describeTheContract,
 } from "./helpers/gap-cases";
 
 /*
@@ -330,28 +330,6 @@ const allCases = [...iotHubCases, ...relayCases, ...siteCases];
 
 // ------------------------------------------------------------------------------------ the tests
 
-describe("every generated base file is valid in its tier", () => {
-  const bases = allCases.filter((c) => c.doc === c.base);
-  it.each(bases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    expect(errorsOf(c.doc)).toEqual([]);
-  });
-});
-
-describe("every generated environment either fails validation or synthesizes", () => {
-  it.each(allCases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const result = load(c.doc);
-    if (!result.ok) {
-      for (const error of result.errors) {
-        expect(error.file).toBe("gap.yaml");
-        expect(error.line).toBeGreaterThan(0);
-        expect(error.path).not.toBe("");
-      }
-      return;
-    }
-    expect(() => synthesize(result.model)).not.toThrow();
-  });
-});
-
 /**
  * Options whose stated value is what Azure does anyway, so the JSON rightly stays the same:
  * each is listed with the reason.
@@ -372,15 +350,7 @@ const noOpOptions: readonly RegExp[] = [
   /edge site in \w+ with offlineBufferHours 1$/,
 ];
 
-describe("every option a loading file states changes the synthesized JSON", () => {
-  const withOptions = allCases.filter((c) => c.doc !== c.base && !noOpOptions.some((re) => re.test(c.name)));
-  it.each(withOptions.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const variant = load(c.doc);
-    if (!variant.ok) return;
-    const base = synthesize(loaded(c.base));
-    expect(JSON.stringify(synthesize(variant.model))).not.toBe(JSON.stringify(base));
-  });
-});
+describeTheContract(allCases, noOpOptions);
 
 // ------------------------------------------------------------------ the gaps found, one by one
 

@@ -3,7 +3,6 @@ import {
   ids,
   encryption,
   environment,
-  load,
   synthesize,
   loaded,
   errorsOf,
@@ -17,6 +16,7 @@ import {
   type TerraformJson,
   type OptionCase,
   type GeneratedCase,
+  describeTheContract,
 } from "./helpers/gap-cases";
 
 /*
@@ -632,28 +632,6 @@ const allCases = [...serviceBusCases, ...eventHubsCases, ...eventGridCases, ...g
 
 // ------------------------------------------------------------------------------------ the tests
 
-describe("every generated base file is valid in its tier", () => {
-  const bases = allCases.filter((c) => c.doc === c.base);
-  it.each(bases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    expect(errorsOf(c.doc)).toEqual([]);
-  });
-});
-
-describe("every generated environment either fails validation or synthesizes", () => {
-  it.each(allCases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const result = load(c.doc);
-    if (!result.ok) {
-      for (const error of result.errors) {
-        expect(error.file).toBe("gap.yaml");
-        expect(error.line).toBeGreaterThan(0);
-        expect(error.path).not.toBe("");
-      }
-      return;
-    }
-    expect(() => synthesize(result.model)).not.toThrow();
-  });
-});
-
 /**
  * Options whose stated value is what Azure does anyway, so the JSON rightly stays the same:
  * each is listed with the reason.
@@ -686,15 +664,7 @@ const noOpOptions: readonly RegExp[] = [
   /a waiver with nothing to waive/,
 ];
 
-describe("every option a loading file states changes the synthesized JSON", () => {
-  const withOptions = allCases.filter((c) => c.doc !== c.base && !noOpOptions.some((re) => re.test(c.name)));
-  it.each(withOptions.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const variant = load(c.doc);
-    if (!variant.ok) return;
-    const base = synthesize(loaded(c.base));
-    expect(JSON.stringify(synthesize(variant.model))).not.toBe(JSON.stringify(base));
-  });
-});
+describeTheContract(allCases, noOpOptions);
 
 // ------------------------------------------------------------------ the gaps found, one by one
 

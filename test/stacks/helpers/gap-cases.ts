@@ -159,3 +159,41 @@ export function generate(
     }),
   ]);
 }
+
+/**
+ * The contract's three tests over a set of generated cases. `noOpOptions` names the options whose
+ * stated value is what happens anyway (each with its reason where it is declared).
+ */
+export function describeTheContract(cases: readonly GeneratedCase[], noOpOptions: readonly RegExp[]): void {
+  describe("every generated base file is valid in its tier", () => {
+    const bases = cases.filter((c) => c.doc === c.base);
+    it.each(bases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      expect(errorsOf(c.doc)).toEqual([]);
+    });
+  });
+
+  describe("every generated environment either fails validation or synthesizes", () => {
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const result = load(c.doc);
+      if (!result.ok) {
+        for (const error of result.errors) {
+          expect(error.file).toBe("gap.yaml");
+          expect(error.line).toBeGreaterThan(0);
+          expect(error.path).not.toBe("");
+        }
+        return;
+      }
+      expect(() => synthesize(result.model)).not.toThrow();
+    });
+  });
+
+  describe("every option a loading file states changes the synthesized JSON", () => {
+    const withOptions = cases.filter((c) => c.doc !== c.base && !noOpOptions.some((re) => re.test(c.name)));
+    it.each(withOptions.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const variant = load(c.doc);
+      if (!variant.ok) return;
+      const base = synthesize(loaded(c.base));
+      expect(JSON.stringify(synthesize(variant.model))).not.toBe(JSON.stringify(base));
+    });
+  });
+}
