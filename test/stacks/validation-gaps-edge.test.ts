@@ -15,6 +15,9 @@ import {
   type TerraformJson,
   type OptionCase,
   describeTheContract,
+  namespaceSetter,
+  sharedNamespaceOptions,
+  type NamespaceTarget,
 } from "./helpers/gap-cases";
 
 /*
@@ -33,53 +36,22 @@ const targets = {
 type Service = "iotHub" | "relay";
 const rulePrefix: Record<Service, string> = { iotHub: "IOT", relay: "RELAY" };
 
-/** The options every namespace-like resource shares, each with a value that differs from the tier's default. */
+function target(service: Service): NamespaceTarget {
+  return { service, rulePrefix: rulePrefix[service], locate: (doc) => (doc[service] as Json[])[0] };
+}
+
+/** The shared namespace options, and both values of customer-managed key and local auth. */
 function commonOptions(service: Service, tier: Tier): OptionCase[] {
   const prod = tier === "production";
-  const set =
-    (field: string, value: unknown, rule?: string) =>
-    (doc: Json): void => {
-      const item = (doc[service] as Json[])[0];
-      item[field] = value;
-      if (rule) addWaiver(doc, `${rulePrefix[service]}-${rule}`, `${service}/${String(item.name)}`);
-    };
-  const options: OptionCase[] = [
-    {
-      name: "publicNetworkAccess flipped",
-      apply: set("publicNetworkAccess", prod, prod ? "PUBLIC-NETWORK" : undefined),
-    },
-    { name: "allowedIpRanges", apply: set("allowedIpRanges", ["203.0.113.0/24"]) },
-    {
-      name: "allowedIpRanges with public access waived",
-      apply: (doc) => {
-        set("allowedIpRanges", ["203.0.113.0/24"])(doc);
-        set("publicNetworkAccess", true, prod ? "PUBLIC-NETWORK" : undefined)(doc);
-      },
-    },
-    {
-      name: "privateEndpoint flipped",
-      apply: set("privateEndpoint", !prod, prod ? "PRIVATE-ENDPOINT" : undefined),
-    },
-    { name: "diagnostics false", apply: set("diagnostics", false, prod ? "DIAGNOSTICS" : undefined) },
-    { name: "lock flipped", apply: set("lock", !prod, prod ? "LOCK" : undefined) },
-    { name: "userAssignedIdentityIds", apply: set("userAssignedIdentityIds", [ids.identity]) },
+  const set = namespaceSetter(target(service));
+  const options = sharedNamespaceOptions(target(service), tier);
+  options.push(
     { name: "customerManagedKey true", apply: set("customerManagedKey", true) },
     { name: "customerManagedKey false", apply: set("customerManagedKey", false) },
-    { name: "trustedServicesAllowed false", apply: set("trustedServicesAllowed", false) },
-    { name: "resourceName", apply: set("resourceName", `gap-custom-${service.toLowerCase()}`) },
-    { name: "tags", apply: set("tags", { team: "gap" }) },
-    { name: "senders", apply: set("senders", ["app"]) },
-    { name: "receivers", apply: set("receivers", ["app"]) },
-    { name: "owners", apply: set("owners", ["app"]) },
     { name: "localAuth true", apply: set("localAuth", true, prod ? "LOCAL-AUTH" : undefined) },
     { name: "localAuth false", apply: set("localAuth", false) },
-  ];
-  if (prod) {
-    options.push(
-      { name: "publicNetworkAccess true without a waiver", apply: set("publicNetworkAccess", true) },
-      { name: "localAuth true without a waiver", apply: set("localAuth", true) },
-    );
-  }
+  );
+  if (prod) options.push({ name: "localAuth true without a waiver", apply: set("localAuth", true) });
   return options;
 }
 

@@ -197,3 +197,63 @@ export function describeTheContract(cases: readonly GeneratedCase[], noOpOptions
     });
   });
 }
+
+/** Where a namespace-like item sits in the document, and how waivers name it. */
+export interface NamespaceTarget {
+  /** The service as waivers and resource references name it (`serviceBus`, `eventGridTopics`, ...). */
+  readonly service: string;
+  /** Policy rule prefix of the service (`SB`, `EG-TOPIC`, ...). */
+  readonly rulePrefix: string;
+  /** The item in the document the options change. */
+  readonly locate: (doc: Json) => Json;
+}
+
+/** Sets one field of the target item, adding the waiver of `rule` for it when one is named. */
+export function namespaceSetter(target: NamespaceTarget) {
+  return (field: string, value: unknown, rule?: string) =>
+    (doc: Json): void => {
+      const item = target.locate(doc);
+      item[field] = value;
+      if (rule) addWaiver(doc, `${target.rulePrefix}-${rule}`, `${target.service}/${String(item.name)}`);
+    };
+}
+
+/** The options every namespace-like resource shares, each with a value that differs from the tier's default. */
+export function sharedNamespaceOptions(target: NamespaceTarget, tier: Tier): OptionCase[] {
+  const prod = tier === "production";
+  const set = namespaceSetter(target);
+  const options: OptionCase[] = [
+    {
+      name: "publicNetworkAccess flipped",
+      apply: set("publicNetworkAccess", prod, prod ? "PUBLIC-NETWORK" : undefined),
+    },
+    { name: "allowedIpRanges", apply: set("allowedIpRanges", ["203.0.113.0/24"]) },
+    {
+      name: "allowedIpRanges with public access waived",
+      apply: (doc) => {
+        set("allowedIpRanges", ["203.0.113.0/24"])(doc);
+        set("publicNetworkAccess", true, prod ? "PUBLIC-NETWORK" : undefined)(doc);
+      },
+    },
+    {
+      name: "privateEndpoint flipped",
+      apply: set("privateEndpoint", !prod, prod ? "PRIVATE-ENDPOINT" : undefined),
+    },
+    { name: "diagnostics false", apply: set("diagnostics", false, prod ? "DIAGNOSTICS" : undefined) },
+    { name: "lock flipped", apply: set("lock", !prod, prod ? "LOCK" : undefined) },
+    { name: "userAssignedIdentityIds", apply: set("userAssignedIdentityIds", [ids.identity]) },
+    { name: "trustedServicesAllowed false", apply: set("trustedServicesAllowed", false) },
+    { name: "resourceName", apply: set("resourceName", `gap-custom-${target.service.toLowerCase()}`) },
+    { name: "tags", apply: set("tags", { team: "gap" }) },
+    { name: "senders", apply: set("senders", ["app"]) },
+    { name: "receivers", apply: set("receivers", ["app"]) },
+    { name: "owners", apply: set("owners", ["app"]) },
+  ];
+  if (prod) {
+    options.push({
+      name: "publicNetworkAccess true without a waiver",
+      apply: set("publicNetworkAccess", true),
+    });
+  }
+  return options;
+}
