@@ -8,11 +8,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { environmentFilesIn } from "../stacks/environment/environment-files";
-import { formatDiagnostic } from "../stacks/environment/diagnostics";
-import { loadEnvironmentFile } from "../stacks/environment/load-environment";
-import type { EnvironmentModel } from "../stacks/environment/model";
-import { connectionCatalogFor } from "../policies/catalog/connection-catalog";
+import { environmentFilesIn } from "../model/environment-files";
+import { formatDiagnostic } from "../model/diagnostics";
+import { loadEnvironmentFile } from "../model/load-environment";
+import type { EnvironmentModel } from "../model/model";
+import { connectionCatalogFor } from "../model/connection-catalog";
 import { renderDot } from "../policies/topology/dot";
 import { topologyOf } from "../policies/topology/graph";
 import { renderMermaid } from "../policies/topology/mermaid";

@@ -6,7 +6,7 @@
  * `allowDestroy`. Exit 2: the plan or the environment file cannot be read.
  */
 import { Command, CommanderError, Option } from "commander";
-import { formatDiagnostic } from "../stacks/environment/diagnostics";
+import { formatDiagnostic } from "../model/diagnostics";
 import { EnvironmentReferences } from "../policies/plan-guard/environment-references";
 import { formatJson } from "../policies/plan-guard/format-json";
 import { formatText } from "../policies/plan-guard/format-text";
@@ -21,7 +21,7 @@ interface CliOptions {
 async function guardOptions(environmentFile: string | undefined): Promise<PlanGuardOptions | string> {
   if (environmentFile === undefined) return {};
   // The loader (schema compilation included) is only paid for when an environment file is given.
-  const { loadEnvironmentFile } = await import("../stacks/environment/load-environment");
+  const { loadEnvironmentFile } = await import("../model/load-environment");
   const loaded = loadEnvironmentFile(environmentFile);
   if (!loaded.ok) return loaded.errors.map(formatDiagnostic).join("\n");
   return { allowDestroy: loaded.model.allowDestroy, references: EnvironmentReferences.of(loaded.model) };

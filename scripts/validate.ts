@@ -4,13 +4,7 @@
  * or a file that cannot be read.
  */
 import { Command, CommanderError, Option } from "commander";
-import {
-  exitCodeFor,
-  exitCodes,
-  renderJson,
-  renderText,
-  validateFiles,
-} from "../stacks/environment/validate-files";
+import { exitCodeFor, exitCodes, renderJson, renderText, validateFiles } from "../model/validate-files";
 
 function main(argv: readonly string[]): number {
   const program = new Command()

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import type { EnvironmentModel } from "./environment/model";
+import type { EnvironmentModel } from "../model/model";
 import { MessagingStack } from "./messaging-stack";
 import { withPlainStackTraces } from "./plain-stack-traces";
 

@@ -1,7 +1,7 @@
 import { EdgeSite } from "../constructs/edge";
 import { MqttClientGroup, MqttPermissionBinding, MqttTopicSpace } from "../constructs/event-grid/mqtt";
-import type * as model from "./environment/model";
-import { SITE_ATTRIBUTE, siteScopeName } from "./environment/semantic/sites";
+import type * as model from "../model/model";
+import { SITE_ATTRIBUTE, siteScopeName } from "../model/semantic/sites";
 import type { StackContext } from "./stack-context";
 
 /**

@@ -14,10 +14,10 @@ import { MqttRoute } from "../constructs/event-grid/mqtt-route";
 import { EventGridNamespace } from "../constructs/event-grid/namespace";
 import { EventGridSystemTopic } from "../constructs/event-grid/system-topic";
 import { EventGridTopic } from "../constructs/event-grid/topic";
-import { conventionalName } from "../constructs/shared/naming";
+import { conventionalName } from "../azure/naming";
 import type { Grantee } from "../constructs/shared/role-assignments";
-import type * as model from "./environment/model";
-import type { AdvancedFilterSpec } from "./environment/spec";
+import type * as model from "../model/model";
+import type { AdvancedFilterSpec } from "../model/spec";
 import type { StackContext } from "./stack-context";
 
 interface DeadLetterStore {

@@ -14,8 +14,8 @@ import {
 } from "../constructs/event-hubs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../constructs/shared/role-assignments";
-import type * as model from "./environment/model";
-import { captureStorageAccountName } from "./environment/resource-names";
+import type * as model from "../model/model";
+import { captureStorageAccountName } from "../model/resource-names";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {

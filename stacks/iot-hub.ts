@@ -8,7 +8,7 @@ import {
   type IotHubEndpointTarget,
 } from "../constructs/iot-hub";
 import type { Grantee } from "../constructs/shared/role-assignments";
-import type * as model from "./environment/model";
+import type * as model from "../model/model";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
-import type { EnvironmentModel } from "./environment/model";
-import { conventionalName } from "../constructs/shared/naming";
+import type { EnvironmentModel } from "../model/model";
+import { conventionalName } from "../azure/naming";
 
 /** The workspace the environment names, or one the stack creates with the tier's retention. */
 export function logAnalyticsWorkspaceFor(

@@ -3,10 +3,10 @@
  * Every file is validated before anything is synthesized, so an invalid file stops the run with
  * the same errors `npm run validate` prints, and `cdktf.out` is left untouched.
  */
-import { environmentFilesIn } from "./environment/environment-files";
-import { formatDiagnostic } from "./environment/diagnostics";
-import { loadEnvironmentFile } from "./environment/load-environment";
-import type { EnvironmentModel } from "./environment/model";
+import { environmentFilesIn } from "../model/environment-files";
+import { formatDiagnostic } from "../model/diagnostics";
+import { loadEnvironmentFile } from "../model/load-environment";
+import type { EnvironmentModel } from "../model/model";
 import { synthesizeEnvironments } from "./app";
 
 function main(): number {

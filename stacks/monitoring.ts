@@ -3,7 +3,7 @@ import { ActivityLogAlerts } from "../constructs/monitoring/activity-log-alerts"
 import { ResourceGroupBudget } from "../constructs/monitoring/budget";
 import { MessagingAlerts, type MonitoredResource } from "../constructs/monitoring/messaging-alerts";
 import { MessagingWorkbook } from "../constructs/monitoring/workbook";
-import { conventionalName } from "../constructs/shared/naming";
+import { conventionalName } from "../azure/naming";
 import type { NamespaceKind } from "./entity-registry";
 import type { StackContext } from "./stack-context";
 

@@ -1,6 +1,6 @@
 import { HybridConnection, RelayNamespace, WcfRelay } from "../constructs/relay";
 import type { Grantee } from "../constructs/shared/role-assignments";
-import type * as model from "./environment/model";
+import type * as model from "../model/model";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {

@@ -9,7 +9,7 @@ import {
   type ServiceBusForwardTarget,
 } from "../constructs/service-bus";
 import type { Grantee } from "../constructs/shared/role-assignments";
-import type * as model from "./environment/model";
+import type * as model from "../model/model";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import type { EnvironmentModel } from "./environment/model";
+import type { EnvironmentModel } from "../model/model";
 import type { EntityRegistry } from "./entity-registry";
 
 /** What every service's part of the stack needs: where to put things and what exists already. */

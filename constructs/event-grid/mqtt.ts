@@ -9,7 +9,7 @@ import {
   clientNamePattern,
   thumbprintPattern,
   topicTemplateProblem,
-} from "./mqtt-syntax";
+} from "../../azure/mqtt-syntax";
 import { EVENT_GRID_NAMESPACE_API_VERSION, type EventGridNamespace } from "./namespace";
 
 /**

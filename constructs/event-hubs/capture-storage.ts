@@ -3,7 +3,7 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { derivedName } from "../shared/naming";
+import { derivedName } from "../../azure/naming";
 import { privateEndpointFor } from "../shared/private-endpoint";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
 import { protectFromDestroy } from "../shared/stateful";

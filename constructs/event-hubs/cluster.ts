@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { EventhubCluster } from "@cdktf/provider-azurerm/lib/eventhub-cluster";
 import { deleteLockFor } from "../shared/lock";
 import { protectFromDestroy } from "../shared/stateful";
-import { dedicatedCapacityUnitRange } from "./tier-limits";
+import { dedicatedCapacityUnitRange } from "../../azure/event-hubs";
 
 export interface EventHubsClusterProps {
   /** Azure name of the cluster. */

@@ -13,7 +13,11 @@ import type { ITerraformDependable } from "cdktf";
 import { AzapiUpdateResource } from "../shared/azapi-resource";
 import { protectFromDestroy } from "../shared/stateful";
 import type { EventHubsNamespace } from "./namespace";
-import { captureIntervalSeconds, captureSizeLimitBytes, missingArchiveNameTokens } from "./tier-limits";
+import {
+  captureIntervalSeconds,
+  captureSizeLimitBytes,
+  missingArchiveNameTokens,
+} from "../../azure/event-hubs";
 
 /** Where captured events are written: a blob container, by its account's ARM ID and its name. */
 export interface CaptureDestination {

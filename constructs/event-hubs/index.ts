@@ -1,4 +1,4 @@
-export * from "./tier-limits";
+export * from "../../azure/event-hubs";
 export * from "./cluster";
 export * from "./namespace";
 export * from "./event-hub";

@@ -21,7 +21,7 @@ import {
   type EventHubsSku,
   type EventHubsTier,
   type EventHubsTierLimits,
-} from "./tier-limits";
+} from "../../azure/event-hubs";
 
 export interface EventHubsNamespaceProps {
   /** Azure name of the namespace (globally unique: it becomes `<name>.servicebus.windows.net`). */

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { AzapiResource } from "../shared/azapi-resource";
-import { derivedName } from "../shared/naming";
+import { derivedName } from "../../azure/naming";
 import { BuiltInRole, grantRole } from "../shared/role-assignments";
 import { attachSharedInterfaces } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";

@@ -3,7 +3,7 @@ import { TerraformOutput } from "cdktf";
 import { ServicebusNamespace } from "@cdktf/provider-azurerm/lib/servicebus-namespace";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { managedIdentity } from "../shared/identity";
-import { Abbreviation } from "../shared/naming";
+import { Abbreviation } from "../../azure/naming";
 import {
   BuiltInRole,
   grantId,
@@ -19,7 +19,7 @@ import {
   PREMIUM_PARTITIONS,
   allowedMaxSizesMegabytes,
   type ServiceBusSkuName,
-} from "./tier-limits";
+} from "../../azure/service-bus";
 
 export {
   PREMIUM_MESSAGE_SIZE_KILOBYTES,

@@ -6,7 +6,7 @@ import { AzapiUpdateResource } from "../shared/azapi-resource";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
 import { protectFromDestroy } from "../shared/stateful";
 import { validateForwarding, type ServiceBusForwardTarget } from "./queue";
-import { RuleLimits } from "./tier-limits";
+import { RuleLimits } from "../../azure/service-bus";
 import type { ServiceBusTopic } from "./topic";
 
 /** The rule Azure creates with every subscription, a catch-all (`1=1`) until replaced. */

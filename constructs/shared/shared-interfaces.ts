@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { diagnosticSettingsFor } from "./diagnostic-settings";
 import { deleteLockFor } from "./lock";
-import { derivedName } from "./naming";
+import { derivedName } from "../../azure/naming";
 import { privateEndpointFor } from "./private-endpoint";
 
 /** Where a resource's private endpoint goes and what it exposes. */

@@ -1,4 +1,4 @@
-import type { CatalogEntry, ConnectionCatalog } from "./connection-catalog";
+import type { CatalogEntry, ConnectionCatalog } from "../../model/connection-catalog";
 
 function cell(value: string): string {
   return value.replace(/\|/g, "\\|");

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { environmentFilesIn } from "../../stacks/environment/environment-files";
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
-import type { PolicyModel } from "./policy-model";
+import { environmentFilesIn } from "../../model/environment-files";
+import { loadEnvironmentFile } from "../../model/load-environment";
+import type { PolicyModel } from "../../model/policy-model";
 
 /**
  * The base branch's environment models, to compare topologies with. Unlike the head's, a base

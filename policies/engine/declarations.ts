@@ -1,6 +1,6 @@
-import type { SourceLocation } from "../../stacks/environment/model";
-import { resourceRef } from "../../stacks/environment/resource-refs";
-import type { PolicyModel } from "./policy-model";
+import type { SourceLocation } from "../../model/model";
+import { resourceRef } from "../../model/resource-refs";
+import type { PolicyModel } from "../../model/policy-model";
 
 /** The families of namespace-like resources; a Terraform resource's Azure path is keyed by one. */
 export type Family =
@@ -15,7 +15,7 @@ export type Family =
 
 /** Something the environment file declares, as policies name it and locate it. */
 export interface Declaration {
-  /** The address waivers and reports use (stacks/environment/resource-refs grammar): `serviceBus/orders/payments`, `eventGridTopics/order-lifecycle`. */
+  /** The address waivers and reports use (model/resource-refs grammar): `serviceBus/orders/payments`, `eventGridTopics/order-lifecycle`. */
   readonly address: string;
   /** Where the file declares it; absent for things the file only implies. */
   readonly source?: SourceLocation;

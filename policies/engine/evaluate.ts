@@ -1,10 +1,10 @@
-import type { SourceLocation } from "../../stacks/environment/model";
-import { ruleIds } from "../rule-ids";
+import type { SourceLocation } from "../../model/model";
+import { ruleIds } from "../../model/rule-ids";
 import { AzurePaths } from "./azure-path";
 import type { Declaration } from "./declarations";
 import { DeclarationIndex } from "./declarations";
 import type { EnvironmentResult, Finding } from "./finding";
-import type { PolicyModel } from "./policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import type { Rule, RuleContext, Violation } from "./rule";
 import { severityRank } from "./rule";
 import type { TerraformResource } from "./stack-index";

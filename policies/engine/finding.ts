@@ -1,6 +1,6 @@
-import type { SourceLocation } from "../../stacks/environment/model";
-import type { Tier } from "../../stacks/environment/spec";
-import type { PolicyModel } from "./policy-model";
+import type { SourceLocation } from "../../model/model";
+import type { Tier } from "../../model/spec";
+import type { PolicyModel } from "../../model/policy-model";
 import type { Severity } from "./rule";
 
 /** What a finding is about: a declared thing, located in its environment file when possible. */

@@ -1,8 +1,8 @@
-import type { Tier } from "../../stacks/environment/spec";
-import type { RuleId } from "../rule-ids";
+import type { Tier } from "../../model/spec";
+import type { RuleId } from "../../model/rule-ids";
 import type { AzurePaths } from "./azure-path";
 import type { Declaration } from "./declarations";
-import type { PolicyModel } from "./policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import type { StackIndex, TerraformResource } from "./stack-index";
 
 export type Severity = "critical" | "high" | "medium" | "low";

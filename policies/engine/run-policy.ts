@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
-import { environmentFilesIn } from "../../stacks/environment/environment-files";
-import { formatDiagnostic } from "../../stacks/environment/diagnostics";
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import { environmentFilesIn } from "../../model/environment-files";
+import { formatDiagnostic } from "../../model/diagnostics";
+import { loadEnvironmentFile } from "../../model/load-environment";
 import { ruleCatalog } from "../rules/catalog";
 import { evaluateStack } from "./evaluate";
 import type { EnvironmentResult } from "./finding";
 import { loadStacks, PolicyInputError } from "./load-stacks";
-import type { PolicyModel } from "./policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import type { Rule } from "./rule";
 
 export interface PolicyRunOptions {

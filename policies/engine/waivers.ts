@@ -1,7 +1,7 @@
 import type { DeclarationIndex } from "./declarations";
 import { expiryDay, isoDay } from "./calendar-day";
 import type { Finding, WaiverState, WaiverStatus } from "./finding";
-import type { PolicyWaiver } from "./policy-model";
+import type { PolicyWaiver } from "../../model/policy-model";
 import type { RuleDescription } from "./rule";
 import { waiverExpired, waiverUnknownResource, waiverUnknownRule } from "./waiver-rules";
 

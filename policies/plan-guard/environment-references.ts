@@ -1,4 +1,4 @@
-import { resourceRef } from "../../stacks/environment/resource-refs";
+import { resourceRef } from "../../model/resource-refs";
 import type { AzureIdentity, EntityFamily } from "./azure-identity";
 
 interface Named {
@@ -38,7 +38,7 @@ export class EnvironmentReferences {
   }
 
   /**
-   * References in the environment file's grammar (stacks/environment/resource-refs.ts), with
+   * References in the environment file's grammar (model/resource-refs.ts), with
    * logical namespace names: `serviceBus/orders/orders-inbound`. The grammar has no name of its
    * own for an IoT Hub's Device Provisioning Service, so it answers to its hub's, `iotHub/<hub>`.
    */

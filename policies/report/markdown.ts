@@ -1,6 +1,6 @@
 import { renderTopologyChanges, topologyChanges } from "../topology/changes";
-import type { PolicySite } from "../engine/policy-model";
-import { connectionCatalogFor } from "../catalog/connection-catalog";
+import type { PolicySite } from "../../model/policy-model";
+import { connectionCatalogFor } from "../../model/connection-catalog";
 import { renderCatalogMarkdown } from "../catalog/render-catalog";
 import type { EnvironmentResult, Finding } from "../engine/finding";
 import { topologyOf } from "../topology/graph";

@@ -1,4 +1,4 @@
-import type { PolicyModel } from "../engine/policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import type { Severity } from "../engine/rule";
 
 export type ReportFormat = "text" | "markdown" | "json" | "sarif";

@@ -1,6 +1,6 @@
-import type { Tier } from "../../stacks/environment/spec";
+import type { Tier } from "../../model/spec";
 import type { Rule, RuleAnchors, Severity } from "../engine/rule";
-import type { RuleId } from "../rule-ids";
+import type { RuleId } from "../../model/rule-ids";
 import type { TerraformResource } from "../engine/stack-index";
 import type { CustomerManagedKeyCheck } from "./controls/customer-managed-key";
 import { requireCustomerManagedKey } from "./controls/customer-managed-key";

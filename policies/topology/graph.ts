@@ -1,5 +1,5 @@
-import type { EventDestination, Principal } from "../../stacks/environment/model";
-import type { PolicyModel } from "../engine/policy-model";
+import type { EventDestination, Principal } from "../../model/model";
+import type { PolicyModel } from "../../model/policy-model";
 
 export type NodeKind =
   | "principal"

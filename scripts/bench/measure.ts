@@ -10,9 +10,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
-import { parseEnvironmentText } from "../../stacks/environment/parse";
-import { checkSchema } from "../../stacks/environment/schema-check";
+import { loadEnvironmentFile } from "../../model/load-environment";
+import { parseEnvironmentText } from "../../model/parse";
+import { checkSchema } from "../../model/schema-check";
 import { synthesizeEnvironments } from "../../stacks/app";
 import {
   prepareBaseline,

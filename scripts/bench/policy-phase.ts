@@ -1,4 +1,4 @@
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import { loadEnvironmentFile } from "../../model/load-environment";
 import { evaluateStack } from "../../policies/engine/evaluate";
 import { loadStacks } from "../../policies/engine/load-stacks";
 import { ruleCatalog } from "../../policies/rules/catalog";

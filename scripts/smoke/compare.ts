@@ -1,4 +1,4 @@
-import { durationSeconds } from "../../stacks/environment/durations";
+import { durationSeconds } from "../../azure/durations";
 import type { CheckResult, PropertyValue } from "./results";
 
 /** The properties that matter for one resource, as the file says (undefined: not checked). */

@@ -1,5 +1,5 @@
 import type { TokenCredential } from "@azure/core-auth";
-import type { EnvironmentModel } from "../../stacks/environment/model";
+import type { EnvironmentModel } from "../../model/model";
 import type { ArmClients } from "./arm-clients";
 import { adviceFor, armFailureOf, credentialAdvice, isCredentialError } from "./arm-errors";
 import { reconcileChildren } from "./compare";

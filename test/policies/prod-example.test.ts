@@ -7,7 +7,7 @@ import type { JsonObject } from "../../policies/engine/terraform-json";
 import { renderMarkdown } from "../../policies/report/markdown";
 import { ruleCatalog } from "../../policies/rules/catalog";
 import { synthesizeEnvironments } from "../../stacks/app";
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import { loadEnvironmentFile } from "../../model/load-environment";
 import { TODAY } from "./support/fixtures";
 
 let result: EnvironmentResult | undefined;

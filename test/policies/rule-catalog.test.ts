@@ -1,4 +1,4 @@
-import { ruleIdList, ruleIds } from "../../policies/rule-ids";
+import { ruleIdList, ruleIds } from "../../model/rule-ids";
 import { ruleCatalog } from "../../policies/rules/catalog";
 import { compliantStack, evaluate, firedRules, violatingStack } from "./support/fixtures";
 

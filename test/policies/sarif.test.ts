@@ -4,7 +4,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { renderSarif } from "../../policies/report/sarif";
 import { reportedRules } from "../../policies/rules/catalog";
-import type { PolicyModel } from "../../policies/engine/policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import { prodModel } from "../fixtures/policy/prod-model";
 import { compliantModel } from "../fixtures/policy/compliant-model";
 import { evaluate, readJson, violatingStack } from "./support/fixtures";

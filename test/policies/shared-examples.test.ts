@@ -5,7 +5,7 @@ import { evaluateStack } from "../../policies/engine/evaluate";
 import type { JsonObject } from "../../policies/engine/terraform-json";
 import { ruleCatalog } from "../../policies/rules/catalog";
 import { synthesizeEnvironments } from "../../stacks/app";
-import { loadEnvironmentFile } from "../../stacks/environment/load-environment";
+import { loadEnvironmentFile } from "../../model/load-environment";
 import { TODAY } from "./support/fixtures";
 
 const EXAMPLES = join(__dirname, "..", "fixtures", "shared-examples");

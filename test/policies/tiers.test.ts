@@ -1,4 +1,4 @@
-import type { PolicyModel } from "../../policies/engine/policy-model";
+import type { PolicyModel } from "../../model/policy-model";
 import { compliantModel } from "../fixtures/policy/compliant-model";
 import { evaluate, violatingStack } from "./support/fixtures";
 

@@ -1,4 +1,4 @@
-import { connectionCatalogFor } from "../../policies/catalog/connection-catalog";
+import { connectionCatalogFor } from "../../model/connection-catalog";
 import { renderDot } from "../../policies/topology/dot";
 import { topologyOf } from "../../policies/topology/graph";
 import { renderMermaid } from "../../policies/topology/mermaid";

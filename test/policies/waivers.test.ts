@@ -1,4 +1,4 @@
-import type { PolicyModel, PolicyWaiver } from "../../policies/engine/policy-model";
+import type { PolicyModel, PolicyWaiver } from "../../model/policy-model";
 import { compliantModel } from "../fixtures/policy/compliant-model";
 import { evaluate, violatingStack } from "./support/fixtures";
 

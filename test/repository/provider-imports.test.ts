@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(__dirname, "..", "..");
-const sourceDirs = ["stacks", "constructs", "policies", "scripts", "test"];
+const sourceDirs = ["azure", "model", "constructs", "stacks", "policies", "scripts", "test"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

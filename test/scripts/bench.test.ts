@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateEnvironment } from "../../scripts/bench/generate-environment";
 import { measurePhase, runBenchmark, type BenchmarkResults } from "../../scripts/bench/run-benchmark";
-import { loadEnvironmentText } from "../../stacks/environment/load-environment";
+import { loadEnvironmentText } from "../../model/load-environment";
 
 // No timing targets here: figures depend on the machine. These tests check that the benchmark
 // measures what it says it does.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesizeEnvironments } from "../../stacks/app";
-import { loadEnvironmentText } from "../../stacks/environment/load-environment";
+import { loadEnvironmentText } from "../../model/load-environment";
 
 const environment = `
 name: crossing

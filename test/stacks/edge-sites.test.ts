@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { addEdgeSites } from "../../stacks/edge-sites";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { Site } from "../../stacks/environment/model";
+import type { Site } from "../../model/model";
 import { addEventGrid } from "../../stacks/event-grid";
 import type { StackContext } from "../../stacks/stack-context";
 import { environmentWithSites, siteModel } from "./helpers/edge-model";

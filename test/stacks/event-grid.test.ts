@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
-import type { EnvironmentModel } from "../../stacks/environment/model";
+import type { EnvironmentModel } from "../../model/model";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import { addEventGrid } from "../../stacks/event-grid";
 import type { StackContext } from "../../stacks/stack-context";

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { EventHubsNamespace, Tier } from "../../stacks/environment/model";
+import type { EventHubsNamespace, Tier } from "../../model/model";
 import { addEventHubs } from "../../stacks/event-hubs";
 import { MessagingStack } from "../../stacks/messaging-stack";
 import type { StackContext } from "../../stacks/stack-context";

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { IotHub } from "../../stacks/environment/model";
+import type { IotHub } from "../../model/model";
 import { addIotHub } from "../../stacks/iot-hub";
 import type { StackContext } from "../../stacks/stack-context";
 import { fakeTarget } from "../constructs/event-grid/synth";

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { RelayNamespace } from "../../stacks/environment/model";
+import type { RelayNamespace } from "../../model/model";
 import { addRelay } from "../../stacks/relay";
 import type { StackContext } from "../../stacks/stack-context";
 import {

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { ServiceBusNamespace } from "../../stacks/environment/model";
+import type { ServiceBusNamespace } from "../../model/model";
 import { MessagingStack } from "../../stacks/messaging-stack";
 import { addServiceBus } from "../../stacks/service-bus";
 import type { StackContext } from "../../stacks/stack-context";

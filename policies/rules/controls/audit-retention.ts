@@ -1,4 +1,4 @@
-import type { Tier } from "../../../stacks/environment/spec";
+import type { Tier } from "../../../model/spec";
 import { ENVIRONMENT_ADDRESS } from "../../engine/declarations";
 import type { RuleContext, Violation } from "../../engine/rule";
 

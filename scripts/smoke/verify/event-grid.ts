@@ -4,7 +4,7 @@ import type {
   EventGridSystemTopic,
   EventGridTopic,
   EventSubscription,
-} from "../../../stacks/environment/model";
+} from "../../../model/model";
 import { compareResource, reconcileChildren, type ExpectedProperties } from "../compare";
 import type { CheckResult } from "../results";
 import {

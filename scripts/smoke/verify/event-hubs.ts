@@ -1,4 +1,4 @@
-import type { EventHubsNamespace } from "../../../stacks/environment/model";
+import type { EventHubsNamespace } from "../../../model/model";
 import { compareResource, reconcileChildren } from "../compare";
 import type { CheckResult } from "../results";
 import { getOrMissing, listAll, publicAccessEnabled, type VerifyContext } from "../verify-context";

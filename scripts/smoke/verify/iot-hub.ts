@@ -1,4 +1,4 @@
-import type { IotHub } from "../../../stacks/environment/model";
+import type { IotHub } from "../../../model/model";
 import { compareResource, reconcileChildren } from "../compare";
 import type { CheckResult } from "../results";
 import { getOrMissing, publicAccessEnabled, type VerifyContext } from "../verify-context";

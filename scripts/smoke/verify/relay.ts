@@ -1,4 +1,4 @@
-import type { RelayNamespace } from "../../../stacks/environment/model";
+import type { RelayNamespace } from "../../../model/model";
 import { compareResource, reconcileChildren } from "../compare";
 import type { CheckResult } from "../results";
 import { getOrMissing, listAll, type VerifyContext } from "../verify-context";

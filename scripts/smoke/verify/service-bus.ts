@@ -1,9 +1,5 @@
 import type { SBQueue, SBSubscription, SBTopic, Rule } from "@azure/arm-servicebus";
-import type {
-  ServiceBusNamespace,
-  ServiceBusSubscription,
-  SubscriptionRule,
-} from "../../../stacks/environment/model";
+import type { ServiceBusNamespace, ServiceBusSubscription, SubscriptionRule } from "../../../model/model";
 import { compareResource, reconcileChildren, type ExpectedProperties } from "../compare";
 import type { CheckResult } from "../results";
 import {

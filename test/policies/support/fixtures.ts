@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateStack } from "../../../policies/engine/evaluate";
 import type { EnvironmentResult } from "../../../policies/engine/finding";
-import type { PolicyModel } from "../../../policies/engine/policy-model";
+import type { PolicyModel } from "../../../model/policy-model";
 import type { Rule } from "../../../policies/engine/rule";
 import type { JsonObject } from "../../../policies/engine/terraform-json";
 import { isJsonObject } from "../../../policies/engine/terraform-json";

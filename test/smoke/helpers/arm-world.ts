@@ -1,4 +1,4 @@
-import type { EnvironmentModel } from "../../../stacks/environment/model";
+import type { EnvironmentModel } from "../../../model/model";
 import type { FakeArmServer } from "./fake-arm-server";
 
 export const subscriptionId = "00000000-0000-0000-0000-0000000000aa";

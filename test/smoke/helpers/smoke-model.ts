@@ -1,4 +1,4 @@
-import type { EnvironmentModel, NamespaceSettings, SourceLocation } from "../../../stacks/environment/model";
+import type { EnvironmentModel, NamespaceSettings, SourceLocation } from "../../../model/model";
 
 const at = (pointer: string): SourceLocation => ({
   file: "environments/smoke.yaml",

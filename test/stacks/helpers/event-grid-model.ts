@@ -5,7 +5,7 @@ import type {
   EventGridTopic,
   EventSubscription,
   MqttBroker,
-} from "../../../stacks/environment/model";
+} from "../../../model/model";
 import { namespaceDefaults, source } from "./model-defaults";
 import { environmentWith, ordersApi } from "./service-bus-model";
 

@@ -6,7 +6,7 @@ import type {
   EventHubsNamespace,
   Principal,
   Tier,
-} from "../../../stacks/environment/model";
+} from "../../../model/model";
 import {
   analytics,
   emptyEnvironment,

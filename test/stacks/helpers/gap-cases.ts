@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { synthesizeEnvironments } from "../../../stacks/app";
-import { formatDiagnostic } from "../../../stacks/environment/diagnostics";
-import { loadEnvironmentText, type LoadResult } from "../../../stacks/environment/load-environment";
-import type { EnvironmentModel } from "../../../stacks/environment/model";
+import { formatDiagnostic } from "../../../model/diagnostics";
+import { loadEnvironmentText, type LoadResult } from "../../../model/load-environment";
+import type { EnvironmentModel } from "../../../model/model";
 
 /*
  * What the generated-case tests (validation-gaps*.test.ts) share: valid base files per tier, a

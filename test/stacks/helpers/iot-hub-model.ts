@@ -1,4 +1,4 @@
-import type { EnvironmentModel, IotHub, IotRoute } from "../../../stacks/environment/model";
+import type { EnvironmentModel, IotHub, IotRoute } from "../../../model/model";
 import { namespaceDefaults, source } from "./model-defaults";
 import { environmentWith } from "./service-bus-model";
 

@@ -5,7 +5,7 @@ import type {
   Principal,
   SourceLocation,
   Tier,
-} from "../../../stacks/environment/model";
+} from "../../../model/model";
 
 /**
  * What every hand-built model for the stack tests shares, shaped like the resolver's output: the

@@ -1,9 +1,4 @@
-import type {
-  EnvironmentModel,
-  HybridConnection,
-  RelayNamespace,
-  WcfRelay,
-} from "../../../stacks/environment/model";
+import type { EnvironmentModel, HybridConnection, RelayNamespace, WcfRelay } from "../../../model/model";
 import { namespaceDefaults, source } from "./model-defaults";
 import { analytics, environmentWith, ordersApi } from "./service-bus-model";
 

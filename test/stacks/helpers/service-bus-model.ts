@@ -4,7 +4,7 @@ import type {
   ServiceBusQueue,
   ServiceBusSubscription,
   ServiceBusTopic,
-} from "../../../stacks/environment/model";
+} from "../../../model/model";
 import {
   analytics,
   billingWorker,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesizeEnvironments } from "../../../stacks/app";
-import { loadEnvironmentFile } from "../../../stacks/environment/load-environment";
+import { loadEnvironmentFile } from "../../../model/load-environment";
 
 export type TerraformJson = {
   resource: Record<string, Record<string, Record<string, unknown>>>;

@@ -1,0 +1,67 @@
+/**
+ * The Azure name of every resource an environment file declares or implies, computed in one place
+ * so the name rules check exactly the names the resolver (and so the stack) will use.
+ */
+import { conventionalName, derivedName, type AbbreviatedKind, type NamingConvention } from "../azure/naming";
+import type { EnvironmentSpec, MqttPermissionSpec } from "./spec";
+
+export function namingOf(spec: EnvironmentSpec): NamingConvention {
+  return { prefix: spec.naming.prefix, workload: spec.naming.workload ?? "", environment: spec.name };
+}
+
+export function resourceGroupNameOf(spec: EnvironmentSpec): string {
+  return spec.resourceGroupName ?? conventionalName("resourceGroup", namingOf(spec), "messaging");
+}
+
+/** A namespace-like resource's Azure name: `resourceName` exactly, else the naming convention. */
+export function azureNameOf(
+  kind: AbbreviatedKind,
+  naming: NamingConvention,
+  item: { readonly name: string; readonly resourceName?: string },
+): string {
+  return item.resourceName ?? conventionalName(kind, naming, item.name);
+}
+
+/** The paired secondary namespace and the alias clients connect to, for geo-disaster recovery. */
+export function geoPairNames(primaryAzureName: string): {
+  readonly secondaryAzureName: string;
+  readonly aliasName: string;
+} {
+  return {
+    secondaryAzureName: derivedName(primaryAzureName, "geo"),
+    aliasName: derivedName(primaryAzureName, "alias"),
+  };
+}
+
+/** The storage account the project creates for Event Hubs capture when a hub gives no account. */
+export function captureStorageAccountName(naming: NamingConvention): string {
+  return conventionalName("storageAccount", naming, "cap");
+}
+
+/** The storage account the project creates for Event Grid dead-lettering (`deadLetter: true`). */
+export function deadLetterStorageAccountName(naming: NamingConvention): string {
+  return conventionalName("storageAccount", naming, "dl");
+}
+
+/** The container dead-lettered events go to in the project's dead-letter account. */
+export const deadLetterContainerName = "deadletter";
+
+/** The container capture writes to when a hub names none; Azure's archive name format keeps hubs apart. */
+export const defaultCaptureContainerName = "capture";
+
+export function dedicatedClusterAzureName(naming: NamingConvention, clusterName: string): string {
+  return conventionalName("eventHubsCluster", naming, clusterName);
+}
+
+export function deviceProvisioningAzureName(
+  naming: NamingConvention,
+  hubName: string,
+  resourceName: string | undefined,
+): string {
+  return resourceName ?? conventionalName("deviceProvisioning", naming, hubName);
+}
+
+/** A permission binding's name when the file gives none: `<clientGroup>-<role>-<topicSpace>`. */
+export function permissionBindingName(permission: MqttPermissionSpec): string {
+  return permission.name ?? `${permission.clientGroup}-${permission.role}-${permission.topicSpace}`;
+}

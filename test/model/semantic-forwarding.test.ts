@@ -1,0 +1,52 @@
+import { checkForwarding } from "../../model/semantic/forwarding";
+import { devHeader, messagesOf } from "./helpers/semantic";
+
+const namespace = (entities: string): string => `${devHeader}serviceBus:
+  - name: orders
+    sku: Standard
+${entities}`;
+
+describe("auto-forwarding", () => {
+  it("calls a queue forwarding to itself a cycle", () => {
+    const text = namespace("    queues:\n      - { name: loop, forwardTo: orders/loop }\n");
+    expect(messagesOf(checkForwarding, text)).toEqual([
+      expect.stringContaining("forwarding cycle orders/loop → orders/loop"),
+    ]);
+  });
+
+  it("follows a cycle through a topic's subscription", () => {
+    const text = namespace(`    queues:
+      - { name: inbound, forwardTo: orders/events }
+    topics:
+      - name: events
+        subscriptions: [{ name: back, forwardTo: orders/inbound }]
+`);
+    expect(messagesOf(checkForwarding, text)[0]).toContain("orders/inbound → orders/events → orders/inbound");
+  });
+
+  it("accepts two paths that meet without looping", () => {
+    const text = namespace(`    queues:
+      - { name: a, forwardTo: orders/c }
+      - { name: b, forwardTo: orders/c }
+      - { name: c }
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
+
+  it("refuses forwarding of dead-lettered messages to another namespace", () => {
+    const text = `${namespace("    queues:\n      - { name: a, forwardDeadLetteredTo: billing/poison }\n")}  - name: billing
+    sku: Standard
+    queues: [{ name: poison }]
+`;
+    expect(messagesOf(checkForwarding, text)[0]).toContain(
+      'is in Service Bus namespace "billing", but Azure auto-forwarding only works within one namespace ("orders")',
+    );
+  });
+
+  it("shows the expected form of a reference without a namespace", () => {
+    const text = namespace("    queues:\n      - { name: a, forwardTo: poison }\n      - { name: poison }\n");
+    expect(messagesOf(checkForwarding, text)[0]).toContain(
+      'forwardTo must be "<namespace>/<queue or topic>", e.g. "orders/a", got "poison"',
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import { checkSites, siteCloudCoverage } from "../../model/semantic/sites";
+import { devHeader, diagnosticsOf, messagesOf } from "./helpers/semantic";
+
+const broker = (
+  mqtt = "        topicSpaces:\n          - { name: telemetry, templates: ['plants/+/telemetry/#'] }\n",
+): string => `eventGrid:\n  namespaces:\n    - name: plant-mqtt\n      mqtt:\n${mqtt}`;
+
+function site(name: string, fields = "", thumbprint = "3f2504e04f8941d39a0c0305e82c3301aabbccdd"): string {
+  return `  - name: ${name}\n${fields}    mqttClient:\n      namespace: plant-mqtt\n      certificateThumbprint: ${thumbprint}\n`;
+}
+
+const file = (sites: readonly string[], mqtt?: string): string =>
+  `${devHeader}${broker(mqtt)}sites:\n${sites.join("")}`;
+
+describe("edge site semantic checks", () => {
+  it("accepts prod.yaml's site, whose 72-hour window is told, not refused", () => {
+    expect(messagesOf(checkSites, file([site("plant-munich", "    offlineBufferHours: 72\n")]))).toEqual([]);
+  });
+
+  it("refuses a topic prefix with a wildcard, at the field", () => {
+    const [problem] = diagnosticsOf(
+      checkSites,
+      file([site("plant-munich", "    topicPrefix: plants/+/munich\n")]),
+    );
+    expect(problem).toMatchObject({
+      path: "sites[0].topicPrefix",
+      message: expect.stringContaining('without "+" or "#"'),
+    });
+  });
+
+  it("refuses two sites whose topic trees overlap on one broker", () => {
+    const sites = [
+      site("plant-a", "    topicPrefix: plants/a\n"),
+      site("plant-b", "    topicPrefix: plants/a/b\n", "4f2504e04f8941d39a0c0305e82c3301aabbccdd"),
+    ];
+    expect(messagesOf(checkSites, file(sites))).toEqual([
+      `site plant-b's topic tree "plants/a/b/#" overlaps site plant-a's "plants/a/#" on namespace plant-mqtt: each gateway is limited to its own tree, so give the sites disjoint topic prefixes`,
+    ]);
+  });
+
+  it("accepts sibling topic trees that share only a prefix of characters", () => {
+    const sites = [
+      site("plant-a", "    topicPrefix: plants/a\n"),
+      site("plant-ab", "    topicPrefix: plants/ab\n", "4f2504e04f8941d39a0c0305e82c3301aabbccdd"),
+    ];
+    expect(messagesOf(checkSites, file(sites))).toEqual([]);
+  });
+
+  it("refuses a site attribute other than the site's own name", () => {
+    const text = file([site("plant-munich")]).replace(
+      "      namespace: plant-mqtt\n",
+      "      namespace: plant-mqtt\n      attributes: { site: plant-berlin }\n",
+    );
+    const [problem] = diagnosticsOf(checkSites, text);
+    expect(problem).toMatchObject({
+      path: "sites[0].mqttClient.attributes.site",
+      message: expect.stringContaining('set it to "plant-munich"'),
+    });
+  });
+
+  it("refuses sites that would take the namespace past its ten topic spaces", () => {
+    const spaces = Array.from(
+      { length: 10 },
+      (_, i) => `          - { name: space-${i}, templates: ['t${i}/#'] }\n`,
+    ).join("");
+    const [problem] = diagnosticsOf(
+      checkSites,
+      file([site("plant-munich")], `        topicSpaces:\n${spaces}`),
+    );
+    expect(problem).toMatchObject({
+      path: "eventGrid.namespaces[0].mqtt",
+      message: expect.stringContaining("would hold 11 topicSpaces"),
+    });
+  });
+
+  it("refuses a declared topic space that takes a site's scoping name", () => {
+    const [problem] = diagnosticsOf(
+      checkSites,
+      file(
+        [site("plant-munich")],
+        "        topicSpaces:\n          - { name: site-plant-munich, templates: ['x/#'] }\n",
+      ),
+    );
+    expect(problem.message).toContain('"site-plant-munich", the name of site plant-munich\'s own scoping');
+  });
+});
+
+describe("siteCloudCoverage", () => {
+  it("covers a window no longer than the session expiry", () => {
+    expect(siteCloudCoverage(4, 4, "plant-mqtt")).toMatchObject({
+      coveredHours: 4,
+      coversBufferWindow: true,
+      advice: "",
+    });
+  });
+
+  it("names the session limit and asks for store-and-forward beyond it", () => {
+    const coverage = siteCloudCoverage(72, 1, "plant-mqtt");
+    expect(coverage).toMatchObject({ coveredHours: 1, coversBufferWindow: false });
+    expect(coverage.advice).toContain(
+      "keep its outbound messages locally for the full 72 hours and republish them on reconnect",
+    );
+  });
+
+  it("points beyond IoT Hub's two-day cloud-to-device TTL when the window exceeds it", () => {
+    expect(siteCloudCoverage(72, 1, "plant-mqtt").advice).toContain(
+      "even IoT Hub cloud-to-device messages expire after 48 hours",
+    );
+  });
+
+  it("offers a longer session when the window fits within Azure's 8 hours", () => {
+    expect(siteCloudCoverage(6, 1, "plant-mqtt").advice).toContain(
+      "raise mqtt.maxSessionExpiryHours of namespace plant-mqtt to 6",
+    );
+  });
+});
