@@ -47,3 +47,14 @@ export function conventionalName(kind: AbbreviatedKind, naming: NamingConvention
 export function derivedName(parentAzureName: string, suffix: string): string {
   return `${parentAzureName}-${suffix}`;
 }
+
+/**
+ * The Azure name of a resource's private endpoint: `<resource>-pep`. Service Bus namespaces got
+ * theirs as `pep-<namespace>` before the convention was shared; a private endpoint's name cannot
+ * change without replacing it (and dropping every connection through it), so they keep that name.
+ */
+export function privateEndpointName(service: string, parentAzureName: string): string {
+  return service === "serviceBus"
+    ? `${Abbreviation.privateEndpoint}-${parentAzureName}`
+    : derivedName(parentAzureName, Abbreviation.privateEndpoint);
+}

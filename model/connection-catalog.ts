@@ -1,6 +1,6 @@
 import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
-import { DataRole } from "../azure/data-roles";
+import { BuiltInRole } from "../azure/roles";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -73,14 +73,14 @@ function messagingEndpoints(host: string): Endpoint[] {
 export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   const entries: CatalogEntry[] = [];
   const sbRoles = {
-    senders: DataRole.serviceBusSender,
-    receivers: DataRole.serviceBusReceiver,
-    owners: DataRole.serviceBusOwner,
+    senders: BuiltInRole.serviceBusDataSender,
+    receivers: BuiltInRole.serviceBusDataReceiver,
+    owners: BuiltInRole.serviceBusDataOwner,
   };
   const ehRoles = {
-    senders: DataRole.eventHubsSender,
-    receivers: DataRole.eventHubsReceiver,
-    owners: DataRole.eventHubsOwner,
+    senders: BuiltInRole.eventHubsDataSender,
+    receivers: BuiltInRole.eventHubsDataReceiver,
+    owners: BuiltInRole.eventHubsDataOwner,
   };
 
   for (const ns of model.serviceBus) {
@@ -108,7 +108,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         sub.receivers.map((p) => ({
           principal: p.name,
           objectId: p.objectId,
-          role: `${DataRole.serviceBusReceiver} (subscription ${sub.name})`,
+          role: `${BuiltInRole.serviceBusDataReceiver} (subscription ${sub.name})`,
         })),
       );
       entries.push({
@@ -140,7 +140,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         cg.receivers.map((p) => ({
           principal: p.name,
           objectId: p.objectId,
-          role: `${DataRole.eventHubsReceiver} (consumer group ${cg.name})`,
+          role: `${BuiltInRole.eventHubsDataReceiver} (consumer group ${cg.name})`,
         })),
       );
       entries.push({
@@ -165,7 +165,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
           url: `https://${topic.azureName}.${model.location}-1.eventgrid.azure.net/api/events`,
         },
       ],
-      access: access(topic, { senders: DataRole.eventGridSender }),
+      access: access(topic, { senders: BuiltInRole.eventGridDataSender }),
     });
   }
 
@@ -185,16 +185,16 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
           : []),
         { protocol: "https", url: `https://${ns.azureName}.${model.location}-1.eventgrid.azure.net` },
       ],
-      access: access(ns, { senders: DataRole.eventGridSender }),
+      access: access(ns, { senders: BuiltInRole.eventGridDataSender }),
     });
   }
 
   for (const ns of model.relay) {
     const host = `${ns.azureName}.servicebus.windows.net`;
     const relayRoles = {
-      senders: DataRole.relaySender,
-      listeners: DataRole.relayListener,
-      owners: DataRole.relayOwner,
+      senders: BuiltInRole.relaySender,
+      listeners: BuiltInRole.relayListener,
+      owners: BuiltInRole.relayOwner,
     };
     entries.push({
       name: ns.name,
@@ -231,9 +231,9 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         { protocol: "https", url: `https://${host}/` },
       ],
       access: access(hub, {
-        senders: DataRole.iotHubDataContributor,
-        receivers: DataRole.iotHubDataContributor,
-        owners: DataRole.iotHubDataContributor,
+        senders: BuiltInRole.iotHubDataContributor,
+        receivers: BuiltInRole.iotHubDataContributor,
+        owners: BuiltInRole.iotHubDataContributor,
       }),
     });
   }

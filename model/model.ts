@@ -39,6 +39,8 @@ interface Declared {
 }
 
 export interface PrivateEndpointSettings {
+  /** Azure name of the endpoint (`azure/naming.ts`, privateEndpointName). */
+  readonly azureName: string;
   readonly subnetId: string;
   /** The private DNS zone the endpoint's zone group registers in; absent when none is given. */
   readonly privateDnsZoneId?: string;

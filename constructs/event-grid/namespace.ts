@@ -168,20 +168,22 @@ export class EventGridNamespace extends Construct {
       resourceId: this.resource.id,
       resourceLabel: `Event Grid namespace ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpoint
-        ? {
-            subnetId: props.privateEndpoint.subnetId,
-            // Private-link group IDs of Event Grid namespaces ("Configure private endpoints for Azure
-            // Event Grid namespaces"): `topicspace` serves MQTT clients, `topic` HTTP publishers.
-            subresource: this.mqttEnabled ? "topicspace" : "topic",
-            privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
-          }
-        : undefined,
-      lock: props.lock,
+      // Private-link group IDs of Event Grid namespaces ("Configure private endpoints for Azure
+      // Event Grid namespaces"): `topicspace` serves MQTT clients, `topic` HTTP publishers.
+      subresource: this.mqttEnabled ? "topicspace" : "topic",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpoint
+          ? {
+              subnetId: props.privateEndpoint.subnetId,
+              privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
   }
 

@@ -80,10 +80,13 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
       resourceId: this.resource.id,
       resourceLabel: `Event Grid system topic ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      subresource: "topic",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      },
     });
   }
 

@@ -162,18 +162,20 @@ export class EventGridTopic extends Construct implements EventSubscriptionSource
       resourceId: this.resource.id,
       resourceLabel: `Event Grid topic ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpoint
-        ? {
-            subnetId: props.privateEndpoint.subnetId,
-            subresource: "topic",
-            privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
-          }
-        : undefined,
-      lock: props.lock,
+      subresource: "topic",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpoint
+          ? {
+              subnetId: props.privateEndpoint.subnetId,
+              privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
   }
 

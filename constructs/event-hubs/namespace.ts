@@ -225,19 +225,21 @@ export class EventHubsNamespace extends Construct {
       resourceId: this.resource.id,
       resourceLabel: `Event Hubs namespace ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpointSubnetId
-        ? {
-            subnetId: props.privateEndpointSubnetId,
-            subresource: "namespace",
-            privateDnsZoneId: props.privateDnsZoneId,
-            location: props.privateEndpointLocation,
-          }
-        : undefined,
-      lock: props.lock,
+      subresource: "namespace",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpointSubnetId
+          ? {
+              subnetId: props.privateEndpointSubnetId,
+              privateDnsZoneId: props.privateDnsZoneId,
+              location: props.privateEndpointLocation,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
   }
 

@@ -176,18 +176,20 @@ export class DeviceProvisioningService extends Construct {
       resourceId: this.resource.id,
       resourceLabel: `Device Provisioning Service ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpointSubnetId
-        ? {
-            subnetId: props.privateEndpointSubnetId,
-            subresource: "iotDps",
-            privateDnsZoneId: props.privateDnsZoneId,
-          }
-        : undefined,
-      lock: props.lock,
+      subresource: "iotDps",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpointSubnetId
+          ? {
+              subnetId: props.privateEndpointSubnetId,
+              privateDnsZoneId: props.privateDnsZoneId,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
     protectFromDestroy(this.resource, props.preventDestroy ?? false);
   }

@@ -271,18 +271,20 @@ export class IotHub extends Construct {
       resourceId: this.id,
       resourceLabel: `IoT hub ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpointSubnetId
-        ? {
-            subnetId: props.privateEndpointSubnetId,
-            subresource: "iotHub",
-            privateDnsZoneId: props.privateDnsZoneId,
-          }
-        : undefined,
-      lock: props.lock,
+      subresource: "iotHub",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpointSubnetId
+          ? {
+              subnetId: props.privateEndpointSubnetId,
+              privateDnsZoneId: props.privateDnsZoneId,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
   }
 

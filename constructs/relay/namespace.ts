@@ -136,18 +136,20 @@ export class RelayNamespace extends Construct {
       resourceId: this.resource.id,
       resourceLabel: `Relay namespace ${props.name}`,
       name: props.name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tags: props.tags,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpointSubnetId
-        ? {
-            subnetId: props.privateEndpointSubnetId,
-            subresource: "namespace",
-            privateDnsZoneId: props.privateDnsZoneId,
-          }
-        : undefined,
-      lock: props.lock,
+      subresource: "namespace",
+      interfaces: {
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        privateEndpoint: props.privateEndpointSubnetId
+          ? {
+              subnetId: props.privateEndpointSubnetId,
+              privateDnsZoneId: props.privateDnsZoneId,
+            }
+          : undefined,
+        lock: props.lock,
+      },
     });
   }
 

@@ -292,18 +292,20 @@ export class ServiceBusNamespace extends Construct {
       resourceId: this.resource.id,
       resourceLabel: `Service Bus namespace ${s.name}`,
       name: s.name,
-      location: s.location,
-      resourceGroupName: s.resourceGroupName,
-      tags: s.tags,
-      logAnalyticsWorkspaceId: s.logAnalyticsWorkspaceId,
-      privateEndpoint: s.privateEndpoint
-        ? {
-            ...s.privateEndpoint,
-            name: `${Abbreviation.privateEndpoint}-${s.name}`,
-            subresource: "namespace",
-          }
-        : undefined,
-      lock: s.lock,
+      subresource: "namespace",
+      interfaces: {
+        location: s.location,
+        resourceGroupName: s.resourceGroupName,
+        tags: s.tags,
+        logAnalyticsWorkspaceId: s.logAnalyticsWorkspaceId,
+        privateEndpoint: s.privateEndpoint
+          ? {
+              ...s.privateEndpoint,
+              name: `${Abbreviation.privateEndpoint}-${s.name}`,
+            }
+          : undefined,
+        lock: s.lock,
+      },
     });
     if (s.localAuthEnabled) {
       // Sensitive, so neither plan nor apply prints it; readers take it from state deliberately.

@@ -1,29 +1,10 @@
+import { TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { BuiltInRoleName } from "../../azure/roles";
 import { deterministicUuid } from "./deterministic-uuid";
 
-/** Built-in data-plane roles, by their Azure display names (stable across clouds). */
-export const BuiltInRole = {
-  serviceBusDataSender: "Azure Service Bus Data Sender",
-  serviceBusDataReceiver: "Azure Service Bus Data Receiver",
-  serviceBusDataOwner: "Azure Service Bus Data Owner",
-  eventHubsDataSender: "Azure Event Hubs Data Sender",
-  eventHubsDataReceiver: "Azure Event Hubs Data Receiver",
-  eventHubsDataOwner: "Azure Event Hubs Data Owner",
-  schemaRegistryReader: "Schema Registry Reader (Preview)",
-  schemaRegistryContributor: "Schema Registry Contributor (Preview)",
-  eventGridDataSender: "EventGrid Data Sender",
-  eventGridTopicSpacesPublisher: "EventGrid TopicSpaces Publisher",
-  eventGridTopicSpacesSubscriber: "EventGrid TopicSpaces Subscriber",
-  relayListener: "Azure Relay Listener",
-  relaySender: "Azure Relay Sender",
-  relayOwner: "Azure Relay Owner",
-  iotHubDataContributor: "IoT Hub Data Contributor",
-  storageBlobDataContributor: "Storage Blob Data Contributor",
-  storageQueueDataMessageSender: "Storage Queue Data Message Sender",
-} as const;
-
-export type BuiltInRoleName = (typeof BuiltInRole)[keyof typeof BuiltInRole];
+export { BuiltInRole, type BuiltInRoleName } from "../../azure/roles";
 
 /** Someone (or something) that can be granted a role. */
 export interface Grantee {
@@ -43,16 +24,44 @@ export interface RoleGrantProps {
   readonly grantee: Grantee;
 }
 
-/** One role assignment with a deterministic name, so re-synthesis never re-creates it. */
+/** The assignments each stack has made, by everything that makes two of them one in Azure. */
+const madeInStack = new WeakMap<TerraformStack, Map<string, RoleAssignment>>();
+
+/**
+ * One role assignment with a deterministic name, so re-synthesis never re-creates it, made once
+ * per stack however many lists name the same grant. Azure refuses a second assignment of one role
+ * to one principal at one scope, and two resources with one name would fight over it, so a repeat
+ * (the same principal among an entity's receivers and owners, one identity delivering to one queue
+ * from two subscriptions, a principal declared under two names with one object ID) returns the
+ * assignment already made.
+ */
 export function grantRole(scope: Construct, id: string, props: RoleGrantProps): RoleAssignment {
-  return new RoleAssignment(scope, id, {
-    name: deterministicUuid(props.scopeLabel, props.role, props.grantee.name),
+  const name = deterministicUuid(props.scopeLabel, props.role, props.grantee.name);
+  const keys = [`name:${name}`];
+  if (!Token.isUnresolved(props.grantee.principalId))
+    keys.push(
+      `principal:${props.scopeLabel}\u0000${props.role}\u0000${props.grantee.principalId.toLowerCase()}`,
+    );
+  const stack = TerraformStack.of(scope);
+  let made = madeInStack.get(stack);
+  if (!made) {
+    made = new Map();
+    madeInStack.set(stack, made);
+  }
+  for (const key of keys) {
+    const existing = made.get(key);
+    if (existing) return existing;
+  }
+  const assignment = new RoleAssignment(scope, id, {
+    name,
     scope: props.scopeId,
     roleDefinitionName: props.role,
     principalId: props.grantee.principalId,
     principalType: props.grantee.principalType,
     description: `${props.grantee.name}: ${props.role} on ${props.scopeLabel}`,
   });
+  for (const key of keys) made.set(key, assignment);
+  return assignment;
 }
 
 /** Construct IDs must be unique per scope; principal names in the file already are. */

@@ -1,4 +1,4 @@
-import type { NamingConvention } from "../../azure/naming";
+import { privateEndpointName, type NamingConvention } from "../../azure/naming";
 import type { Grants, NamespaceSettings, Principal, SourceLocation } from "../model";
 import type { ParsedDocument } from "../parsed-document";
 import { loadProfile, type Profile } from "../profiles";
@@ -108,6 +108,7 @@ export class ResolveContext {
       privateEndpoint:
         wantsPrivateEndpoint && capabilities.privateEndpointSupported && network
           ? {
+              azureName: privateEndpointName(capabilities.service, capabilities.azureName),
               subnetId: network.privateEndpointSubnetId,
               privateDnsZoneId: network.privateDnsZoneIds?.[capabilities.dnsZone],
             }

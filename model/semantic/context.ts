@@ -1,3 +1,4 @@
+import type { Problem } from "../../azure/problem";
 import type { Diagnostic } from "../diagnostics";
 import { pointerToPath } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
@@ -22,6 +23,11 @@ export class SemanticContext {
   error(pointer: string, message: string): void {
     const { line, column } = this.doc.locate(pointer);
     this.found.push({ file: this.doc.file, line, column, path: pointerToPath(pointer), message });
+  }
+
+  /** Reports each problem an Azure rule found, at its field under `base` (`/serviceBus/0` + `capacity`). */
+  report(base: string, problems: readonly Problem[]): void {
+    for (const p of problems) this.error(p.field === "" ? base : `${base}/${p.field}`, p.message);
   }
 
   /** Reports a problem with the key at `pointer` itself (a duplicate or misplaced field). */

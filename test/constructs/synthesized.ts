@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Testing, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 
 /** The synthesized Terraform JSON of whatever a construct test adds to a fresh stack. */
@@ -25,4 +25,14 @@ export function onlyResource(json: Synthesized, type: string): Record<string, un
   const found = resourcesOf(json, type);
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0];
+}
+
+/**
+ * What cdktf would refuse at synthesis in whatever `build` adds: every construct validation's
+ * messages (constructs report all their rule problems there, at once).
+ */
+export function validationErrors(build: (scope: Construct) => void): string[] {
+  const stack = new TerraformStack(Testing.app(), "test");
+  build(stack);
+  return stack.node.findAll().flatMap((construct) => construct.node.validate());
 }

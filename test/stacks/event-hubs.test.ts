@@ -231,7 +231,7 @@ describe("addEventHubs", () => {
         prodTelemetry({
           publicNetworkAccess: false,
           allowedIpRanges: [],
-          privateEndpoint: { subnetId: PE_SUBNET },
+          privateEndpoint: { azureName: "evhns-contoso-telemetry-test-pep", subnetId: PE_SUBNET },
         }),
       ],
       "production",

@@ -99,6 +99,7 @@ export function prodNamespace(overrides: Partial<ServiceBusNamespace> = {}): Ser
     azureName: "sbns-contoso-orders-orders-prod",
     publicNetworkAccess: false,
     privateEndpoint: {
+      azureName: "pep-sbns-contoso-orders-orders-prod",
       subnetId:
         "/subscriptions/0/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/v/subnets/pe",
       privateDnsZoneId: "/zones/privatelink.servicebus.windows.net",
