@@ -4,10 +4,11 @@ import { stringify } from "yaml";
 import type { Diagnostic } from "../../model/diagnostics";
 import { parseEnvironmentText } from "../../model/parse";
 import { SemanticContext } from "../../model/semantic/context";
+import { checkAzureNames } from "../../model/semantic/azure-names";
 import { checkEventHubs } from "../../model/semantic/event-hubs";
 import type { EnvironmentSpec, EventHubSpec, EventHubsNamespaceSpec } from "../../model/spec";
 
-function checkText(text: string): Diagnostic[] {
+function checkText(text: string, check = checkEventHubs): Diagnostic[] {
   const parsed = parseEnvironmentText(text, "env.yaml");
   if (!parsed.document) throw new Error(`test input does not parse: ${JSON.stringify(parsed.errors)}`);
   const ctx = new SemanticContext(
@@ -15,7 +16,7 @@ function checkText(text: string): Diagnostic[] {
     parsed.document.data as EnvironmentSpec,
     new Date("2026-01-01"),
   );
-  checkEventHubs(ctx);
+  check(ctx);
   return [...ctx.diagnostics];
 }
 
@@ -410,6 +411,43 @@ describe("Event Hubs semantic checks", () => {
       expect(only(problems({ schemaGroups: groups }, [])).message).toBe(
         "Standard allows 1 schema group per namespace, got 2 schema groups; use Premium for up to 100 schema groups",
       );
+    });
+  });
+
+  describe("names", () => {
+    function nameProblems(
+      namespace: Partial<EventHubsNamespaceSpec>,
+      hubs: EventHubSpec[] = [],
+    ): Diagnostic[] {
+      const spec = {
+        name: "test",
+        tier: "development",
+        location: "westeurope",
+        naming: { prefix: "contoso" },
+        eventHubs: [{ name: "telemetry", sku: "Standard", hubs, ...namespace }],
+      };
+      return checkText(stringify(spec), checkAzureNames);
+    }
+
+    it("refuses a capture container name Azure refuses", () => {
+      expect(only(nameProblems({}, [{ name: "h", capture: { container: "Capture" } }]))).toEqual({
+        path: "eventHubs[0].hubs[0].capture.container",
+        message:
+          'Azure name "Capture" for eventHubs[0].hubs[0].capture.container may contain only lowercase letters, numbers and hyphens, but has "C" at position 1: rename it',
+      });
+    });
+
+    it("refuses consecutive hyphens in a capture container name", () => {
+      expect(
+        only(nameProblems({}, [{ name: "h", capture: { container: "event--archive" } }])).message,
+      ).toMatch(/must not contain "--"/);
+    });
+
+    it("refuses a schema group name over Azure's 50 characters", () => {
+      const name = "s".repeat(51);
+      expect(
+        only(nameProblems({ schemaGroups: [{ name, compatibility: "None", type: "Avro" }] })).message,
+      ).toMatch(/must be at most 50 characters \(it is 51\)/);
     });
   });
 
