@@ -9,10 +9,10 @@
  * - the service documentation, where the rules page is silent.
  *
  * Names are checked as Azure receives them: after the naming convention, or `resourceName`. A
- * service's own resources are named by its facts module (`azure/event-hubs.ts`); this file files
- * them with the generic ones under one set of kinds.
+ * service's own resources are named by its facts module (Event Hubs: `azure/event-hubs-facts.ts`);
+ * this file files them with the generic ones under one set of kinds.
  */
-import { eventHubsNameRules } from "./event-hubs";
+import { eventHubsNameRules } from "./event-hubs-facts";
 import type { Problem } from "./problem";
 
 export interface AzureNameRule {
