@@ -5,21 +5,9 @@
  */
 type ServiceBusSku = "Basic" | "Standard" | "Premium";
 
-/** What decides an Event Hubs namespace's capabilities: its SKU and whether it runs on a dedicated cluster. */
-interface EventHubsNamespaceSpec {
-  readonly sku: "Basic" | "Standard" | "Premium";
-  readonly dedicatedClusterId?: string;
-  readonly dedicatedCluster?: unknown;
-}
-
 /** learn.microsoft.com/azure/service-bus-messaging/configure-customer-managed-key: Premium tier only. */
 export function serviceBusSupportsCustomerManagedKey(sku: ServiceBusSku): boolean {
   return sku === "Premium";
-}
-
-/** learn.microsoft.com/azure/event-hubs/configure-customer-managed-key: Premium and Dedicated tiers only. */
-export function eventHubsSupportsCustomerManagedKey(ns: EventHubsNamespaceSpec): boolean {
-  return ns.sku === "Premium" || eventHubsOnDedicatedCluster(ns);
 }
 
 /** learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr: geo-disaster recovery is Premium only. */
@@ -27,29 +15,9 @@ export function serviceBusSupportsGeoDisasterRecovery(sku: ServiceBusSku): boole
   return sku === "Premium";
 }
 
-/**
- * learn.microsoft.com/azure/event-hubs/event-hubs-geo-dr: Standard, Premium and Dedicated, not Basic,
- * and both namespaces of a pair in the same tier. A namespace on a dedicated cluster would need its
- * secondary on another dedicated cluster in `secondaryLocation`, which an environment file cannot
- * declare (the stack creates the secondary as a plain namespace), so the pairing is not offered there.
- */
-export function eventHubsSupportsGeoDisasterRecovery(ns: EventHubsNamespaceSpec): boolean {
-  return ns.sku !== "Basic" && !eventHubsOnDedicatedCluster(ns);
-}
-
-/** Whether the namespace lives on a dedicated cluster, one the file creates or an existing one. */
-export function eventHubsOnDedicatedCluster(ns: EventHubsNamespaceSpec): boolean {
-  return ns.dedicatedClusterId !== undefined || ns.dedicatedCluster !== undefined;
-}
-
 /** learn.microsoft.com/azure/service-bus-messaging/private-link-service: Premium tier only. */
 export function serviceBusSupportsPrivateEndpoint(sku: ServiceBusSku): boolean {
   return sku === "Premium";
-}
-
-/** learn.microsoft.com/azure/event-hubs/private-link-service: not on the Basic tier. */
-export function eventHubsSupportsPrivateEndpoint(ns: EventHubsNamespaceSpec): boolean {
-  return ns.sku !== "Basic";
 }
 
 /** learn.microsoft.com/azure/iot-hub/virtual-network-support: private endpoints are not offered on the free tier. */

@@ -8,8 +8,12 @@
  *   which reject the name at plan time;
  * - the service documentation, where the rules page is silent.
  *
- * Names are checked as Azure receives them: after the naming convention, or `resourceName`.
+ * Names are checked as Azure receives them: after the naming convention, or `resourceName`. A
+ * service's own resources are named by its facts module (Event Hubs: `azure/event-hubs-facts.ts`);
+ * this file files them with the generic ones under one set of kinds.
  */
+import { eventHubsNameRules } from "./event-hubs-facts";
+import type { Problem } from "./problem";
 
 export interface AzureNameRule {
   /** What the resource is called in messages ("Service Bus namespace"). */
@@ -26,6 +30,8 @@ export interface AzureNameRule {
   readonly reservedSuffixes?: readonly string[];
   /** Whole names Azure reserves (compared case-insensitively). */
   readonly reservedNames?: readonly string[];
+  /** Character sequences Azure refuses anywhere in the name. */
+  readonly forbiddenSequences?: readonly string[];
   /** Where the rule comes from. */
   readonly source: string;
 }
@@ -106,6 +112,17 @@ export const azureNameRules = {
     allowedText: "lowercase letters and numbers",
     source: `${rulesPage}, Microsoft.Storage/storageAccounts: 3-24, lowercase letters and numbers`,
   },
+  blobContainer: {
+    what: "blob container",
+    minLength: 3,
+    maxLength: 63,
+    allowed: /[a-z0-9-]/,
+    allowedText: "lowercase letters, numbers and hyphens",
+    start: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
+    end: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
+    forbiddenSequences: ["--"],
+    source: `${rulesPage}, Microsoft.Storage/storageAccounts/blobServices/containers: 3-63, no consecutive hyphens; learn.microsoft.com "Naming and referencing containers, blobs, and metadata": every hyphen between letters or numbers`,
+  },
   serviceBusNamespace: {
     what: "Service Bus namespace",
     ...messagingNamespace,
@@ -139,39 +156,7 @@ export const azureNameRules = {
     ...shortChildName,
     source: `${rulesPage}, Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs: 1-50`,
   },
-  eventHubsNamespace: {
-    what: "Event Hubs namespace",
-    ...messagingNamespace,
-    source: `${rulesPage}, Microsoft.EventHub/namespaces: 6-50; azurerm eventhub/validate/eventhub_names.go ValidateEventHubNamespaceName`,
-  },
-  eventHubsCluster: {
-    what: "Event Hubs dedicated cluster",
-    ...messagingNamespace,
-    source: `${rulesPage}, Microsoft.EventHub/clusters: 6-50, start with letter, end with letter or number`,
-  },
-  eventHub: {
-    what: "event hub",
-    ...shortChildName,
-    maxLength: 256,
-    source: `${rulesPage}, Microsoft.EventHub/namespaces/eventhubs: 1-256; azurerm eventhub/validate/eventhub_names.go ValidateEventHubName`,
-  },
-  consumerGroup: {
-    what: "consumer group",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.EventHub/namespaces/eventhubs/consumergroups: 1-50; azurerm ValidateEventHubConsumerName`,
-  },
-  schemaGroup: {
-    what: "schema group",
-    ...shortChildName,
-    maxLength: 256,
-    source:
-      "azurerm eventhub/validate/eventhub_names.go ValidateSchemaGroupName: 1-256, start and end with letter or number",
-  },
-  eventHubsAlias: {
-    what: "Event Hubs geo-disaster-recovery alias",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.EventHub/namespaces/disasterRecoveryConfigs: 1-50`,
-  },
+  ...eventHubsNameRules,
   eventGridTopic: {
     what: "Event Grid topic",
     ...eventGridName,
@@ -315,8 +300,17 @@ export function azureNameProblem(kind: AzureNameKind, name: string): string | un
   for (const suffix of rule.reservedSuffixes ?? []) {
     if (lowered.endsWith(suffix)) return `must not end with "${suffix}" (Azure reserves it)`;
   }
+  for (const sequence of rule.forbiddenSequences ?? []) {
+    if (name.includes(sequence)) return `must not contain "${sequence}"`;
+  }
   for (const reserved of rule.reservedNames ?? []) {
     if (lowered === reserved.toLowerCase()) return `must not be "${reserved}" (Azure reserves it)`;
   }
   return undefined;
+}
+
+/** What is wrong with `name` as a rule finding at `field`: constructs check the names they are given with it. */
+export function azureNameProblems(kind: AzureNameKind, name: string, field = "name"): Problem[] {
+  const problem = azureNameProblem(kind, name);
+  return problem === undefined ? [] : [{ field, message: `Azure name "${name}" ${problem}` }];
 }

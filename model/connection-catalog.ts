@@ -1,6 +1,7 @@
 import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
 import { BuiltInRole } from "../azure/roles";
+import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -78,9 +79,9 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
     owners: BuiltInRole.serviceBusDataOwner,
   };
   const ehRoles = {
-    senders: BuiltInRole.eventHubsDataSender,
-    receivers: BuiltInRole.eventHubsDataReceiver,
-    owners: BuiltInRole.eventHubsDataOwner,
+    senders: eventHubsRoles.send,
+    receivers: eventHubsRoles.receive,
+    owners: eventHubsRoles.manage,
   };
 
   for (const ns of model.serviceBus) {
@@ -123,10 +124,9 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   }
 
   for (const ns of model.eventHubs) {
-    const host = `${ns.azureName}.servicebus.windows.net`;
     const endpoints = [
-      ...messagingEndpoints(host),
-      ...(ns.kafka ? [{ protocol: "kafka" as const, url: `${host}:9093` }] : []),
+      ...messagingEndpoints(eventHubsHost(ns.azureName)),
+      ...(ns.kafka ? [{ protocol: "kafka" as const, url: kafkaBootstrapServer(ns.azureName) }] : []),
     ];
     entries.push({
       name: ns.name,
@@ -140,7 +140,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         cg.receivers.map((p) => ({
           principal: p.name,
           objectId: p.objectId,
-          role: `${BuiltInRole.eventHubsDataReceiver} (consumer group ${cg.name})`,
+          role: `${eventHubsRoles.receive} (consumer group ${cg.name})`,
         })),
       );
       entries.push({

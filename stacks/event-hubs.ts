@@ -12,11 +12,13 @@ import {
   type CaptureDestination,
   type EventHubsNamespaceProps,
 } from "../constructs/event-hubs";
+import { eventHubsCapabilities } from "../azure/event-hubs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
 import { captureStorageAccountName } from "../model/resource-names";
 import type { StackContext } from "./stack-context";
+import { privateEndpointName } from "../azure/naming";
 
 function grantee(principal: model.Principal): Grantee {
   return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
@@ -49,14 +51,14 @@ function addCaptureStorage(ctx: StackContext): CaptureStorage | undefined {
   const containers: CaptureContainer[] = [...retention.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, retentionDays]) => ({ name, retentionDays }));
-  const privateEndpoint = ctx.model.eventHubs.find((ns) => ns.privateEndpoint)?.privateEndpoint;
+  const namespaceEndpoint = ctx.model.eventHubs.find((ns) => ns.privateEndpoint)?.privateEndpoint;
   return new CaptureStorage(ctx.scope, "event-hubs-capture-storage", {
     name: captureStorageAccountName(ctx.model.naming),
     location: ctx.location,
     resourceGroupName: ctx.resourceGroupName,
     containers,
     publicNetworkAccess: ctx.model.tier !== "production",
-    privateEndpointSubnetId: privateEndpoint?.subnetId,
+    privateEndpoint: namespaceEndpoint ? { subnetId: namespaceEndpoint.subnetId } : undefined,
     preventDestroy: captures.some(({ hub }) => hub.preventDestroy),
     tags: ctx.model.tags,
   });
@@ -66,22 +68,22 @@ function addCaptureStorage(ctx: StackContext): CaptureStorage | undefined {
 function sharedNamespaceProps(
   ctx: StackContext,
   ns: model.EventHubsNamespace,
-): Omit<EventHubsNamespaceProps, "name" | "location" | "privateEndpointSubnetId" | "privateDnsZoneId"> {
+): Omit<EventHubsNamespaceProps, "name" | "location" | "privateEndpoint"> {
   return {
-    logicalName: ns.name,
+    label: ns.name,
     resourceGroupName: ctx.resourceGroupName,
     sku: ns.sku,
     capacity: ns.capacity,
     autoInflateMaxCapacity: ns.autoInflateMaxCapacity,
     kafka: ns.kafka,
-    localAuthentication: ns.localAuth,
+    localAuth: ns.localAuth,
     publicNetworkAccess: ns.publicNetworkAccess,
     allowedIpRanges: ns.allowedIpRanges,
-    trustedServicesAllowed: ns.trustedServicesAllowed,
+    // The tier profile's default is in the model even where the SKU has no network rules to apply it to.
+    trustedServicesAllowed:
+      eventHubsCapabilities(ns).trustedServices === true ? ns.trustedServicesAllowed : undefined,
     userAssignedIdentityIds: ns.userAssignedIdentityIds,
-    customerManagedKeyId: ns.customerManagedKey?.keyVaultKeyId,
-    customerManagedKeyIdentityId: ns.customerManagedKey?.identityId,
-    infrastructureEncryption: ns.customerManagedKey?.infrastructureEncryption,
+    customerManagedKey: ns.customerManagedKey,
     logAnalyticsWorkspaceId: ns.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
     lock: ns.lock,
     preventDestroy: ns.preventDestroy,
@@ -153,23 +155,25 @@ function addHub(
   const eventHub = new EventHub(namespace, `hub-${hub.name}`, {
     namespace,
     name: hub.name,
-    partitionCount: hub.partitions,
+    partitions: hub.partitions,
     retentionDays: hub.retention ? undefined : hub.retentionDays,
-    cleanupPolicy: hub.retention?.cleanupPolicy,
-    retentionHours: hub.retention?.retentionHours,
-    tombstoneRetentionHours: hub.retention?.tombstoneRetentionHours,
+    retention: hub.retention,
     status: hub.status,
-    captureDestination: capture ? captureDestination(capture, storage) : undefined,
-    captureIntervalSeconds: capture?.intervalSeconds,
-    captureSizeLimitBytes: capture?.sizeLimitBytes,
-    captureArchiveNameFormat: capture?.archiveNameFormat,
-    captureSkipEmptyArchives: capture?.skipEmptyArchives,
-    captureAccess: capture ? captureAccess.get(captureAccessKey(capture)) : undefined,
+    capture: capture
+      ? {
+          destination: captureDestination(capture, storage),
+          intervalSeconds: capture.intervalSeconds,
+          sizeLimitBytes: capture.sizeLimitBytes,
+          archiveNameFormat: capture.archiveNameFormat,
+          skipEmptyArchives: capture.skipEmptyArchives,
+          access: captureAccess.get(captureAccessKey(capture)),
+        }
+      : undefined,
     preventDestroy: hub.preventDestroy,
   });
   for (const principal of hub.senders) eventHub.grantSend(grantee(principal));
   for (const principal of hub.receivers) eventHub.grantReceive(grantee(principal));
-  for (const principal of hub.owners) eventHub.grantOwner(grantee(principal));
+  for (const principal of hub.owners) eventHub.grantManage(grantee(principal));
   for (const group of hub.consumerGroups) {
     const consumerGroup = new ConsumerGroup(eventHub, `consumer-group-${group.name}`, {
       eventHub,
@@ -205,12 +209,15 @@ function addNamespace(
     location: ctx.location,
     dedicatedCluster: cluster,
     dedicatedClusterId: ns.dedicatedClusterId,
-    privateEndpointSubnetId: ns.privateEndpoint?.subnetId,
-    privateDnsZoneId: ns.privateEndpoint?.privateDnsZoneId,
+    privateEndpoint: ns.privateEndpoint && {
+      subnetId: ns.privateEndpoint.subnetId,
+      privateDnsZoneId: ns.privateEndpoint.privateDnsZoneId,
+      name: ns.privateEndpoint.azureName,
+    },
   });
   for (const principal of ns.senders) namespace.grantSend(grantee(principal));
   for (const principal of ns.receivers) namespace.grantReceive(grantee(principal));
-  for (const principal of ns.owners) namespace.grantOwner(grantee(principal));
+  for (const principal of ns.owners) namespace.grantManage(grantee(principal));
 
   const captureAccess = grantCaptureAccess(namespace, ns, storage);
   const hubs = ns.hubs.map((hub) => addHub(ctx, namespace, hub, storage, captureAccess));
@@ -229,13 +236,17 @@ function addNamespace(
     // it is as closed as the primary: its private endpoint sits in the primary's subnet, and region,
     // since an endpoint may reach a namespace in another region. A cluster is regional, so a primary
     // on a dedicated cluster is refused by GeoDisasterRecovery (the tiers differ).
+    const { secondaryAzureName, secondaryLocation } = ns.geoDisasterRecovery;
     const secondary = new EventHubsNamespace(scope, "secondary-namespace", {
       ...sharedNamespaceProps(ctx, ns),
-      name: ns.geoDisasterRecovery.secondaryAzureName,
-      location: ns.geoDisasterRecovery.secondaryLocation,
-      privateEndpointSubnetId: ns.privateEndpoint?.subnetId,
-      privateDnsZoneId: ns.privateEndpoint?.privateDnsZoneId,
-      privateEndpointLocation: ctx.location,
+      name: secondaryAzureName,
+      location: secondaryLocation,
+      privateEndpoint: ns.privateEndpoint && {
+        subnetId: ns.privateEndpoint.subnetId,
+        privateDnsZoneId: ns.privateEndpoint.privateDnsZoneId,
+        location: ctx.location,
+        name: privateEndpointName("eventHubs", secondaryAzureName),
+      },
     });
     new GeoDisasterRecovery(scope, "geo-disaster-recovery", {
       primary: namespace,

@@ -3,10 +3,15 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { captureRetentionProblems } from "../../azure/event-hubs";
+import { azureNameProblems } from "../../azure/name-rules";
 import { derivedName } from "../../azure/naming";
+import { under, type Problem } from "../../azure/problem";
 import { privateEndpointFor } from "../shared/private-endpoint";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
+import type { PrivateEndpointOptions } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
+import { known, validateWith } from "../shared/validation";
 import type { CaptureDestination } from "./event-hub";
 
 /** One container of captured events and how long its archives are kept. */
@@ -30,15 +35,12 @@ export interface CaptureStorageProps {
    */
   readonly publicNetworkAccess?: boolean;
   /**
-   * Subnet of a private endpoint for the blob sub-resource, for readers of the archive.
+   * Private endpoint for the blob sub-resource, for readers of the archive; its DNS zone is
+   * `privatelink.blob.core.windows.net`. Its name defaults to `<account>-blob-pep` and it sits in
+   * the account's location unless told otherwise.
    * @default - no private endpoint
    */
-  readonly privateEndpointSubnetId?: string;
-  /**
-   * Private DNS zone (`privatelink.blob.core.windows.net`) the endpoint registers in.
-   * @default - no DNS zone group
-   */
-  readonly privateDnsZoneId?: string;
+  readonly privateEndpoint?: PrivateEndpointOptions;
   /**
    * Replication of the account.
    * @default - `ZRS`: the archive survives the loss of one availability zone
@@ -53,13 +55,6 @@ export interface CaptureStorageProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** Azure storage account names: 3-24 characters, lowercase letters and digits only. */
-const accountNamePattern = /^[a-z0-9]{3,24}$/;
-/** Blob container names: 3-63 characters, lowercase letters, digits and single hyphens, starting with a letter or digit. */
-const containerNamePattern = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
-/** azurerm validates lifecycle `delete_after_days_since_modification_greater_than` as 0-99999. */
-const maxLifecycleDays = 99999;
-
 /**
  * The account Event Hubs Capture writes its Avro archive to: StorageV2 with hierarchical namespace
  * (Data Lake Gen2 readers), TLS 1.2, infrastructure encryption, no public blobs, and a lifecycle policy
@@ -73,7 +68,7 @@ export class CaptureStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: CaptureStorageProps) {
     super(scope, id);
-    validateCaptureStorageProps(props);
+    validateWith(this, `capture storage ${props.name}`, () => captureStorageProblems(props));
     this.name = props.name;
     const publicNetworkAccess = props.publicNetworkAccess ?? false;
 
@@ -108,6 +103,8 @@ export class CaptureStorage extends Construct {
 
     const containers = new Map<string, StorageContainer>();
     for (const container of props.containers) {
+      // A repeated container is a validation error; building it twice would hide that behind a crash.
+      if (containers.has(container.name)) continue;
       containers.set(
         container.name,
         new StorageContainer(this, `container-${container.name}`, {
@@ -129,15 +126,16 @@ export class CaptureStorage extends Construct {
       })),
     });
 
-    if (props.privateEndpointSubnetId) {
+    const endpoint = props.privateEndpoint;
+    if (endpoint) {
       privateEndpointFor(this, "private-endpoint", {
-        name: derivedName(props.name, "blob-pep"),
-        location: props.location,
+        name: endpoint.name ?? derivedName(props.name, "blob-pep"),
+        location: endpoint.location ?? props.location,
         resourceGroupName: props.resourceGroupName,
-        subnetId: props.privateEndpointSubnetId,
+        subnetId: endpoint.subnetId,
         targetResourceId: this.resource.id,
         subresource: "blob",
-        privateDnsZoneId: props.privateDnsZoneId,
+        privateDnsZoneId: endpoint.privateDnsZoneId,
         tags: props.tags,
       });
     }
@@ -170,29 +168,23 @@ export class CaptureStorage extends Construct {
   }
 }
 
-function validateCaptureStorageProps(props: CaptureStorageProps): void {
-  const where = `capture storage ${props.name}`;
-  if (!accountNamePattern.test(props.name)) {
-    throw new Error(`${where}: name must be 3-24 lowercase letters and digits, got "${props.name}"`);
+/** The account's and its containers' names, and what each container's lifecycle rule can keep. */
+function captureStorageProblems(props: CaptureStorageProps): Problem[] {
+  const problems: Problem[] = [];
+  const name = known(props.name);
+  if (name !== undefined) problems.push(...azureNameProblems("storageAccount", name));
+  if (props.containers.length === 0) {
+    problems.push({ field: "containers", message: "name at least one container" });
   }
-  if (props.containers.length === 0) throw new Error(`${where}: containers must name at least one container`);
   const seen = new Set<string>();
-  for (const container of props.containers) {
-    if (!containerNamePattern.test(container.name)) {
-      throw new Error(
-        `${where}: container name must be 3-63 lowercase letters, digits and single hyphens, got "${container.name}"`,
-      );
+  props.containers.forEach((container, i) => {
+    const at = `containers/${i}`;
+    problems.push(...under(at, azureNameProblems("blobContainer", container.name)));
+    if (seen.has(container.name)) {
+      problems.push({ field: `${at}/name`, message: `container ${container.name} is listed twice` });
     }
-    if (seen.has(container.name)) throw new Error(`${where}: container ${container.name} is listed twice`);
     seen.add(container.name);
-    if (
-      !Number.isInteger(container.retentionDays) ||
-      container.retentionDays < 1 ||
-      container.retentionDays > maxLifecycleDays
-    ) {
-      throw new Error(
-        `${where}: retentionDays of container ${container.name} must be 1-${maxLifecycleDays}, got ${container.retentionDays}`,
-      );
-    }
-  }
+    problems.push(...under(at, captureRetentionProblems(known(container.retentionDays))));
+  });
+  return problems;
 }

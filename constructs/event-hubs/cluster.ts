@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { EventhubCluster } from "@cdktf/provider-azurerm/lib/eventhub-cluster";
 import { deleteLockFor } from "../shared/lock";
 import { protectFromDestroy } from "../shared/stateful";
-import { dedicatedCapacityUnitRange } from "../../azure/event-hubs";
+import { knownValues, validateWith } from "../shared/validation";
+import { eventHubsClusterProblems } from "../../azure/event-hubs";
 
 export interface EventHubsClusterProps {
   /** Azure name of the cluster. */
@@ -37,16 +38,10 @@ export class EventHubsCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: EventHubsClusterProps) {
     super(scope, id);
+    validateWith(this, `Event Hubs cluster ${props.name}`, () =>
+      eventHubsClusterProblems(knownValues({ capacity: props.capacity })),
+    );
     const capacity = props.capacity ?? 1;
-    if (
-      !Number.isInteger(capacity) ||
-      capacity < dedicatedCapacityUnitRange.min ||
-      capacity > dedicatedCapacityUnitRange.max
-    ) {
-      throw new Error(
-        `Event Hubs cluster ${props.name}: capacity must be ${dedicatedCapacityUnitRange.min}-${dedicatedCapacityUnitRange.max} capacity units, got ${capacity}`,
-      );
-    }
     this.name = props.name;
     this.capacity = capacity;
     this.resource = new EventhubCluster(this, "cluster", {

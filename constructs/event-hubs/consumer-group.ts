@@ -2,7 +2,10 @@ import { Construct } from "constructs";
 import { EventhubConsumerGroup } from "@cdktf/provider-azurerm/lib/eventhub-consumer-group";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import type { Grantee } from "../shared/role-assignments";
-import type { EventHub } from "./event-hub";
+import { known, validateWith } from "../shared/validation";
+import { hubConsumerGroups, type EventHub } from "./event-hub";
+import { consumerGroupProblems } from "../../azure/event-hubs";
+import { azureNameProblems } from "../../azure/name-rules";
 
 export interface ConsumerGroupProps {
   readonly eventHub: EventHub;
@@ -15,11 +18,6 @@ export interface ConsumerGroupProps {
   readonly userMetadata?: string;
 }
 
-/** Azure Event Hubs quotas: AMQP consumer group names are at most 50 characters. */
-const maxNameLength = 50;
-/** azurerm_eventhub_consumer_group validates `user_metadata` as 1-1024 characters. */
-const maxUserMetadataLength = 1024;
-
 /** An independent view of an event hub's stream, with its own read position per reader. */
 export class ConsumerGroup extends Construct {
   readonly id: string;
@@ -29,21 +27,14 @@ export class ConsumerGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ConsumerGroupProps) {
     super(scope, id);
-    const where = `consumer group ${props.eventHub.label}/${props.name}`;
-    if (props.name === "$Default") {
-      throw new Error(`${where}: $Default exists in every event hub already; give the group another name`);
-    }
-    if (props.name.length < 1 || props.name.length > maxNameLength) {
-      throw new Error(`${where}: name must be 1-${maxNameLength} characters, got ${props.name.length}`);
-    }
-    if (
-      props.userMetadata !== undefined &&
-      (props.userMetadata.length < 1 || props.userMetadata.length > maxUserMetadataLength)
-    ) {
-      throw new Error(
-        `${where}: userMetadata must be 1-${maxUserMetadataLength} characters, got ${props.userMetadata.length}`,
-      );
-    }
+    hubConsumerGroups.add(props.eventHub, props.name);
+    validateWith(this, `consumer group ${props.eventHub.label}/${props.name}`, () => {
+      const name = known(props.name);
+      return [
+        ...consumerGroupProblems({ name: name ?? "", userMetadata: known(props.userMetadata) }),
+        ...(name === undefined ? [] : azureNameProblems("consumerGroup", name)),
+      ];
+    });
     this.name = props.name;
     this.eventHub = props.eventHub;
     this.resource = new EventhubConsumerGroup(this, "consumer-group", {

@@ -1,23 +1,14 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { Eventhub } from "@cdktf/provider-azurerm/lib/eventhub";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import type { DeliveryTarget } from "../shared/entity";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
 import type { ITerraformDependable } from "cdktf";
+import type { DeliveryTarget } from "../shared/entity";
 import { AzapiUpdateResource } from "../shared/azapi-resource";
+import { SendReceiveManageEntity, type GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";
-import type { EventHubsNamespace } from "./namespace";
-import {
-  captureIntervalSeconds,
-  captureSizeLimitBytes,
-  missingArchiveNameTokens,
-} from "../../azure/event-hubs";
+import { knownValues, validateWith } from "../shared/validation";
+import { Members } from "./members";
+import { namespaceHubs, type EventHubsNamespace } from "./namespace";
+import { eventHubProblems, eventHubsRoles } from "../../azure/event-hubs";
 
 /** Where captured events are written: a blob container, by its account's ARM ID and its name. */
 export interface CaptureDestination {
@@ -50,6 +41,50 @@ interface EventHubCaptureBody extends Record<string, unknown> {
   };
 }
 
+/** Capture of every event to a blob container, in Avro. */
+export interface EventHubCapture {
+  /** The container captured events are written to. */
+  readonly destination: CaptureDestination;
+  /**
+   * Capture time window in seconds.
+   * @default - 300 seconds
+   */
+  readonly intervalSeconds?: number;
+  /**
+   * Capture size window in bytes.
+   * @default - 314572800 bytes (300 MiB)
+   */
+  readonly sizeLimitBytes?: number;
+  /**
+   * Blob name of each capture file; must contain every placeholder azurerm requires.
+   * @default - `{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}`
+   */
+  readonly archiveNameFormat?: string;
+  /**
+   * Whether windows without events produce no file.
+   * @default - true: empty windows write nothing
+   */
+  readonly skipEmptyArchives?: boolean;
+  /**
+   * What gives the namespace's identity write access to the capture container. Capture switches to
+   * that identity only once the access exists, so no capture window fails in between.
+   * @default - no ordering: the access is granted outside this stack
+   */
+  readonly access?: ITerraformDependable;
+}
+
+/**
+ * A retention description instead of `retentionDays`: `Delete` keeps events `retentionHours`,
+ * `Compact` keeps the latest event per key (log compaction; not on Basic).
+ */
+export interface EventHubRetention {
+  readonly cleanupPolicy: "Delete" | "Compact";
+  /** Hours events are kept under the `Delete` cleanup policy; required with it. */
+  readonly retentionHours?: number;
+  /** Hours tombstones are kept under the `Compact` cleanup policy; required with it. */
+  readonly tombstoneRetentionHours?: number;
+}
+
 export interface EventHubProps {
   readonly namespace: EventHubsNamespace;
   /** Name of the event hub inside its namespace (the Kafka topic name). */
@@ -58,64 +93,27 @@ export interface EventHubProps {
    * Partitions; only Premium and dedicated namespaces can add partitions later.
    * @default - 1 partition
    */
-  readonly partitionCount?: number;
+  readonly partitions?: number;
   /**
    * Days events are kept (time-based retention).
-   * @default - 1 day, unless `cleanupPolicy` is given
+   * @default - 1 day, unless `retention` is given
    */
   readonly retentionDays?: number;
   /**
-   * Retention description instead of `retentionDays`: `Delete` keeps events `retentionHours`,
-   * `Compact` keeps the latest event per key (log compaction; not on Basic).
+   * Retention by cleanup policy instead of `retentionDays`.
    * @default - no retention description: `retentionDays` applies
    */
-  readonly cleanupPolicy?: "Delete" | "Compact";
-  /**
-   * Hours events are kept under the `Delete` cleanup policy; required with it.
-   * @default - none
-   */
-  readonly retentionHours?: number;
-  /**
-   * Hours tombstones are kept under the `Compact` cleanup policy; required with it.
-   * @default - none
-   */
-  readonly tombstoneRetentionHours?: number;
+  readonly retention?: EventHubRetention;
   /**
    * Whether the hub takes sends and receives.
    * @default - `Active`: it takes both
    */
   readonly status?: "Active" | "Disabled" | "SendDisabled";
   /**
-   * Capture every event to this blob container, in Avro (not on Basic).
+   * Capture every event to a blob container, in Avro (not on Basic).
    * @default - no capture
    */
-  readonly captureDestination?: CaptureDestination;
-  /**
-   * Capture time window in seconds.
-   * @default - 300 seconds
-   */
-  readonly captureIntervalSeconds?: number;
-  /**
-   * Capture size window in bytes.
-   * @default - 314572800 bytes (300 MiB)
-   */
-  readonly captureSizeLimitBytes?: number;
-  /**
-   * Blob name of each capture file; must contain every placeholder azurerm requires.
-   * @default - `{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}`
-   */
-  readonly captureArchiveNameFormat?: string;
-  /**
-   * Whether windows without events produce no file.
-   * @default - true: empty windows write nothing
-   */
-  readonly captureSkipEmptyArchives?: boolean;
-  /**
-   * What gives the namespace's identity write access to the capture container. Capture switches to
-   * that identity only once the access exists, so no capture window fails in between.
-   * @default - no ordering: the access is granted outside this stack
-   */
-  readonly captureAccess?: ITerraformDependable;
+  readonly capture?: EventHubCapture;
   /**
    * Terraform's `prevent_destroy`: the hub holds events not yet consumed.
    * @default - false: a plan may destroy the hub
@@ -126,11 +124,14 @@ export interface EventHubProps {
 const defaultArchiveNameFormat =
   "{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}";
 
+/** The consumer groups built on each hub, counted against its namespace's tier. */
+export const hubConsumerGroups = new Members<EventHub, string>();
+
 /**
  * An event hub (a Kafka topic). Other services deliver to it through `DeliveryTarget`; principals get
  * the narrowest data-plane role on this hub alone.
  */
-export class EventHub extends Construct implements DeliveryTarget {
+export class EventHub extends SendReceiveManageEntity implements DeliveryTarget {
   readonly kind = "eventHub" as const;
   readonly label: string;
   readonly resourceId: string;
@@ -139,42 +140,63 @@ export class EventHub extends Construct implements DeliveryTarget {
   readonly entityPath: string;
   readonly name: string;
   readonly namespace: EventHubsNamespace;
-  readonly partitionCount: number;
+  readonly partitions: number;
   readonly resource: Eventhub;
-  private readonly grants = new Map<string, RoleAssignment>();
+  protected readonly grantRoles = {
+    send: { role: eventHubsRoles.send, idPrefix: "send" },
+    receive: { role: eventHubsRoles.receive, idPrefix: "receive" },
+    manage: { role: eventHubsRoles.manage, idPrefix: "own" },
+  };
 
   constructor(scope: Construct, id: string, props: EventHubProps) {
     super(scope, id);
-    validateEventHubProps(props);
     const { namespace } = props;
 
     this.name = props.name;
     this.namespace = namespace;
-    this.partitionCount = props.partitionCount ?? 1;
-    this.label = `${namespace.logicalName}/${props.name}`;
+    this.partitions = props.partitions ?? 1;
+    this.label = `${namespace.label}/${props.name}`;
     this.entityPath = props.name;
     this.endpointUri = `sb://${namespace.fqdn}`;
     this.namespaceResourceId = namespace.id;
+    namespaceHubs.add(namespace, { partitions: this.partitions });
+    validateWith(this, `event hub ${this.label}`, () =>
+      eventHubProblems(
+        knownValues({
+          partitions: props.partitions,
+          retentionDays: props.retentionDays,
+          retention: props.retention,
+          capture: props.capture && {
+            intervalSeconds: props.capture.intervalSeconds,
+            sizeLimitBytes: props.capture.sizeLimitBytes,
+            archiveNameFormat: props.capture.archiveNameFormat,
+          },
+          consumerGroups: hubConsumerGroups.of(this),
+        }),
+        namespace.tier,
+      ),
+    );
 
-    const capture = props.captureDestination;
+    const capture = props.capture;
     const captureWindow = {
-      intervalInSeconds: props.captureIntervalSeconds ?? 300,
-      sizeLimitInBytes: props.captureSizeLimitBytes ?? 314572800,
-      skipEmptyArchives: props.captureSkipEmptyArchives ?? true,
+      intervalInSeconds: capture?.intervalSeconds ?? 300,
+      sizeLimitInBytes: capture?.sizeLimitBytes ?? 314572800,
+      skipEmptyArchives: capture?.skipEmptyArchives ?? true,
     };
-    const archiveNameFormat = props.captureArchiveNameFormat ?? defaultArchiveNameFormat;
+    const archiveNameFormat = capture?.archiveNameFormat ?? defaultArchiveNameFormat;
+    const retention = props.retention;
     this.resource = new Eventhub(this, "event-hub", {
       name: props.name,
       namespaceId: namespace.id,
-      partitionCount: this.partitionCount,
+      partitionCount: this.partitions,
       // azurerm takes exactly one of `message_retention` and `retention_description`.
-      messageRetention: props.cleanupPolicy ? undefined : (props.retentionDays ?? 1),
-      retentionDescription: props.cleanupPolicy
+      messageRetention: retention ? undefined : (props.retentionDays ?? 1),
+      retentionDescription: retention
         ? {
-            cleanupPolicy: props.cleanupPolicy,
-            retentionTimeInHours: props.cleanupPolicy === "Delete" ? props.retentionHours : undefined,
+            cleanupPolicy: retention.cleanupPolicy,
+            retentionTimeInHours: retention.cleanupPolicy === "Delete" ? retention.retentionHours : undefined,
             tombstoneRetentionTimeInHours:
-              props.cleanupPolicy === "Compact" ? props.tombstoneRetentionHours : undefined,
+              retention.cleanupPolicy === "Compact" ? retention.tombstoneRetentionHours : undefined,
           }
         : undefined,
       status: props.status ?? "Active",
@@ -186,8 +208,8 @@ export class EventHub extends Construct implements DeliveryTarget {
             destination: {
               name: captureDestinationName,
               archiveNameFormat,
-              blobContainerName: capture.containerName,
-              storageAccountId: capture.storageAccountId,
+              blobContainerName: capture.destination.containerName,
+              storageAccountId: capture.destination.storageAccountId,
             },
           }
         : undefined,
@@ -212,8 +234,8 @@ export class EventHub extends Construct implements DeliveryTarget {
                 name: captureDestinationName,
                 identity: { type: "SystemAssigned" },
                 properties: {
-                  storageAccountResourceId: capture.storageAccountId,
-                  blobContainer: capture.containerName,
+                  storageAccountResourceId: capture.destination.storageAccountId,
+                  blobContainer: capture.destination.containerName,
                   archiveNameFormat,
                 },
               },
@@ -222,133 +244,14 @@ export class EventHub extends Construct implements DeliveryTarget {
         },
       });
       identityCapture.lifecycle = { replaceTriggeredBy: [this.resource] };
-      if (props.captureAccess) identityCapture.dependsOn = [props.captureAccess.fqn];
+      if (capture.access) identityCapture.dependsOn = [capture.access.fqn];
     }
     protectFromDestroy(this.resource, props.preventDestroy ?? false);
     this.resourceId = this.resource.id;
   }
 
-  /** Lets `grantee` publish events to this hub (Azure Event Hubs Data Sender on the hub). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.eventHubsDataSender, grantee);
+  /** Grants here apply to this hub alone (any of its consumer groups, for receivers). */
+  protected grantScope(): GrantScope {
+    return { id: this.resourceId, label: this.label };
   }
-
-  /**
-   * Lets `grantee` read events from any consumer group of this hub (Azure Event Hubs Data Receiver on
-   * the hub). Granting the same principal twice returns the first assignment: Azure refuses duplicates.
-   */
-  grantReceive(grantee: Grantee): RoleAssignment {
-    return this.grant("receive", BuiltInRole.eventHubsDataReceiver, grantee);
-  }
-
-  /** Full data-plane access to this hub (Azure Event Hubs Data Owner on the hub). */
-  grantOwner(grantee: Grantee): RoleAssignment {
-    return this.grant("own", BuiltInRole.eventHubsDataOwner, grantee);
-  }
-
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    const key = `${role}\u0000${grantee.name}`;
-    const existing = this.grants.get(key);
-    if (existing) return existing;
-    const assignment = grantRole(this, grantId(action, grantee), {
-      scopeId: this.resourceId,
-      scopeLabel: this.label,
-      role,
-      grantee,
-    });
-    this.grants.set(key, assignment);
-    return assignment;
-  }
-}
-
-function validateEventHubProps(props: EventHubProps): void {
-  const limits = props.namespace.limits;
-  const where = `event hub ${props.namespace.logicalName}/${props.name}`;
-  const partitions = props.partitionCount ?? 1;
-
-  if (!Number.isInteger(partitions) || partitions < 1 || partitions > limits.maxPartitionsPerHub) {
-    throw new Error(
-      `${where}: partitionCount must be 1-${limits.maxPartitionsPerHub} on ${limits.tier}, got ${partitions}`,
-    );
-  }
-  if (props.cleanupPolicy !== undefined) {
-    if (props.retentionDays !== undefined) {
-      throw new Error(
-        `${where}: give retentionDays or cleanupPolicy, not both (got ${props.retentionDays} days and ${props.cleanupPolicy})`,
-      );
-    }
-    validateRetentionDescription(props, where);
-  } else {
-    const days = props.retentionDays ?? 1;
-    if (!Number.isInteger(days) || days < 1 || days > limits.maxRetentionDays) {
-      throw new Error(
-        `${where}: retentionDays must be 1-${limits.maxRetentionDays} on ${limits.tier}, got ${days}`,
-      );
-    }
-    if (props.retentionHours !== undefined || props.tombstoneRetentionHours !== undefined) {
-      throw new Error(`${where}: retentionHours and tombstoneRetentionHours need a cleanupPolicy`);
-    }
-  }
-  if (props.captureDestination) {
-    if (!limits.capture) throw new Error(`${where}: capture needs Standard or above, got ${limits.tier}`);
-  } else if (
-    props.captureIntervalSeconds !== undefined ||
-    props.captureSizeLimitBytes !== undefined ||
-    props.captureArchiveNameFormat !== undefined ||
-    props.captureSkipEmptyArchives !== undefined
-  ) {
-    throw new Error(`${where}: capture settings need a captureDestination`);
-  }
-  const interval = props.captureIntervalSeconds;
-  if (interval !== undefined && !inRange(interval, captureIntervalSeconds.min, captureIntervalSeconds.max)) {
-    throw new Error(
-      `${where}: captureIntervalSeconds must be ${captureIntervalSeconds.min}-${captureIntervalSeconds.max}, got ${interval}`,
-    );
-  }
-  const size = props.captureSizeLimitBytes;
-  if (size !== undefined && !inRange(size, captureSizeLimitBytes.min, captureSizeLimitBytes.max)) {
-    throw new Error(
-      `${where}: captureSizeLimitBytes must be ${captureSizeLimitBytes.min}-${captureSizeLimitBytes.max} (10-500 MiB), got ${size}`,
-    );
-  }
-  const format = props.captureArchiveNameFormat;
-  if (format !== undefined && missingArchiveNameTokens(format).length > 0) {
-    throw new Error(
-      `${where}: captureArchiveNameFormat lacks ${missingArchiveNameTokens(format).join(", ")}, got "${format}"`,
-    );
-  }
-}
-
-function validateRetentionDescription(props: EventHubProps, where: string): void {
-  const limits = props.namespace.limits;
-  if (props.cleanupPolicy === "Compact") {
-    if (!limits.compaction)
-      throw new Error(`${where}: cleanupPolicy Compact needs Standard or above, got ${limits.tier}`);
-    if (props.tombstoneRetentionHours === undefined || props.retentionHours !== undefined) {
-      throw new Error(`${where}: cleanupPolicy Compact takes tombstoneRetentionHours and no retentionHours`);
-    }
-    if (!Number.isInteger(props.tombstoneRetentionHours) || props.tombstoneRetentionHours < 1) {
-      throw new Error(
-        `${where}: tombstoneRetentionHours must be a whole number of hours >= 1, got ${props.tombstoneRetentionHours}`,
-      );
-    }
-    return;
-  }
-  if (props.retentionHours === undefined || props.tombstoneRetentionHours !== undefined) {
-    throw new Error(`${where}: cleanupPolicy Delete takes retentionHours and no tombstoneRetentionHours`);
-  }
-  const maxHours = limits.maxRetentionDays * 24;
-  if (
-    !Number.isInteger(props.retentionHours) ||
-    props.retentionHours < 1 ||
-    props.retentionHours > maxHours
-  ) {
-    throw new Error(
-      `${where}: retentionHours must be 1-${maxHours} on ${limits.tier}, got ${props.retentionHours}`,
-    );
-  }
-}
-
-function inRange(value: number, min: number, max: number): boolean {
-  return Number.isInteger(value) && value >= min && value <= max;
 }

@@ -1,11 +1,13 @@
 import { Construct } from "constructs";
 import { EventhubNamespaceDisasterRecoveryConfig } from "@cdktf/provider-azurerm/lib/eventhub-namespace-disaster-recovery-config";
+import { known, validateWith } from "../shared/validation";
 import type { EventHubsNamespace } from "./namespace";
+import { eventHubsHost, geoDisasterRecoveryProblems, geoPairProblems } from "../../azure/event-hubs";
 
 export interface GeoDisasterRecoveryProps {
   /** The namespace clients use today. */
   readonly primary: EventHubsNamespace;
-  /** An empty namespace of the same SKU in another region; Azure copies the primary's metadata to it. */
+  /** An empty namespace of the same tier in another region; Azure copies the primary's metadata to it. */
   readonly secondary: EventHubsNamespace;
   /** Name of the alias: clients connect to `<alias>.servicebus.windows.net`, which follows a failover. */
   readonly aliasName: string;
@@ -13,8 +15,8 @@ export interface GeoDisasterRecoveryProps {
 
 /**
  * Metadata geo-disaster recovery ("Azure Event Hubs - Geo-disaster recovery"): the pairing replicates
- * hubs, consumer groups and settings, not events. Basic has no geo-DR (tier comparison: "Geo disaster
- * N/A" on Basic), and both namespaces must be of the same tier.
+ * hubs, consumer groups and settings, not events. The rules it follows (tier, regions, alias) are
+ * the environment file's, from `azure/event-hubs.ts`.
  */
 export class GeoDisasterRecovery extends Construct {
   readonly id: string;
@@ -26,27 +28,30 @@ export class GeoDisasterRecovery extends Construct {
   constructor(scope: Construct, id: string, props: GeoDisasterRecoveryProps) {
     super(scope, id);
     const { primary, secondary } = props;
-    const where = `geo-disaster recovery ${props.aliasName}`;
-    if (!primary.limits.geoDisasterRecovery) {
-      throw new Error(
-        `${where}: ${primary.name} is ${primary.limits.tier}, which has no geo-disaster recovery; use Standard or above`,
-      );
-    }
-    if (secondary.tier !== primary.tier) {
-      throw new Error(
-        `${where}: the secondary must be ${primary.tier} like the primary, got ${secondary.tier}`,
-      );
-    }
-    if (secondary.location === primary.location) {
-      throw new Error(`${where}: the secondary must be in another region than ${primary.location}`);
-    }
-    if (props.aliasName === primary.name || props.aliasName === secondary.name) {
-      throw new Error(
-        `${where}: the alias name must differ from both namespace names, got ${props.aliasName}`,
-      );
-    }
+    validateWith(this, `geo-disaster recovery ${props.aliasName}`, () => {
+      const location = known(primary.location);
+      const secondaryLocation = known(secondary.location);
+      return [
+        ...(location === undefined
+          ? []
+          : geoDisasterRecoveryProblems({
+              sku: primary.sku,
+              dedicatedClusterId: primary.dedicatedClusterId,
+              geoDisasterRecovery: true,
+              location,
+              secondaryLocation,
+            })),
+        ...geoPairProblems({
+          primaryName: primary.name,
+          primaryTier: primary.tier,
+          secondaryName: secondary.name,
+          secondaryTier: secondary.tier,
+          aliasName: props.aliasName,
+        }),
+      ];
+    });
     this.aliasName = props.aliasName;
-    this.aliasFqdn = `${props.aliasName}.servicebus.windows.net`;
+    this.aliasFqdn = eventHubsHost(props.aliasName);
     this.resource = new EventhubNamespaceDisasterRecoveryConfig(this, "alias", {
       name: props.aliasName,
       namespaceName: primary.name,

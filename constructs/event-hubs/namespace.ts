@@ -1,38 +1,37 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { EventhubNamespace } from "@cdktf/provider-azurerm/lib/eventhub-namespace";
 import { EventhubNamespaceCustomerManagedKey } from "@cdktf/provider-azurerm/lib/eventhub-namespace-customer-managed-key";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { managedIdentity } from "../shared/identity";
+import { SendReceiveManageEntity, type GrantScope } from "../shared/grantable";
 import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
+  attachSharedInterfaces,
+  resolveNamespaceInterfaces,
+  sharedInterfaceRequest,
+  type NamespaceInterfaceProps,
+} from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
+import { knownValues, validateWith } from "../shared/validation";
 import type { EventHubsCluster } from "./cluster";
+import { Members } from "./members";
 import {
-  eventHubsTier,
-  premiumProcessingUnits,
-  throughputUnitRange,
+  eventHubsHost,
+  eventHubsNamespaceProblems,
+  eventHubsRoles,
+  eventHubsTierOf,
+  kafkaBootstrapServer,
   tierLimits,
   type EventHubsSku,
   type EventHubsTier,
   type EventHubsTierLimits,
 } from "../../azure/event-hubs";
 
-export interface EventHubsNamespaceProps {
+export interface EventHubsNamespaceProps extends NamespaceInterfaceProps {
   /** Azure name of the namespace (globally unique: it becomes `<name>.servicebus.windows.net`). */
   readonly name: string;
   /**
    * The name references use for this namespace (`<namespace>/<hub>`).
    * @default - the Azure name
    */
-  readonly logicalName?: string;
-  readonly location: string;
-  readonly resourceGroupName: string;
+  readonly label?: string;
   readonly sku: EventHubsSku;
   /**
    * Throughput units (Basic, Standard) or processing units (Premium).
@@ -55,96 +54,27 @@ export interface EventHubsNamespaceProps {
    */
   readonly dedicatedClusterId?: string;
   /**
-   * Whether the Kafka endpoint is wanted. azurerm 4.x has no `kafka_enabled`: Azure enables Kafka on
-   * every Standard, Premium and dedicated namespace and offers none on Basic, so a value that
-   * contradicts the SKU is refused rather than ignored.
-   * @default - whatever the SKU gives: no Kafka on Basic, Kafka on Standard and above
+   * Whether the Kafka endpoint is wanted. azurerm 4.x has no `kafka_enabled`: the tier decides
+   * (none on Basic; always on Standard, Premium and a dedicated cluster), so a value that
+   * contradicts the tier is a validation error rather than ignored.
+   * @default - whatever the tier gives
    */
   readonly kafka?: boolean;
-  /**
-   * Whether SAS keys are accepted.
-   * @default - false: only Microsoft Entra ID tokens are accepted
-   */
-  readonly localAuthentication?: boolean;
-  /**
-   * Whether the public endpoint accepts traffic (subject to `allowedIpRanges`).
-   * @default - true: the public endpoint is reachable, and Entra ID still decides who gets in
-   */
-  readonly publicNetworkAccess?: boolean;
-  /**
-   * IPv4 addresses or CIDR ranges admitted through the firewall (not on Basic).
-   * @default - none: with public access on, every address may connect (Entra ID still required)
-   */
-  readonly allowedIpRanges?: readonly string[];
-  /**
-   * Whether trusted Microsoft services bypass the firewall.
-   * @default - true: Azure services such as Event Grid and Stream Analytics reach the namespace through the firewall
-   */
-  readonly trustedServicesAllowed?: boolean;
-  /**
-   * User-assigned identities, besides the system-assigned one every namespace gets.
-   * @default - only the system-assigned identity
-   */
-  readonly userAssignedIdentityIds?: readonly string[];
-  /**
-   * Key Vault key that encrypts the namespace's data (Premium or dedicated only).
-   * @default - Microsoft-managed keys
-   */
-  readonly customerManagedKeyId?: string;
-  /**
-   * User-assigned identity that reads `customerManagedKeyId`; required with it.
-   * @default - none
-   */
-  readonly customerManagedKeyIdentityId?: string;
-  /**
-   * Double encryption at the infrastructure layer, with a customer-managed key.
-   * @default - false: one layer of encryption, with the customer-managed key
-   */
-  readonly infrastructureEncryption?: boolean;
-  /**
-   * Log Analytics workspace that receives the namespace's logs and metrics.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Subnet of a private endpoint (sub-resource `namespace`; not on Basic).
-   * @default - no private endpoint
-   */
-  readonly privateEndpointSubnetId?: string;
-  /**
-   * Region of the private endpoint, which must be the subnet's; it may differ from the namespace's
-   * (a geo-DR secondary is reached through an endpoint in the primary's virtual network).
-   * @default - the namespace's location
-   */
-  readonly privateEndpointLocation?: string;
-  /**
-   * Private DNS zone (`privatelink.servicebus.windows.net`) the private endpoint registers in.
-   * @default - no DNS zone group
-   */
-  readonly privateDnsZoneId?: string;
-  /**
-   * A CanNotDelete lock on the namespace.
-   * @default - false: no lock; the namespace can be deleted
-   */
-  readonly lock?: boolean;
-  /**
-   * Terraform's `prevent_destroy`: the namespace holds every hub's events.
-   * @default - false: a plan may destroy the namespace
-   */
-  readonly preventDestroy?: boolean;
-  /** @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** The hubs and schema groups built on each namespace, counted against its tier's limits. */
+export const namespaceHubs = new Members<EventHubsNamespace, { readonly partitions: number }>();
+export const namespaceSchemaGroups = new Members<EventHubsNamespace, string>();
 
 /**
  * An Event Hubs namespace with TLS 1.2, Entra ID authentication, a system-assigned identity (capture
  * and event delivery authenticate with it) and the shared interfaces: firewall, private endpoint,
  * customer-managed key, diagnostics, lock and `prevent_destroy`.
  */
-export class EventHubsNamespace extends Construct {
+export class EventHubsNamespace extends SendReceiveManageEntity {
   readonly id: string;
   readonly name: string;
-  readonly logicalName: string;
+  readonly label: string;
   readonly location: string;
   readonly resourceGroupName: string;
   readonly sku: EventHubsSku;
@@ -152,7 +82,8 @@ export class EventHubsNamespace extends Construct {
   /** The tier whose limits apply (`Dedicated` on a cluster). */
   readonly tier: EventHubsTier;
   readonly limits: EventHubsTierLimits;
-  readonly onDedicatedCluster: boolean;
+  /** ARM ID of the dedicated cluster the namespace runs on, if any (a token for a cluster in this stack). */
+  readonly dedicatedClusterId?: string;
   /** `<name>.servicebus.windows.net`: the endpoint of AMQP, HTTPS and Kafka clients. */
   readonly fqdn: string;
   /** `<fqdn>:9093`, the Kafka bootstrap server; absent on Basic, which has no Kafka endpoint. */
@@ -160,29 +91,43 @@ export class EventHubsNamespace extends Construct {
   /** Principal ID of the system-assigned identity (a token until apply). */
   readonly principalId: string;
   readonly resource: EventhubNamespace;
+  protected readonly grantRoles = {
+    send: { role: eventHubsRoles.send, idPrefix: "send" },
+    receive: { role: eventHubsRoles.receive, idPrefix: "receive" },
+    manage: { role: eventHubsRoles.manage, idPrefix: "own" },
+  };
 
   constructor(scope: Construct, id: string, props: EventHubsNamespaceProps) {
     super(scope, id);
-    validateNamespaceProps(props);
-
     this.name = props.name;
-    this.logicalName = props.logicalName ?? props.name;
+    this.label = props.label ?? props.name;
     this.location = props.location;
     this.resourceGroupName = props.resourceGroupName;
     this.sku = props.sku;
     this.capacity = props.capacity ?? 1;
-    this.onDedicatedCluster = props.dedicatedCluster !== undefined || props.dedicatedClusterId !== undefined;
-    this.tier = eventHubsTier(props.sku, this.onDedicatedCluster);
+    this.tier = eventHubsTierOf(props);
     this.limits = tierLimits[this.tier];
-    this.fqdn = `${props.name}.servicebus.windows.net`;
-    // Azure's Kafka endpoint listens on 9093 ("Event Hubs for Apache Kafka": bootstrap.servers=<namespace>.servicebus.windows.net:9093).
-    this.kafkaBootstrapServer = this.limits.kafka ? `${this.fqdn}:9093` : undefined;
+    this.dedicatedClusterId = props.dedicatedCluster?.id ?? props.dedicatedClusterId;
+    this.fqdn = eventHubsHost(props.name);
+    this.kafkaBootstrapServer = this.limits.kafka ? kafkaBootstrapServer(props.name) : undefined;
+    validateWith(this, `Event Hubs namespace ${this.label}`, () =>
+      eventHubsNamespaceProblems({
+        ...knownValues({
+          ...sharedInterfaceRequest(props),
+          capacity: props.capacity,
+          autoInflateMaxCapacity: props.autoInflateMaxCapacity,
+          kafka: props.kafka,
+          hubs: namespaceHubs.of(this),
+        }),
+        sku: props.sku,
+        dedicatedCluster: props.dedicatedCluster,
+        dedicatedClusterId: props.dedicatedClusterId,
+        schemaGroups: namespaceSchemaGroups.of(this),
+      }),
+    );
 
-    const publicNetworkAccess = props.publicNetworkAccess ?? true;
-    const identityIds = [...(props.userAssignedIdentityIds ?? [])];
-    if (props.customerManagedKeyIdentityId) identityIds.push(props.customerManagedKeyIdentityId);
+    const interfaces = resolveNamespaceInterfaces(props);
     const autoInflate = props.autoInflateMaxCapacity !== undefined;
-
     this.resource = new EventhubNamespace(this, "namespace", {
       name: props.name,
       location: props.location,
@@ -191,34 +136,36 @@ export class EventHubsNamespace extends Construct {
       capacity: this.capacity,
       autoInflateEnabled: autoInflate ? true : undefined,
       maximumThroughputUnits: props.autoInflateMaxCapacity,
-      dedicatedClusterId: props.dedicatedCluster?.id ?? props.dedicatedClusterId,
+      dedicatedClusterId: this.dedicatedClusterId,
       minimumTlsVersion: "1.2",
-      localAuthenticationEnabled: props.localAuthentication ?? false,
-      publicNetworkAccessEnabled: publicNetworkAccess,
+      localAuthenticationEnabled: interfaces.localAuth,
+      publicNetworkAccessEnabled: interfaces.publicNetworkAccess,
       // azurerm refuses `network_rulesets` on Basic ("cannot be used when the SKU is basic").
-      networkRulesets: this.limits.ipFirewall
-        ? [
-            networkRuleset(
-              publicNetworkAccess,
-              props.allowedIpRanges ?? [],
-              props.trustedServicesAllowed ?? true,
-            ),
-          ]
-        : undefined,
-      identity: managedIdentity(identityIds),
+      networkRulesets:
+        this.limits.shared.ipRules === true
+          ? [
+              networkRuleset(
+                interfaces.publicNetworkAccess,
+                interfaces.allowedIpRanges,
+                interfaces.trustedServicesAllowed,
+              ),
+            ]
+          : undefined,
+      identity: interfaces.identity,
       tags: props.tags ? { ...props.tags } : undefined,
     });
-    protectFromDestroy(this.resource, props.preventDestroy ?? false);
+    protectFromDestroy(this.resource, interfaces.preventDestroy);
 
     this.id = this.resource.id;
     this.principalId = this.resource.identity.principalId;
 
-    if (props.customerManagedKeyId && props.customerManagedKeyIdentityId) {
+    const key = interfaces.customerManagedKey;
+    if (key) {
       new EventhubNamespaceCustomerManagedKey(this, "customer-managed-key", {
         eventhubNamespaceId: this.resource.id,
-        keyVaultKeyIds: [props.customerManagedKeyId],
-        userAssignedIdentityId: props.customerManagedKeyIdentityId,
-        infrastructureEncryptionEnabled: props.infrastructureEncryption ?? false,
+        keyVaultKeyIds: [key.keyVaultKeyId],
+        userAssignedIdentityId: key.identityId,
+        infrastructureEncryptionEnabled: key.infrastructureEncryption,
       });
     }
     attachSharedInterfaces(this, {
@@ -226,45 +173,13 @@ export class EventHubsNamespace extends Construct {
       resourceLabel: `Event Hubs namespace ${props.name}`,
       name: props.name,
       subresource: "namespace",
-      interfaces: {
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        tags: props.tags,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        privateEndpoint: props.privateEndpointSubnetId
-          ? {
-              subnetId: props.privateEndpointSubnetId,
-              privateDnsZoneId: props.privateDnsZoneId,
-              location: props.privateEndpointLocation,
-            }
-          : undefined,
-        lock: props.lock,
-      },
+      interfaces: props,
     });
   }
 
-  /** Lets `grantee` send to every event hub in the namespace; prefer `EventHub.grantSend`. */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.eventHubsDataSender, grantee);
-  }
-
-  /** Lets `grantee` receive from every event hub in the namespace; prefer `EventHub.grantReceive`. */
-  grantReceive(grantee: Grantee): RoleAssignment {
-    return this.grant("receive", BuiltInRole.eventHubsDataReceiver, grantee);
-  }
-
-  /** Full data-plane access to every event hub in the namespace. */
-  grantOwner(grantee: Grantee): RoleAssignment {
-    return this.grant("own", BuiltInRole.eventHubsDataOwner, grantee);
-  }
-
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(action, grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: this.logicalName,
-      role,
-      grantee,
-    });
+  /** Grants here cover every event hub in the namespace; prefer the hub's own grants. */
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: this.label };
   }
 }
 
@@ -279,75 +194,4 @@ function networkRuleset(publicNetworkAccess: boolean, allowedIpRanges: readonly 
     // Private endpoints, not service endpoints, are how virtual networks reach the namespace.
     virtualNetworkRule: [],
   };
-}
-
-function validateNamespaceProps(props: EventHubsNamespaceProps): void {
-  const onCluster = props.dedicatedCluster !== undefined || props.dedicatedClusterId !== undefined;
-  const limits = tierLimits[eventHubsTier(props.sku, onCluster)];
-  const where = `Event Hubs namespace ${props.name}`;
-  const capacity = props.capacity ?? 1;
-
-  if (props.dedicatedCluster && props.dedicatedClusterId) {
-    throw new Error(`${where}: give dedicatedCluster or dedicatedClusterId, not both`);
-  }
-  if (props.sku === "Premium" && !onCluster && !premiumProcessingUnits.includes(capacity)) {
-    throw new Error(
-      `${where}: capacity on Premium must be one of ${premiumProcessingUnits.join(", ")} processing units, got ${capacity}`,
-    );
-  }
-  if (
-    props.sku !== "Premium" &&
-    !onCluster &&
-    !isIntegerIn(capacity, throughputUnitRange.min, throughputUnitRange.max)
-  ) {
-    throw new Error(
-      `${where}: capacity on ${props.sku} must be ${throughputUnitRange.min}-${throughputUnitRange.max} throughput units, got ${capacity}`,
-    );
-  }
-  if (props.autoInflateMaxCapacity !== undefined) {
-    if (!limits.autoInflate || onCluster) {
-      throw new Error(
-        `${where}: autoInflateMaxCapacity applies only to Standard namespaces outside a dedicated cluster, got ${props.autoInflateMaxCapacity} on ${limits.tier}`,
-      );
-    }
-    if (!isIntegerIn(props.autoInflateMaxCapacity, capacity, throughputUnitRange.max)) {
-      throw new Error(
-        `${where}: autoInflateMaxCapacity must be between capacity (${capacity}) and ${throughputUnitRange.max}, got ${props.autoInflateMaxCapacity}`,
-      );
-    }
-  }
-  if (props.kafka !== undefined && props.kafka !== limits.kafka) {
-    throw new Error(
-      limits.kafka
-        ? `${where}: kafka cannot be false on ${limits.tier}: Azure always enables the Kafka endpoint there and azurerm 4.x cannot switch it off`
-        : `${where}: kafka cannot be true on Basic, which has no Kafka endpoint; use Standard or above`,
-    );
-  }
-  if (!limits.ipFirewall && (props.allowedIpRanges ?? []).length > 0) {
-    throw new Error(
-      `${where}: allowedIpRanges needs Standard or above (Basic has no IP firewall), got ${props.allowedIpRanges?.join(", ")}`,
-    );
-  }
-  if (!limits.privateLink && props.privateEndpointSubnetId) {
-    throw new Error(`${where}: privateEndpointSubnetId needs Standard or above (Basic has no private link)`);
-  }
-  if (props.customerManagedKeyId !== undefined || props.customerManagedKeyIdentityId !== undefined) {
-    if (!limits.customerManagedKey) {
-      throw new Error(
-        `${where}: customer-managed keys need Premium or a dedicated cluster, got ${limits.tier}`,
-      );
-    }
-    if (!props.customerManagedKeyId || !props.customerManagedKeyIdentityId) {
-      throw new Error(
-        `${where}: customerManagedKeyId and customerManagedKeyIdentityId must be given together`,
-      );
-    }
-  }
-  if (props.infrastructureEncryption && !props.customerManagedKeyId) {
-    throw new Error(`${where}: infrastructureEncryption needs customerManagedKeyId`);
-  }
-}
-
-function isIntegerIn(value: number, min: number, max: number): boolean {
-  return Number.isInteger(value) && value >= min && value <= max;
 }

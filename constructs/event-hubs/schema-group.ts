@@ -1,14 +1,12 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { EventhubNamespaceSchemaGroup } from "@cdktf/provider-azurerm/lib/eventhub-namespace-schema-group";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
-import type { EventHubsNamespace } from "./namespace";
+import { Grantable, type GrantScope } from "../shared/grantable";
+import type { Grantee } from "../shared/role-assignments";
+import { known, validateWith } from "../shared/validation";
+import { namespaceSchemaGroups, type EventHubsNamespace } from "./namespace";
+import { schemaRegistryRoles } from "../../azure/event-hubs";
+import { azureNameProblems } from "../../azure/name-rules";
 
 export type SchemaCompatibility = "None" | "Backward" | "Forward";
 
@@ -25,27 +23,27 @@ export interface SchemaGroupProps {
   readonly type?: "Avro";
 }
 
-/** Azure Event Hubs quotas: "Maximum length of a schema group name: 50". */
-const maxNameLength = 50;
-
-/** A schema group in the namespace's schema registry (Standard and above). */
-export class SchemaGroup extends Construct {
+/**
+ * A schema group in the namespace's schema registry (Standard and above: the namespace counts its
+ * groups against its tier).
+ */
+export class SchemaGroup extends Grantable<"read" | "write"> {
   readonly id: string;
   readonly name: string;
   readonly namespace: EventHubsNamespace;
   readonly resource: EventhubNamespaceSchemaGroup;
+  protected readonly grantRoles = {
+    read: { role: schemaRegistryRoles.read, idPrefix: "read-schemas" },
+    write: { role: schemaRegistryRoles.write, idPrefix: "write-schemas" },
+  };
 
   constructor(scope: Construct, id: string, props: SchemaGroupProps) {
     super(scope, id);
-    const where = `schema group ${props.namespace.logicalName}/${props.name}`;
-    if (props.namespace.limits.maxSchemaGroups === 0) {
-      throw new Error(
-        `${where}: the schema registry needs Standard or above, got ${props.namespace.limits.tier}`,
-      );
-    }
-    if (props.name.length < 1 || props.name.length > maxNameLength) {
-      throw new Error(`${where}: name must be 1-${maxNameLength} characters, got ${props.name.length}`);
-    }
+    namespaceSchemaGroups.add(props.namespace, props.name);
+    validateWith(this, `schema group ${props.namespace.label}/${props.name}`, () => {
+      const name = known(props.name);
+      return name === undefined ? [] : azureNameProblems("schemaGroup", name);
+    });
     this.name = props.name;
     this.namespace = props.namespace;
     this.resource = new EventhubNamespaceSchemaGroup(this, "schema-group", {
@@ -59,20 +57,15 @@ export class SchemaGroup extends Construct {
 
   /** Lets `grantee` read schemas of this group (Schema Registry Reader on the group). */
   grantRead(grantee: Grantee): RoleAssignment {
-    return this.grant("read-schemas", BuiltInRole.schemaRegistryReader, grantee);
+    return this.grant("read", grantee);
   }
 
   /** Lets `grantee` register and read schemas of this group (Schema Registry Contributor on the group). */
   grantWrite(grantee: Grantee): RoleAssignment {
-    return this.grant("write-schemas", BuiltInRole.schemaRegistryContributor, grantee);
+    return this.grant("write", grantee);
   }
 
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(action, grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: `${this.namespace.logicalName}/schemas/${this.name}`,
-      role,
-      grantee,
-    });
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: `${this.namespace.label}/schemas/${this.name}` };
   }
 }

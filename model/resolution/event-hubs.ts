@@ -1,9 +1,5 @@
-import {
-  eventHubsSupportsCustomerManagedKey,
-  eventHubsSupportsGeoDisasterRecovery,
-  eventHubsSupportsPrivateEndpoint,
-  geoDisasterRecoveryApplies,
-} from "../../azure/capabilities";
+import { geoDisasterRecoveryApplies } from "../../azure/capabilities";
+import { eventHubsCapabilities, eventHubsGeoPairable, eventHubsLimits } from "../../azure/event-hubs";
 import type { Capture, ConsumerGroup, EventHub, EventHubsNamespace } from "../model";
 import {
   azureNameOf,
@@ -73,16 +69,17 @@ export function resolveEventHubsNamespace(
   const azureName = azureNameOf("eventHubsNamespace", ctx.naming, ns);
   const geo = geoDisasterRecoveryApplies(
     ctx.spec.secondaryLocation,
-    eventHubsSupportsGeoDisasterRecovery(ns),
+    eventHubsGeoPairable(ns),
     ns.geoDisasterRecovery,
     ctx.profile.namespace.geoDisasterRecovery,
   );
+  const capabilities = eventHubsCapabilities(ns);
   return {
     ...ctx.namespaceSettings(ns, pointer, {
       service: "eventHubs",
       azureName,
-      privateEndpointSupported: eventHubsSupportsPrivateEndpoint(ns),
-      customerManagedKeySupported: eventHubsSupportsCustomerManagedKey(ns),
+      privateEndpointSupported: capabilities.privateEndpoint === true,
+      customerManagedKeySupported: capabilities.customerManagedKey === true,
       dnsZone: "eventHubs",
     }),
     sku: ns.sku,
@@ -96,8 +93,9 @@ export function resolveEventHubsNamespace(
           capacity: ns.dedicatedCluster.capacity ?? 1,
         }
       : undefined,
-    // The Kafka endpoint comes with every tier above Basic (learn.microsoft.com azure-event-hubs-kafka-overview).
-    kafka: ns.kafka ?? ns.sku !== "Basic",
+    // The tier decides: validation refuses a `kafka` that contradicts it, and a Basic namespace on a
+    // dedicated cluster has the cluster's Kafka endpoint.
+    kafka: eventHubsLimits(ns).kafka,
     zoneRedundant: ns.zoneRedundant ?? false,
     geoDisasterRecovery:
       geo && ctx.spec.secondaryLocation !== undefined

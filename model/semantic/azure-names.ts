@@ -1,9 +1,6 @@
 import { azureNameProblem, type AzureNameKind } from "../../azure/name-rules";
-import {
-  eventHubsSupportsGeoDisasterRecovery,
-  geoDisasterRecoveryApplies,
-  serviceBusSupportsGeoDisasterRecovery,
-} from "../../azure/capabilities";
+import { geoDisasterRecoveryApplies, serviceBusSupportsGeoDisasterRecovery } from "../../azure/capabilities";
+import { eventHubsGeoPairable } from "../../azure/event-hubs";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -127,7 +124,7 @@ function eventHubs(ctx: SemanticContext): void {
   (ctx.spec.eventHubs ?? []).forEach((ns, i) => {
     const base = `/eventHubs/${i}`;
     const azureName = checkNamespace(ctx, "eventHubsNamespace", base, ns);
-    const supported = eventHubsSupportsGeoDisasterRecovery(ns);
+    const supported = eventHubsGeoPairable(ns);
     if (
       geoDisasterRecoveryApplies(
         ctx.spec.secondaryLocation,
@@ -155,6 +152,14 @@ function eventHubs(ctx: SemanticContext): void {
         if (typeof group === "string") check(ctx, "consumerGroup", group, pointer, renameAdvice);
         else check(ctx, "consumerGroup", group.name, `${pointer}/name`, renameAdvice);
       });
+      if (hub.capture?.container !== undefined)
+        check(
+          ctx,
+          "blobContainer",
+          hub.capture.container,
+          `${base}/hubs/${j}/capture/container`,
+          renameAdvice,
+        );
       if (hub.capture && hub.capture.storageAccountId === undefined)
         capturePointer ??= `${base}/hubs/${j}/capture`;
     });

@@ -1,10 +1,9 @@
 import {
-  eventHubsSupportsCustomerManagedKey,
-  eventHubsSupportsPrivateEndpoint,
   iotHubSupportsPrivateEndpoint,
   serviceBusSupportsCustomerManagedKey,
   serviceBusSupportsPrivateEndpoint,
 } from "../../azure/capabilities";
+import { eventHubsCapabilities } from "../../azure/event-hubs";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
@@ -34,7 +33,12 @@ function holders(ctx: SemanticContext): Holder[] {
     }));
   return [
     ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusSupportsPrivateEndpoint(ns.sku)),
-    ...list("eventHubs", "/eventHubs", spec.eventHubs, eventHubsSupportsPrivateEndpoint),
+    ...list(
+      "eventHubs",
+      "/eventHubs",
+      spec.eventHubs,
+      (ns) => eventHubsCapabilities(ns).privateEndpoint === true,
+    ),
     ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
     ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
     ...list("relay", "/relay", spec.relay),
@@ -162,7 +166,7 @@ function customerManagedKeysHaveEncryption(ctx: SemanticContext): void {
     })),
     ...(ctx.spec.eventHubs ?? []).map((ns, i) => ({
       pointer: `/eventHubs/${i}`,
-      wants: ns.customerManagedKey === true && eventHubsSupportsCustomerManagedKey(ns),
+      wants: ns.customerManagedKey === true && eventHubsCapabilities(ns).customerManagedKey === true,
     })),
   ];
   for (const { pointer, wants } of asking) {

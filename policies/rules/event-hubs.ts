@@ -1,3 +1,4 @@
+import { eventHubsCapabilities, isEventHubsSku } from "../../azure/event-hubs";
 import type { Rule } from "../engine/rule";
 import type { TerraformResource } from "../engine/stack-index";
 import { requireCaptureOrRetention } from "./controls/capture-or-retention";
@@ -5,10 +6,16 @@ import { eventHubsNamespace as kind } from "./controls/namespace-kinds";
 import { equalsText, isFalse } from "./controls/setting";
 import * as build from "./namespace-rules";
 
-/** Customer-managed keys need Premium or a dedicated cluster; Private Link needs more than Basic. */
-const supportsCustomerManagedKey = (ns: TerraformResource): boolean =>
-  ns.body.sku === "Premium" || typeof ns.body.dedicated_cluster_id === "string";
-const supportsPrivateLink = (ns: TerraformResource): boolean => ns.body.sku !== "Basic";
+/** What the synthesized namespace's tier offers, from the same facts validation reads. */
+function offers(ns: TerraformResource, capability: "customerManagedKey" | "privateEndpoint"): boolean {
+  const sku = ns.body.sku;
+  if (!isEventHubsSku(sku)) return false;
+  return (
+    eventHubsCapabilities({ sku, dedicatedClusterId: ns.body.dedicated_cluster_id })[capability] === true
+  );
+}
+const supportsCustomerManagedKey = (ns: TerraformResource): boolean => offers(ns, "customerManagedKey");
+const supportsPrivateLink = (ns: TerraformResource): boolean => offers(ns, "privateEndpoint");
 
 // Anchors: Checkov EventHubNamespaceMinTLS12.py; Azure Policy built-ins in
 // Azure/azure-policy built-in-policies/policyDefinitions/Event Hub.

@@ -4,10 +4,11 @@ import { stringify } from "yaml";
 import type { Diagnostic } from "../../model/diagnostics";
 import { parseEnvironmentText } from "../../model/parse";
 import { SemanticContext } from "../../model/semantic/context";
+import { checkAzureNames } from "../../model/semantic/azure-names";
 import { checkEventHubs } from "../../model/semantic/event-hubs";
 import type { EnvironmentSpec, EventHubSpec, EventHubsNamespaceSpec } from "../../model/spec";
 
-function checkText(text: string): Diagnostic[] {
+function checkText(text: string, check = checkEventHubs): Diagnostic[] {
   const parsed = parseEnvironmentText(text, "env.yaml");
   if (!parsed.document) throw new Error(`test input does not parse: ${JSON.stringify(parsed.errors)}`);
   const ctx = new SemanticContext(
@@ -15,7 +16,7 @@ function checkText(text: string): Diagnostic[] {
     parsed.document.data as EnvironmentSpec,
     new Date("2026-01-01"),
   );
-  checkEventHubs(ctx);
+  check(ctx);
   return [...ctx.diagnostics];
 }
 
@@ -23,12 +24,14 @@ function checkText(text: string): Diagnostic[] {
 function problems(
   namespace: Partial<EventHubsNamespaceSpec>,
   hubs: EventHubSpec[] = [{ name: "h" }],
+  environment: Partial<EnvironmentSpec> = {},
 ): Diagnostic[] {
   const spec = {
     name: "test",
     tier: "development",
     location: "westeurope",
     naming: { prefix: "contoso" },
+    ...environment,
     eventHubs: [{ name: "telemetry", sku: "Standard", hubs, ...namespace }],
   };
   return checkText(stringify(spec));
@@ -63,6 +66,14 @@ describe("Event Hubs semantic checks", () => {
 
     it("accepts 1024 partitions on a dedicated cluster", () => {
       expect(problems({ dedicatedClusterId: "/cluster" }, [{ name: "h", partitions: 1024 }])).toEqual([]);
+    });
+
+    it("counts a hub without partitions at the tier profile's default toward Premium's 200 per processing unit", () => {
+      const hubs = [{ name: "big", partitions: 100 }, ...[1, 2, 3, 4].map((n) => ({ name: `default${n}` }))];
+      expect(problems({ sku: "Premium", capacity: 1 }, hubs.slice(0, 4))).toEqual([]);
+      expect(
+        only(problems({ sku: "Premium", capacity: 1 }, [...hubs, { name: "h", partitions: 88 }])).message,
+      ).toMatch(/so 200 with capacity 1, got 204;/);
     });
 
     it("refuses more than 200 partitions per processing unit across a Premium namespace", () => {
@@ -195,6 +206,13 @@ describe("Event Hubs semantic checks", () => {
       );
     });
 
+    it("refuses keeping capture archives longer than a storage lifecycle rule can say", () => {
+      expect(only(problems({}, [{ name: "h", capture: { retentionDays: 100000 } }]))).toEqual({
+        path: "eventHubs[0].hubs[0].capture.retentionDays",
+        message: "capture archives are kept 1-99999 days (the storage lifecycle rule's range), got 100000",
+      });
+    });
+
     it("refuses an archive name format without every placeholder", () => {
       expect(
         only(
@@ -215,6 +233,14 @@ describe("Event Hubs semantic checks", () => {
       );
     });
 
+    it("refuses kafka: false on a dedicated cluster, whatever the SKU", () => {
+      const { path, message } = only(
+        problems({ sku: "Basic", kafka: false, dedicatedClusterId: "/cluster" }, []),
+      );
+      expect(path).toBe("eventHubs[0].kafka");
+      expect(message).toMatch(/^a dedicated cluster always has the Kafka endpoint/);
+    });
+
     it("refuses kafka: true on Basic", () => {
       expect(only(problems({ sku: "Basic", kafka: true }, [])).message).toMatch(
         /^Basic has no Kafka endpoint, got kafka: true; use Standard/,
@@ -229,17 +255,22 @@ describe("Event Hubs semantic checks", () => {
       [
         { sku: "Basic" as const, allowedIpRanges: ["203.0.113.0/24"] },
         "eventHubs[0].allowedIpRanges",
-        /^Basic has no IP firewall/,
+        /^IP rules needs Standard or above; this Event Hubs namespace \(Basic\) has none$/,
+      ],
+      [
+        { sku: "Basic" as const, trustedServicesAllowed: false },
+        "eventHubs[0].trustedServicesAllowed",
+        /needs Standard or above; this Event Hubs namespace \(Basic\) has none$/,
       ],
       [
         { sku: "Basic" as const, privateEndpoint: true },
         "eventHubs[0].privateEndpoint",
-        /^Basic has no private link/,
+        /^a private endpoint needs Standard or above/,
       ],
       [
         { customerManagedKey: true },
         "eventHubs[0].customerManagedKey",
-        /^Standard has no customer-managed keys.*use Premium/,
+        /^a customer-managed key needs Premium or a dedicated cluster; this Event Hubs namespace \(Standard\)/,
       ],
       [
         { sku: "Basic" as const, geoDisasterRecovery: true },
@@ -256,10 +287,68 @@ describe("Event Hubs semantic checks", () => {
       expect(problems({ dedicatedClusterId: "/cluster", customerManagedKey: true }, [])).toEqual([]);
     });
 
+    it("refuses IP rules while the public endpoint is stated closed, once", () => {
+      expect(only(problems({ publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }, []))).toEqual(
+        {
+          path: "eventHubs[0].allowedIpRanges",
+          message:
+            "allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
+        },
+      );
+    });
+
+    it("refuses IP rules while the tier closes the public endpoint by default", () => {
+      expect(
+        only(problems({ allowedIpRanges: ["203.0.113.0/24"] }, [], { tier: "production" })).message,
+      ).toMatch(
+        /^allowedIpRanges admit nothing while publicNetworkAccess is false \(the production tier's default\)/,
+      );
+    });
+
     it("refuses both a dedicated cluster and a dedicated cluster ID", () => {
       expect(
         only(problems({ dedicatedClusterId: "/cluster", dedicatedCluster: { name: "c" } }, [])).path,
       ).toBe("eventHubs[0].dedicatedClusterId");
+    });
+  });
+
+  describe("geo-disaster recovery", () => {
+    it("refuses geoDisasterRecovery: true with the secondary region equal to the primary's", () => {
+      expect(only(problems({ geoDisasterRecovery: true }, [], { secondaryLocation: "westeurope" }))).toEqual({
+        path: "eventHubs[0].geoDisasterRecovery",
+        message:
+          "geo-disaster recovery pairs the namespace with one in another region, but secondaryLocation is the same region as location (westeurope); set secondaryLocation to another region, or remove geoDisasterRecovery",
+      });
+    });
+
+    it("refuses the production tier's default geo-disaster recovery into the primary's own region, on the namespace", () => {
+      expect(only(problems({}, [], { tier: "production", secondaryLocation: "westeurope" }))).toEqual({
+        path: "eventHubs[0]",
+        message:
+          "geo-disaster recovery is on (the production tier's default) and pairs the namespace with one in secondaryLocation, but secondaryLocation is the same region as location (westeurope); set secondaryLocation to another region, or geoDisasterRecovery: false",
+      });
+    });
+
+    it("accepts the production tier's default turned off in the primary's own region", () => {
+      expect(
+        problems({ geoDisasterRecovery: false }, [], { tier: "production", secondaryLocation: "westeurope" }),
+      ).toEqual([]);
+    });
+
+    it("leaves a Basic namespace unpaired by the production tier's default, without a word", () => {
+      expect(problems({ sku: "Basic" }, [], { tier: "production", secondaryLocation: "westeurope" })).toEqual(
+        [],
+      );
+    });
+
+    it("refuses geo-disaster recovery on a dedicated cluster, whose secondary the file cannot declare", () => {
+      expect(
+        only(
+          problems({ geoDisasterRecovery: true, dedicatedClusterId: "/cluster" }, [], {
+            secondaryLocation: "northeurope",
+          }),
+        ).message,
+      ).toMatch(/this namespace is on a dedicated cluster and the secondary cannot be/);
     });
   });
 
@@ -277,6 +366,15 @@ describe("Event Hubs semantic checks", () => {
       expect(only(problems({}, [{ name: "h", consumerGroups: groups }])).message).toMatch(
         /^Standard allows 20 consumer groups .* so 19 more, got 20; use Premium/,
       );
+    });
+
+    it("refuses consumer group metadata longer than azurerm's 1024 characters", () => {
+      expect(
+        only(problems({}, [{ name: "h", consumerGroups: [{ name: "g", userMetadata: "m".repeat(1025) }] }])),
+      ).toEqual({
+        path: "eventHubs[0].hubs[0].consumerGroups[0].userMetadata",
+        message: "userMetadata must be 1-1024 characters, got 1025",
+      });
     });
 
     it("refuses declaring $Default", () => {
@@ -313,6 +411,43 @@ describe("Event Hubs semantic checks", () => {
       expect(only(problems({ schemaGroups: groups }, [])).message).toBe(
         "Standard allows 1 schema group per namespace, got 2 schema groups; use Premium for up to 100 schema groups",
       );
+    });
+  });
+
+  describe("names", () => {
+    function nameProblems(
+      namespace: Partial<EventHubsNamespaceSpec>,
+      hubs: EventHubSpec[] = [],
+    ): Diagnostic[] {
+      const spec = {
+        name: "test",
+        tier: "development",
+        location: "westeurope",
+        naming: { prefix: "contoso" },
+        eventHubs: [{ name: "telemetry", sku: "Standard", hubs, ...namespace }],
+      };
+      return checkText(stringify(spec), checkAzureNames);
+    }
+
+    it("refuses a capture container name Azure refuses", () => {
+      expect(only(nameProblems({}, [{ name: "h", capture: { container: "Capture" } }]))).toEqual({
+        path: "eventHubs[0].hubs[0].capture.container",
+        message:
+          'Azure name "Capture" for eventHubs[0].hubs[0].capture.container may contain only lowercase letters, numbers and hyphens, but has "C" at position 1: rename it',
+      });
+    });
+
+    it("refuses consecutive hyphens in a capture container name", () => {
+      expect(
+        only(nameProblems({}, [{ name: "h", capture: { container: "event--archive" } }])).message,
+      ).toMatch(/must not contain "--"/);
+    });
+
+    it("refuses a schema group name over Azure's 50 characters", () => {
+      const name = "s".repeat(51);
+      expect(
+        only(nameProblems({ schemaGroups: [{ name, compatibility: "None", type: "Avro" }] })).message,
+      ).toMatch(/must be at most 50 characters \(it is 51\)/);
     });
   });
 

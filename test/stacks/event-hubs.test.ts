@@ -1,4 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { loadEnvironmentText } from "../../model/load-environment";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import type { EventHubsNamespace, Tier } from "../../model/model";
 import { addEventHubs } from "../../stacks/event-hubs";
@@ -30,6 +32,7 @@ function build(
 ): { json: Synthesized; entities: EntityRegistry } {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
   const entities = new EntityRegistry();
   const ctx: StackContext = {
     scope: stack,
@@ -41,7 +44,8 @@ function build(
     entities,
   };
   addEventHubs(ctx);
-  return { json: JSON.parse(Testing.synth(stack)) as Synthesized, entities };
+  // With the constructs' own validation, as `npm run synth` runs it.
+  return { json: JSON.parse(Testing.synth(stack, true)) as Synthesized, entities };
 }
 
 const resources = (json: Synthesized, type: string): Record<string, unknown>[] =>
@@ -287,7 +291,7 @@ describe("addEventHubs", () => {
     };
     expect(() =>
       build([devTelemetry({ dedicatedClusterId: "/clusters/c", geoDisasterRecovery: geo })]),
-    ).toThrow(/the secondary must be Dedicated like the primary, got Standard/);
+    ).toThrow(/this namespace is on a dedicated cluster and the secondary cannot be/);
   });
 
   it("builds a declared dedicated cluster and places the namespace on it", () => {
@@ -302,10 +306,106 @@ describe("addEventHubs", () => {
     ).toBe(`\${${addressOf(json, "azurerm_eventhub_cluster", "evhcl-contoso-big-test")}.id}`);
   });
 
+  it("names the namespace's private endpoint as the model does, and the secondary's after the secondary", () => {
+    const geo = {
+      secondaryLocation: "northeurope",
+      secondaryAzureName: "evhns-contoso-telemetry-test-geo",
+      aliasName: "evhns-contoso-telemetry-test-alias",
+    };
+    const { json } = build([
+      devTelemetry({
+        geoDisasterRecovery: geo,
+        privateEndpoint: { azureName: "pep-from-the-model", subnetId: PE_SUBNET, privateDnsZoneId: "/zone" },
+      }),
+    ]);
+    expect(named(json, "azurerm_private_endpoint", "pep-from-the-model")).toMatchObject({
+      location: "westeurope",
+      private_dns_zone_group: { private_dns_zone_ids: ["/zone"] },
+    });
+    expect(named(json, "azurerm_private_endpoint", "evhns-contoso-telemetry-test-geo-pep")).toMatchObject({
+      location: "westeurope",
+      subnet_id: PE_SUBNET,
+    });
+  });
+
+  it("gives owners Azure Event Hubs Data Owner on the hub and the namespace", () => {
+    const { json } = build([
+      devTelemetry({
+        owners: [analytics],
+        hubs: [hubModel({ name: "device-telemetry", owners: [plantGateway] })],
+      }),
+    ]);
+    expect(
+      resources(json, "azurerm_role_assignment")
+        .map((r) => `${String(r.principal_id)} ${String(r.role_definition_name)}`)
+        .sort(),
+    ).toEqual([
+      `${analytics.objectId} Azure Event Hubs Data Owner`,
+      `${plantGateway.objectId} Azure Event Hubs Data Owner`,
+    ]);
+  });
+
   it("is part of the messaging stack", () => {
     const app = Testing.app();
     const stack = new MessagingStack(app, environmentWith([devTelemetry()]));
     const json = JSON.parse(Testing.synth(stack)) as Synthesized;
     expect(named(json, "azurerm_eventhub_namespace", "evhns-contoso-telemetry-test")).toBeDefined();
+  });
+});
+
+/** What `npm run synth` does with an environment file: validate, then synthesize with construct validation. */
+function synthesizeFile(lines: readonly string[]): void {
+  const result = loadEnvironmentText(lines.join("\n"), "env.yaml", { today: new Date("2026-01-01") });
+  if (!result.ok)
+    throw new Error(result.errors.map((e) => `${e.line}:${e.column} ${e.path} ${e.message}`).join("\n"));
+  Testing.synth(new MessagingStack(Testing.app(), result.model), true);
+}
+
+const header = ["name: test", "location: westeurope", "naming: { prefix: contoso }"];
+
+describe("an Event Hubs environment file", () => {
+  it("that validates with a Basic namespace on a dedicated cluster synthesizes: the cluster's Kafka endpoint is its", () => {
+    expect(() =>
+      synthesizeFile([
+        ...header,
+        "tier: development",
+        "eventHubs:",
+        "  - name: telemetry",
+        "    sku: Basic",
+        "    dedicatedCluster: { name: big }",
+        "    hubs: [{ name: h }]",
+      ]),
+    ).not.toThrow();
+  });
+
+  it("with geoDisasterRecovery: true into the primary's own region is refused at the field", () => {
+    expect(() =>
+      synthesizeFile([
+        ...header,
+        "tier: development",
+        "secondaryLocation: westeurope",
+        "eventHubs:",
+        "  - name: telemetry",
+        "    sku: Standard",
+        "    geoDisasterRecovery: true",
+      ]),
+    ).toThrow(
+      /^9:26 eventHubs\[0\]\.geoDisasterRecovery geo-disaster recovery pairs the namespace with one in another region/,
+    );
+  });
+
+  it("whose production tier pairs a namespace into the primary's own region by default is refused at the namespace", () => {
+    expect(() =>
+      synthesizeFile([
+        ...header,
+        "tier: production",
+        "secondaryLocation: westeurope",
+        "network: { privateEndpointSubnetId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe }",
+        "monitoring: { logAnalyticsWorkspaceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log, alertEmails: [ops@contoso.example] }",
+        "eventHubs:",
+        "  - name: telemetry",
+        "    sku: Standard",
+      ]),
+    ).toThrow(/^9:5 eventHubs\[0\] geo-disaster recovery is on \(the production tier's default\)/);
   });
 });

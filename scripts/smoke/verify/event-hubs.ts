@@ -1,3 +1,4 @@
+import { eventHubsLimits, onDedicatedCluster } from "../../../azure/event-hubs";
 import type { EventHubsNamespace } from "../../../model/model";
 import { compareResource, reconcileChildren } from "../compare";
 import type { CheckResult } from "../results";
@@ -12,14 +13,15 @@ export async function verifyEventHubsNamespace(
   const client = ctx.clients.eventHubs;
   const actual = await getOrMissing(ctx, (o) => client.namespaces.get(ctx.resourceGroup, ns.azureName, o));
   if (!actual) return [{ status: "missing", resource: label }];
+  const limits = eventHubsLimits(ns);
   const results = compareResource(
     label,
     {
       sku: ns.sku,
-      capacity: ns.dedicatedClusterId || ns.dedicatedCluster ? undefined : ns.capacity,
+      capacity: onDedicatedCluster(ns) ? undefined : ns.capacity,
       autoInflate: ns.autoInflateMaxCapacity !== undefined,
       maximumThroughputUnits: ns.autoInflateMaxCapacity,
-      kafka: ns.sku === "Basic" ? undefined : ns.kafka,
+      kafka: limits.kafka ? ns.kafka : undefined,
       localAuth: ns.localAuth,
       publicNetworkAccess: ns.publicNetworkAccess,
       minimumTlsVersion: ns.minimumTlsVersion,
@@ -91,7 +93,7 @@ export async function verifyEventHubsNamespace(
     );
   }
 
-  if (ns.schemaGroups.length > 0 || ns.sku !== "Basic") {
+  if (ns.schemaGroups.length > 0 || limits.maxSchemaGroups > 0) {
     const groups = await listAll(ctx, (o) =>
       client.schemaRegistry.listByNamespace(ctx.resourceGroup, ns.azureName, o),
     );

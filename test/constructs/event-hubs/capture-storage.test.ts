@@ -1,5 +1,5 @@
 import { CaptureStorage, type CaptureStorageProps } from "../../../constructs/event-hubs";
-import { onlyResource, resourcesOf, synth } from "./synth";
+import { onlyResource, resourcesOf, synth, validationErrors } from "./synth";
 
 const props: CaptureStorageProps = {
   name: "stcontosocapprod",
@@ -107,7 +107,7 @@ describe("CaptureStorage", () => {
 
   it("adds a private endpoint for the blob sub-resource when a subnet is given", () => {
     const pe = onlyResource(
-      synth((s) => new CaptureStorage(s, "cap", { ...props, privateEndpointSubnetId: "/subnet" })),
+      synth((s) => new CaptureStorage(s, "cap", { ...props, privateEndpoint: { subnetId: "/subnet" } })),
       "azurerm_private_endpoint",
     );
     expect(pe).toMatchObject({
@@ -139,18 +139,36 @@ describe("CaptureStorage", () => {
   });
 
   it.each([
-    [{ name: "st-Contoso" }, /name must be 3-24 lowercase letters and digits, got "st-Contoso"/],
-    [{ containers: [] }, /containers must name at least one container/],
+    [
+      { name: "st-Contoso" },
+      'name: Azure name "st-Contoso" may contain only lowercase letters and numbers, but has "-" at position 3',
+    ],
+    [{ containers: [] }, "containers: name at least one container"],
     [
       { containers: [{ name: "Capture", retentionDays: 1 }] },
-      /container name must be 3-63 lowercase letters/,
+      'containers/0/name: Azure name "Capture" may contain only lowercase letters, numbers and hyphens, but has "C" at position 1',
+    ],
+    [
+      { containers: [{ name: "cap--ture", retentionDays: 1 }] },
+      'containers/0/name: Azure name "cap--ture" must not contain "--"',
+    ],
+    [
+      {
+        containers: [
+          { name: "capture", retentionDays: 1 },
+          { name: "capture", retentionDays: 2 },
+        ],
+      },
+      "containers/1/name: container capture is listed twice",
     ],
     [
       { containers: [{ name: "capture", retentionDays: 0 }] },
-      /retentionDays of container capture must be 1-99999, got 0/,
+      "containers/0/retentionDays: capture archives are kept 1-99999 days (the storage lifecycle rule's range), got 0",
     ],
-  ])("refuses %j", (overrides, message) => {
-    expect(() => synth((s) => new CaptureStorage(s, "cap", { ...props, ...overrides }))).toThrow(message);
+  ])("refuses %j", (overrides: Partial<CaptureStorageProps>, message) => {
+    expect(validationErrors((s) => new CaptureStorage(s, "cap", { ...props, ...overrides }))).toEqual([
+      `capture storage ${overrides.name ?? props.name}: ${message}`,
+    ]);
   });
 
   it("prevents destruction of the archive account when asked", () => {

@@ -1,5 +1,5 @@
 import { EventHubsCluster } from "../../../constructs/event-hubs";
-import { onlyResource, synth } from "./synth";
+import { onlyResource, synth, validationErrors } from "./synth";
 
 const props = { name: "evhcl-contoso-test", location: "westeurope", resourceGroupName: "rg-test" };
 
@@ -21,9 +21,9 @@ describe("EventHubsCluster", () => {
   });
 
   it.each([0, 21])("refuses %p capacity units", (capacity) => {
-    expect(() => synth((s) => new EventHubsCluster(s, "c", { ...props, capacity }))).toThrow(
-      `capacity must be 1-20 capacity units, got ${capacity}`,
-    );
+    expect(validationErrors((s) => new EventHubsCluster(s, "c", { ...props, capacity }))).toEqual([
+      `Event Hubs cluster evhcl-contoso-test: capacity: a dedicated cluster takes 1-20 capacity units, got ${capacity}; ask Azure support for larger clusters`,
+    ]);
   });
 
   it("locks the cluster and prevents its destruction when asked", () => {

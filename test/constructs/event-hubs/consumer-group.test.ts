@@ -1,5 +1,5 @@
 import { ConsumerGroup } from "../../../constructs/event-hubs";
-import { analytics, hub, onlyResource, resourcesOf, synth } from "./synth";
+import { analytics, hub, onlyResource, resourcesOf, synth, validationErrors } from "./synth";
 
 describe("ConsumerGroup", () => {
   it("creates the group in its hub and namespace, with its metadata", () => {
@@ -23,15 +23,31 @@ describe("ConsumerGroup", () => {
   });
 
   it("refuses $Default, which every hub already has", () => {
-    expect(() => synth((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "$Default" }))).toThrow(
-      /\$Default exists/,
-    );
+    expect(
+      validationErrors((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "$Default" })),
+    ).toEqual([
+      "consumer group telemetry/device-telemetry/$Default: $Default exists in every event hub already; remove it from consumerGroups",
+      'consumer group telemetry/device-telemetry/$Default: name: Azure name "$Default" may contain only letters, numbers, periods, hyphens and underscores, but has "$" at position 1',
+    ]);
   });
 
   it("refuses names longer than 50 characters", () => {
-    expect(() =>
-      synth((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "x".repeat(51) })),
-    ).toThrow(/name must be 1-50 characters, got 51/);
+    expect(
+      validationErrors((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "x".repeat(51) })),
+    ).toEqual([
+      `consumer group telemetry/device-telemetry/${"x".repeat(51)}: name: Azure name "${"x".repeat(51)}" must be at most 50 characters (it is 51)`,
+    ]);
+  });
+
+  it("refuses user metadata longer than azurerm's 1024 characters", () => {
+    expect(
+      validationErrors(
+        (s) =>
+          new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "analytics", userMetadata: "m".repeat(1025) }),
+      ),
+    ).toEqual([
+      "consumer group telemetry/device-telemetry/analytics: userMetadata: userMetadata must be 1-1024 characters, got 1025",
+    ]);
   });
 
   it("gives receivers Azure Event Hubs Data Receiver on the hub", () => {

@@ -1,17 +1,27 @@
 import { TerraformResource } from "cdktf";
-import { EventHubsCluster } from "../../../constructs/event-hubs";
-import { analytics, hub, namespace, onlyResource, plantGateway, resourcesOf, synth } from "./synth";
+import { ConsumerGroup, EventHubsCluster } from "../../../constructs/event-hubs";
+import {
+  analytics,
+  hub,
+  namespace,
+  onlyResource,
+  plantGateway,
+  resourcesOf,
+  synth,
+  validationErrors,
+} from "./synth";
 
 const HUB = "azurerm_eventhub";
 const destination = {
   storageAccountId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st",
   containerName: "capture",
 };
+const WHAT = "event hub telemetry/device-telemetry";
 
 describe("EventHub", () => {
   it("sets partitions, retention in days and status", () => {
     const eh = onlyResource(
-      synth((s) => hub(s, { partitionCount: 4, retentionDays: 7, status: "SendDisabled" })),
+      synth((s) => hub(s, { partitions: 4, retentionDays: 7, status: "SendDisabled" })),
       HUB,
     );
     expect(eh).toMatchObject({
@@ -33,7 +43,7 @@ describe("EventHub", () => {
 
   it("keeps events by hours with the Delete cleanup policy, instead of message_retention", () => {
     const eh = onlyResource(
-      synth((s) => hub(s, { cleanupPolicy: "Delete", retentionHours: 36 })),
+      synth((s) => hub(s, { retention: { cleanupPolicy: "Delete", retentionHours: 36 } })),
       HUB,
     );
     expect(eh.message_retention).toBeUndefined();
@@ -42,7 +52,7 @@ describe("EventHub", () => {
 
   it("compacts the log by key with the Compact cleanup policy", () => {
     const eh = onlyResource(
-      synth((s) => hub(s, { cleanupPolicy: "Compact", tombstoneRetentionHours: 24 })),
+      synth((s) => hub(s, { retention: { cleanupPolicy: "Compact", tombstoneRetentionHours: 24 } })),
       HUB,
     );
     expect(eh.retention_description).toEqual({
@@ -52,35 +62,57 @@ describe("EventHub", () => {
   });
 
   it("refuses retentionDays together with a cleanup policy", () => {
-    expect(() =>
-      synth((s) => hub(s, { retentionDays: 1, cleanupPolicy: "Delete", retentionHours: 24 })),
-    ).toThrow(/give retentionDays or cleanupPolicy, not both/);
+    expect(
+      validationErrors((s) =>
+        hub(s, { retentionDays: 1, retention: { cleanupPolicy: "Delete", retentionHours: 24 } }),
+      ),
+    ).toEqual([
+      `${WHAT}: retention: give retentionDays (1) or retention (cleanup policy Delete), not both; azurerm takes exactly one of them`,
+    ]);
   });
 
   it("refuses log compaction on Basic", () => {
-    expect(() =>
-      synth((s) => hub(s, { cleanupPolicy: "Compact", tombstoneRetentionHours: 24 }, { sku: "Basic" })),
-    ).toThrow(/cleanupPolicy Compact needs Standard or above, got Basic/);
+    expect(
+      validationErrors((s) =>
+        hub(s, { retention: { cleanupPolicy: "Compact", tombstoneRetentionHours: 24 } }, { sku: "Basic" }),
+      ),
+    ).toEqual([
+      `${WHAT}: retention/cleanupPolicy: Basic has no log compaction, got cleanupPolicy: Compact; use Standard or above`,
+    ]);
   });
 
   it("refuses the Delete policy without retentionHours", () => {
-    expect(() => synth((s) => hub(s, { cleanupPolicy: "Delete" }))).toThrow(
-      /cleanupPolicy Delete takes retentionHours/,
-    );
+    expect(validationErrors((s) => hub(s, { retention: { cleanupPolicy: "Delete" } }))).toEqual([
+      `${WHAT}: retention: cleanupPolicy Delete needs retentionHours (how long events are kept)`,
+    ]);
   });
 
   it("refuses retention hours beyond the tier's days", () => {
-    expect(() => synth((s) => hub(s, { cleanupPolicy: "Delete", retentionHours: 169 }))).toThrow(
-      /retentionHours must be 1-168 on Standard, got 169/,
-    );
+    expect(
+      validationErrors((s) => hub(s, { retention: { cleanupPolicy: "Delete", retentionHours: 169 } })),
+    ).toEqual([
+      `${WHAT}: retention/retentionHours: Standard keeps events at most 168 hours, got 169; use Premium for up to 2160 hours`,
+    ]);
   });
 
   it.each([
-    ["Basic" as const, 33, /partitionCount must be 1-32 on Basic, got 33/],
-    ["Standard" as const, 40, /partitionCount must be 1-32 on Standard, got 40/],
-    ["Premium" as const, 101, /partitionCount must be 1-100 on Premium, got 101/],
-  ])("refuses more partitions than %s allows", (sku, partitionCount, message) => {
-    expect(() => synth((s) => hub(s, { partitionCount }, { sku }))).toThrow(message);
+    ["Basic" as const, 33, "Basic allows at most 32 partitions per event hub, got 33; use Premium"],
+    ["Standard" as const, 40, "Standard allows at most 32 partitions per event hub, got 40; use Premium"],
+    [
+      "Premium" as const,
+      101,
+      "Premium allows at most 100 partitions per event hub, got 101; use a dedicated",
+    ],
+  ])("refuses more partitions than %s allows", (sku, partitions, message) => {
+    expect(validationErrors((s) => hub(s, { partitions }, { sku }))).toEqual([
+      expect.stringContaining(`${WHAT}: partitions: ${message}`),
+    ]);
+  });
+
+  it("refuses fewer than one partition", () => {
+    expect(validationErrors((s) => hub(s, { partitions: 0 }))).toEqual([
+      `${WHAT}: partitions: partitions must be a whole number of at least 1, got 0`,
+    ]);
   });
 
   it("allows up to 1024 partitions on a dedicated cluster", () => {
@@ -90,29 +122,37 @@ describe("EventHub", () => {
         location: "westeurope",
         resourceGroupName: "rg",
       });
-      hub(s, { partitionCount: 1024 }, { dedicatedCluster: cluster });
+      hub(s, { partitions: 1024 }, { dedicatedCluster: cluster });
     });
     expect(onlyResource(json, HUB).partition_count).toBe(1024);
   });
 
   it.each([
-    ["Basic" as const, 2, /retentionDays must be 1-1 on Basic, got 2/],
-    ["Standard" as const, 10, /retentionDays must be 1-7 on Standard, got 10/],
-    ["Premium" as const, 91, /retentionDays must be 1-90 on Premium, got 91/],
+    ["Basic" as const, 2, "Basic keeps events at most 1 day, got 2; use Standard for up to 7 days"],
+    ["Standard" as const, 10, "Standard keeps events at most 7 days, got 10; use Premium for up to 90 days"],
+    [
+      "Premium" as const,
+      91,
+      "Premium keeps events at most 90 days, got 91; capture the hub to storage to keep events longer",
+    ],
   ])("refuses longer retention than %s allows", (sku, retentionDays, message) => {
-    expect(() => synth((s) => hub(s, { retentionDays }, { sku }))).toThrow(message);
+    expect(validationErrors((s) => hub(s, { retentionDays }, { sku }))).toEqual([
+      `${WHAT}: retentionDays: ${message}`,
+    ]);
   });
 
   it("captures to the destination in Avro with the given windows and archive name", () => {
     const eh = onlyResource(
       synth((s) =>
         hub(s, {
-          captureDestination: destination,
-          captureIntervalSeconds: 120,
-          captureSizeLimitBytes: 10485760,
-          captureArchiveNameFormat:
-            "{Namespace}/{EventHub}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}/{PartitionId}",
-          captureSkipEmptyArchives: false,
+          capture: {
+            destination,
+            intervalSeconds: 120,
+            sizeLimitBytes: 10485760,
+            archiveNameFormat:
+              "{Namespace}/{EventHub}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}/{PartitionId}",
+            skipEmptyArchives: false,
+          },
         }),
       ),
       HUB,
@@ -135,7 +175,7 @@ describe("EventHub", () => {
 
   it("captures every 300 seconds or 300 MiB and skips empty windows by default", () => {
     const eh = onlyResource(
-      synth((s) => hub(s, { captureDestination: destination })),
+      synth((s) => hub(s, { capture: { destination } })),
       HUB,
     );
     expect(eh.capture_description).toMatchObject({
@@ -146,7 +186,7 @@ describe("EventHub", () => {
   });
 
   it("switches capture to the namespace's managed identity, re-applied whenever the hub changes", () => {
-    const json = synth((s) => hub(s, { captureDestination: destination }));
+    const json = synth((s) => hub(s, { capture: { destination } }));
     const update = onlyResource(json, "azapi_update_resource");
     expect(update.type).toBe("Microsoft.EventHub/namespaces/eventhubs@2024-01-01");
     expect(update.name).toBe("device-telemetry");
@@ -171,7 +211,7 @@ describe("EventHub", () => {
     const json = synth((s) => {
       const ns = namespace(s);
       const access = new TerraformResource(s, "access", { terraformResourceType: "azurerm_role_assignment" });
-      hub(s, { namespace: ns, captureDestination: destination, captureAccess: access });
+      hub(s, { namespace: ns, capture: { destination, access } });
     });
     expect(onlyResource(json, "azapi_update_resource").depends_on).toEqual([
       "${azurerm_role_assignment.access}",
@@ -188,30 +228,39 @@ describe("EventHub", () => {
   });
 
   it("refuses capture on Basic", () => {
-    expect(() => synth((s) => hub(s, { captureDestination: destination }, { sku: "Basic" }))).toThrow(
-      /capture needs Standard or above, got Basic/,
-    );
+    expect(validationErrors((s) => hub(s, { capture: { destination } }, { sku: "Basic" }))).toEqual([
+      `${WHAT}: capture: Basic has no capture, got a capture block; use Standard or above to capture events to storage`,
+    ]);
   });
 
   it.each([
-    [{ captureIntervalSeconds: 30 }, /captureIntervalSeconds must be 60-900, got 30/],
-    [{ captureIntervalSeconds: 901 }, /captureIntervalSeconds must be 60-900, got 901/],
+    [{ intervalSeconds: 30 }, "capture/intervalSeconds: capture writes a file every 60-900 seconds, got 30"],
     [
-      { captureSizeLimitBytes: 1048576 },
-      /captureSizeLimitBytes must be 10485760-524288000 \(10-500 MiB\), got 1048576/,
+      { intervalSeconds: 901 },
+      "capture/intervalSeconds: capture writes a file every 60-900 seconds, got 901",
     ],
     [
-      { captureArchiveNameFormat: "{Namespace}/{EventHub}" },
-      /captureArchiveNameFormat lacks \{PartitionId\}, \{Year\}/,
+      { sizeLimitBytes: 1048576 },
+      "capture/sizeLimitBytes: capture's size window is 10485760-524288000 bytes (10-500 MiB), got 1048576",
     ],
+    [{ archiveNameFormat: "{Namespace}/{EventHub}" }, "without {PartitionId}, {Year}, {Month}"],
   ])("refuses capture setting %j", (overrides, message) => {
-    expect(() => synth((s) => hub(s, { captureDestination: destination, ...overrides }))).toThrow(message);
+    expect(validationErrors((s) => hub(s, { capture: { destination, ...overrides } }))).toEqual([
+      expect.stringContaining(message),
+    ]);
   });
 
-  it("refuses capture settings without a destination", () => {
-    expect(() => synth((s) => hub(s, { captureIntervalSeconds: 120 }))).toThrow(
-      /capture settings need a captureDestination/,
-    );
+  it("refuses more consumer groups than its namespace's tier allows", () => {
+    expect(
+      validationErrors((s) => {
+        const eh = hub(s, {}, { sku: "Basic" });
+        new ConsumerGroup(s, "cg", { eventHub: eh, name: "analytics" });
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^event hub telemetry\/device-telemetry: consumerGroups: Basic allows 1 consumer group per event hub including \$Default, so 0 more, got 1/,
+      ),
+    ]);
   });
 
   it("is a delivery target named <namespace>/<hub> with the namespace's AMQP endpoint", () => {
@@ -232,6 +281,16 @@ describe("EventHub", () => {
       role_definition_name: "Azure Event Hubs Data Sender",
       principal_id: plantGateway.principalId,
       scope: expect.stringMatching(/^\$\{azurerm_eventhub\.hub_event-hub_[^.]+\.id\}$/),
+    });
+  });
+
+  it("gives managers Azure Event Hubs Data Owner on the hub itself, under the construct ID prefix `own`", () => {
+    const json = synth((s) => hub(s).grantManage(analytics));
+    const [[address, assignment]] = Object.entries(json.resource.azurerm_role_assignment);
+    expect(address).toMatch(/^hub_own-analytics_/);
+    expect(assignment).toMatchObject({
+      role_definition_name: "Azure Event Hubs Data Owner",
+      scope: expect.stringMatching(/azurerm_eventhub\.hub_event-hub/),
     });
   });
 

@@ -1,7 +1,9 @@
 import type { Construct } from "constructs";
 import { GeoDisasterRecovery, type EventHubsNamespaceProps } from "../../../constructs/event-hubs";
 import { EventHubsNamespace } from "../../../constructs/event-hubs";
-import { namespace, namespaceProps, onlyResource, resourcesOf, synth } from "./synth";
+import { namespace, namespaceProps, onlyResource, resourcesOf, synth, validationErrors } from "./synth";
+
+const WHAT = "geo-disaster recovery alias";
 
 function secondary(scope: Construct, overrides: Partial<EventHubsNamespaceProps> = {}): EventHubsNamespace {
   return new EventHubsNamespace(scope, "secondary", {
@@ -38,8 +40,8 @@ describe("GeoDisasterRecovery", () => {
   });
 
   it("refuses Basic, which has no geo-disaster recovery", () => {
-    expect(() =>
-      synth(
+    expect(
+      validationErrors(
         (s) =>
           new GeoDisasterRecovery(s, "dr", {
             primary: namespace(s, { sku: "Basic" }),
@@ -47,12 +49,14 @@ describe("GeoDisasterRecovery", () => {
             aliasName: "alias",
           }),
       ),
-    ).toThrow(/is Basic, which has no geo-disaster recovery; use Standard or above/);
+    ).toEqual([
+      `${WHAT}: geoDisasterRecovery: Basic has no geo-disaster recovery, got geoDisasterRecovery: true; use Standard or above`,
+    ]);
   });
 
   it("refuses a secondary of another tier", () => {
-    expect(() =>
-      synth(
+    expect(
+      validationErrors(
         (s) =>
           new GeoDisasterRecovery(s, "dr", {
             primary: namespace(s),
@@ -60,25 +64,27 @@ describe("GeoDisasterRecovery", () => {
             aliasName: "alias",
           }),
       ),
-    ).toThrow(/the secondary must be Standard like the primary, got Premium/);
+    ).toEqual([`${WHAT}: secondary: the secondary must be Standard like the primary, got Premium`]);
   });
 
   it("refuses a secondary in the primary's region", () => {
-    expect(() =>
-      synth(
+    expect(
+      validationErrors(
         (s) =>
           new GeoDisasterRecovery(s, "dr", {
             primary: namespace(s),
-            secondary: secondary(s, { location: "westeurope" }),
+            secondary: secondary(s, { location: "West Europe" }),
             aliasName: "alias",
           }),
       ),
-    ).toThrow(/the secondary must be in another region than westeurope/);
+    ).toEqual([
+      `${WHAT}: geoDisasterRecovery: geo-disaster recovery pairs the namespace with one in another region, but secondaryLocation is the same region as location (westeurope); set secondaryLocation to another region, or remove geoDisasterRecovery`,
+    ]);
   });
 
   it("refuses an alias named like one of the namespaces", () => {
-    expect(() =>
-      synth(
+    expect(
+      validationErrors(
         (s) =>
           new GeoDisasterRecovery(s, "dr", {
             primary: namespace(s),
@@ -86,6 +92,8 @@ describe("GeoDisasterRecovery", () => {
             aliasName: "evhns-contoso-telemetry-test",
           }),
       ),
-    ).toThrow(/the alias name must differ from both namespace names/);
+    ).toEqual([
+      "geo-disaster recovery evhns-contoso-telemetry-test: aliasName: the alias name must differ from both namespace names, got evhns-contoso-telemetry-test",
+    ]);
   });
 });

@@ -1,7 +1,10 @@
 import { EventHubsCluster } from "../../../constructs/event-hubs";
-import { namespace, onlyResource, plantGateway, resourcesOf, synth } from "./synth";
+import { TerraformVariable } from "cdktf";
+import { EventHub, SchemaGroup } from "../../../constructs/event-hubs";
+import { namespace, onlyResource, plantGateway, resourcesOf, synth, validationErrors } from "./synth";
 
 const NAMESPACE = "azurerm_eventhub_namespace";
+const WHAT = "Event Hubs namespace telemetry";
 
 describe("EventHubsNamespace", () => {
   it("requires TLS 1.2 and turns SAS keys off by default", () => {
@@ -19,7 +22,7 @@ describe("EventHubsNamespace", () => {
 
   it("turns SAS keys on only when asked", () => {
     const ns = onlyResource(
-      synth((s) => namespace(s, { localAuthentication: true })),
+      synth((s) => namespace(s, { localAuth: true })),
       NAMESPACE,
     );
     expect(ns.local_authentication_enabled).toBe(true);
@@ -54,13 +57,22 @@ describe("EventHubsNamespace", () => {
   });
 
   it("refuses kafka: false on Standard, where Azure cannot switch Kafka off", () => {
-    expect(() => synth((s) => namespace(s, { kafka: false }))).toThrow(/kafka cannot be false on Standard/);
+    expect(validationErrors((s) => namespace(s, { kafka: false }))).toEqual([
+      `${WHAT}: kafka: Standard always has the Kafka endpoint and azurerm 4.x has no switch to turn it off, got kafka: false; remove kafka, or use Basic for a namespace without Kafka`,
+    ]);
   });
 
   it("refuses kafka: true on Basic, which has no Kafka endpoint", () => {
-    expect(() => synth((s) => namespace(s, { sku: "Basic", kafka: true }))).toThrow(
-      /kafka cannot be true on Basic/,
-    );
+    expect(validationErrors((s) => namespace(s, { sku: "Basic", kafka: true }))).toEqual([
+      `${WHAT}: kafka: Basic has no Kafka endpoint, got kafka: true; use Standard or above for Kafka clients`,
+    ]);
+  });
+
+  it("has the Kafka endpoint of its dedicated cluster whatever its SKU", () => {
+    synth((s) => {
+      const ns = namespace(s, { sku: "Basic", dedicatedClusterId: "/clusters/c" });
+      expect(ns.kafkaBootstrapServer).toBe("evhns-contoso-telemetry-test.servicebus.windows.net:9093");
+    });
   });
 
   it("turns auto-inflate on with its maximum on Standard", () => {
@@ -83,28 +95,45 @@ describe("EventHubsNamespace", () => {
   it.each([
     [
       { sku: "Basic" as const, autoInflateMaxCapacity: 5 },
-      /autoInflateMaxCapacity applies only to Standard namespaces .* got 5 on Basic/,
+      "auto-inflate exists only on Standard (it scales throughput units), got autoInflateMaxCapacity 5 on Basic; use sku: Standard, or remove autoInflateMaxCapacity",
     ],
-    [{ sku: "Premium" as const, autoInflateMaxCapacity: 5 }, /got 5 on Premium/],
+    [
+      { sku: "Premium" as const, autoInflateMaxCapacity: 5 },
+      "auto-inflate exists only on Standard (it scales throughput units), got autoInflateMaxCapacity 5 on Premium; remove autoInflateMaxCapacity and set capacity",
+    ],
     [
       { capacity: 4, autoInflateMaxCapacity: 2 },
-      /autoInflateMaxCapacity must be between capacity \(4\) and 40, got 2/,
+      "Standard auto-inflates between capacity (4) and 40 throughput units, got 2; set autoInflateMaxCapacity within that range",
     ],
-    [{ autoInflateMaxCapacity: 41 }, /between capacity \(1\) and 40, got 41/],
+    [
+      { autoInflateMaxCapacity: 41 },
+      "Standard auto-inflates between capacity (1) and 40 throughput units, got 41; set autoInflateMaxCapacity within that range",
+    ],
   ])("refuses auto-inflate settings %j", (overrides, message) => {
-    expect(() => synth((s) => namespace(s, overrides))).toThrow(message);
+    expect(validationErrors((s) => namespace(s, overrides))).toEqual([
+      `${WHAT}: autoInflateMaxCapacity: ${message}`,
+    ]);
   });
 
   it.each([0, 41, 1.5])("refuses %p throughput units on Standard", (capacity) => {
-    expect(() => synth((s) => namespace(s, { capacity }))).toThrow(
-      `capacity on Standard must be 1-40 throughput units, got ${capacity}`,
-    );
+    expect(validationErrors((s) => namespace(s, { capacity }))).toEqual([
+      `${WHAT}: capacity: Standard takes 1-40 throughput units, got ${capacity}; use Premium or a dedicated cluster for more throughput`,
+    ]);
   });
 
   it.each([3, 6, 32])("refuses %p processing units on Premium", (capacity) => {
-    expect(() => synth((s) => namespace(s, { sku: "Premium", capacity }))).toThrow(
-      `capacity on Premium must be one of 1, 2, 4, 8, 16 processing units, got ${capacity}`,
-    );
+    expect(validationErrors((s) => namespace(s, { sku: "Premium", capacity }))).toEqual([
+      `${WHAT}: capacity: Premium takes 1, 2, 4, 8, 16 processing units, got ${capacity}; pick one of those values`,
+    ]);
+  });
+
+  it("judges no capacity it cannot know before apply", () => {
+    expect(
+      validationErrors((s) => {
+        const capacity = new TerraformVariable(s, "capacity", { type: "number" }).numberValue;
+        namespace(s, { sku: "Premium", capacity });
+      }),
+    ).toEqual([]);
   });
 
   it("accepts 16 processing units on Premium", () => {
@@ -165,20 +194,24 @@ describe("EventHubsNamespace", () => {
   });
 
   it("refuses an IP allow-list on Basic", () => {
-    expect(() => synth((s) => namespace(s, { sku: "Basic", allowedIpRanges: ["203.0.113.0/24"] }))).toThrow(
-      /allowedIpRanges needs Standard or above .* got 203.0.113.0\/24/,
-    );
+    expect(
+      validationErrors((s) => namespace(s, { sku: "Basic", allowedIpRanges: ["203.0.113.0/24"] })),
+    ).toEqual([
+      `${WHAT}: allowedIpRanges: IP rules needs Standard or above; this Event Hubs namespace (Basic) has none`,
+    ]);
   });
 
   it("refuses a private endpoint on Basic", () => {
-    expect(() => synth((s) => namespace(s, { sku: "Basic", privateEndpointSubnetId: "/subnet" }))).toThrow(
-      /privateEndpointSubnetId needs Standard or above/,
-    );
+    expect(
+      validationErrors((s) => namespace(s, { sku: "Basic", privateEndpoint: { subnetId: "/subnet" } })),
+    ).toEqual([
+      `${WHAT}: privateEndpoint: a private endpoint needs Standard or above; this Event Hubs namespace (Basic) has none`,
+    ]);
   });
 
   it("adds a private endpoint for the namespace sub-resource", () => {
     const pe = onlyResource(
-      synth((s) => namespace(s, { privateEndpointSubnetId: "/subnet", privateDnsZoneId: "/zone" })),
+      synth((s) => namespace(s, { privateEndpoint: { subnetId: "/subnet", privateDnsZoneId: "/zone" } })),
       "azurerm_private_endpoint",
     );
     expect(pe).toMatchObject({
@@ -193,9 +226,11 @@ describe("EventHubsNamespace", () => {
     const json = synth((s) =>
       namespace(s, {
         sku: "Premium",
-        customerManagedKeyId: "https://kv.vault.azure.net/keys/k",
-        customerManagedKeyIdentityId: "/id/cmk",
-        infrastructureEncryption: true,
+        customerManagedKey: {
+          keyVaultKeyId: "https://kv.vault.azure.net/keys/k",
+          identityId: "/id/cmk",
+          infrastructureEncryption: true,
+        },
       }),
     );
     expect(onlyResource(json, "azurerm_eventhub_namespace_customer_managed_key")).toMatchObject({
@@ -210,15 +245,11 @@ describe("EventHubsNamespace", () => {
   });
 
   it("refuses a customer-managed key on Standard", () => {
-    expect(() =>
-      synth((s) => namespace(s, { customerManagedKeyId: "k", customerManagedKeyIdentityId: "i" })),
-    ).toThrow(/customer-managed keys need Premium or a dedicated cluster, got Standard/);
-  });
-
-  it("refuses a customer-managed key without the identity that reads it", () => {
-    expect(() => synth((s) => namespace(s, { sku: "Premium", customerManagedKeyId: "k" }))).toThrow(
-      /customerManagedKeyId and customerManagedKeyIdentityId must be given together/,
-    );
+    expect(
+      validationErrors((s) => namespace(s, { customerManagedKey: { keyVaultKeyId: "k", identityId: "i" } })),
+    ).toEqual([
+      `${WHAT}: customerManagedKey: a customer-managed key needs Premium or a dedicated cluster; this Event Hubs namespace (Standard) has none`,
+    ]);
   });
 
   it("places the namespace on a dedicated cluster and applies the dedicated tier's limits", () => {
@@ -230,14 +261,62 @@ describe("EventHubsNamespace", () => {
       });
       const ns = namespace(s, {
         dedicatedCluster: cluster,
-        customerManagedKeyId: "k",
-        customerManagedKeyIdentityId: "i",
+        customerManagedKey: { keyVaultKeyId: "k", identityId: "i" },
       });
       expect(ns.tier).toBe("Dedicated");
     });
     expect(onlyResource(json, NAMESPACE).dedicated_cluster_id).toMatch(
       /^\$\{azurerm_eventhub_cluster\.cluster_[^.]+\.id\}$/,
     );
+  });
+
+  it("refuses both a dedicated cluster and a dedicated cluster ID", () => {
+    expect(
+      validationErrors((s) => {
+        const cluster = new EventHubsCluster(s, "cluster", {
+          name: "evhcl-test",
+          location: "westeurope",
+          resourceGroupName: "rg",
+        });
+        namespace(s, { dedicatedCluster: cluster, dedicatedClusterId: "/clusters/other" });
+      }),
+    ).toEqual([
+      `${WHAT}: dedicatedClusterId: give dedicatedCluster (a cluster this file creates) or dedicatedClusterId (an existing one), not both`,
+    ]);
+  });
+
+  it("counts the event hubs built on it against its tier", () => {
+    expect(
+      validationErrors((s) => {
+        const ns = namespace(s);
+        for (let n = 0; n < 11; n += 1) new EventHub(s, `hub-${n}`, { namespace: ns, name: `h${n}` });
+      }),
+    ).toEqual([
+      `${WHAT}: hubs: Standard allows 10 event hubs per namespace, got 11; use Premium for up to 100 event hubs`,
+    ]);
+  });
+
+  it("counts the partitions of its hubs against Premium's 200 per processing unit", () => {
+    expect(
+      validationErrors((s) => {
+        const ns = namespace(s, { sku: "Premium" });
+        for (let n = 0; n < 3; n += 1)
+          new EventHub(s, `hub-${n}`, { namespace: ns, name: `h${n}`, partitions: 100 });
+      }),
+    ).toEqual([
+      expect.stringMatching(new RegExp(`^${WHAT}: hubs: Premium allows 200 partitions per processing unit`)),
+    ]);
+  });
+
+  it("refuses a schema group on Basic, which has no schema registry", () => {
+    expect(
+      validationErrors((s) => {
+        const ns = namespace(s, { sku: "Basic" });
+        new SchemaGroup(s, "sg", { namespace: ns, name: "telemetry", compatibility: "Backward" });
+      }),
+    ).toEqual([
+      `${WHAT}: schemaGroups: Basic has no schema registry, got 1 schema group; use Standard for up to 1 schema group`,
+    ]);
   });
 
   it("sends logs and metrics to Log Analytics when a workspace is given", () => {
@@ -264,6 +343,13 @@ describe("EventHubsNamespace", () => {
         "azurerm_role_assignment",
       ),
     ).toEqual([]);
+  });
+
+  it("gives managers Azure Event Hubs Data Owner at namespace scope, under the construct ID prefix `own`", () => {
+    const json = synth((s) => namespace(s).grantManage(plantGateway));
+    const [[address, assignment]] = Object.entries(json.resource.azurerm_role_assignment);
+    expect(address).toMatch(/^ns_own-plant-gateway_/);
+    expect(assignment).toMatchObject({ role_definition_name: "Azure Event Hubs Data Owner" });
   });
 
   it("grants Azure Event Hubs Data Sender at namespace scope when asked", () => {

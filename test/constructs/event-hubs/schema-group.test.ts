@@ -1,5 +1,5 @@
 import { SchemaGroup } from "../../../constructs/event-hubs";
-import { analytics, namespace, onlyResource, synth } from "./synth";
+import { analytics, namespace, onlyResource, synth, validationErrors } from "./synth";
 
 describe("SchemaGroup", () => {
   it("registers an Avro schema group with the given compatibility in the namespace", () => {
@@ -28,9 +28,9 @@ describe("SchemaGroup", () => {
     );
   });
 
-  it("refuses a schema group on Basic, which has no schema registry", () => {
-    expect(() =>
-      synth(
+  it("is counted by its namespace, which refuses it on Basic (no schema registry)", () => {
+    expect(
+      validationErrors(
         (s) =>
           new SchemaGroup(s, "sg", {
             namespace: namespace(s, { sku: "Basic" }),
@@ -38,16 +38,36 @@ describe("SchemaGroup", () => {
             compatibility: "None",
           }),
       ),
-    ).toThrow(/the schema registry needs Standard or above, got Basic/);
+    ).toEqual([
+      "Event Hubs namespace telemetry: schemaGroups: Basic has no schema registry, got 1 schema group; use Standard for up to 1 schema group",
+    ]);
   });
 
-  it("refuses names longer than 50 characters", () => {
-    expect(() =>
-      synth(
+  it("refuses names longer than Azure's 50 characters", () => {
+    expect(
+      validationErrors(
         (s) =>
           new SchemaGroup(s, "sg", { namespace: namespace(s), name: "s".repeat(51), compatibility: "None" }),
       ),
-    ).toThrow(/name must be 1-50 characters, got 51/);
+    ).toEqual([
+      `schema group telemetry/${"s".repeat(51)}: name: Azure name "${"s".repeat(51)}" must be at most 50 characters (it is 51)`,
+    ]);
+  });
+
+  it("gives writers Schema Registry Contributor on the group itself", () => {
+    const json = synth((s) =>
+      new SchemaGroup(s, "sg", {
+        namespace: namespace(s),
+        name: "schemas",
+        compatibility: "None",
+      }).grantWrite(analytics),
+    );
+    const [[address, assignment]] = Object.entries(json.resource.azurerm_role_assignment);
+    expect(address).toMatch(/^sg_write-schemas-analytics_/);
+    expect(assignment).toMatchObject({
+      role_definition_name: "Schema Registry Contributor (Preview)",
+      scope: expect.stringMatching(/azurerm_eventhub_namespace_schema_group\.sg_schema-group/),
+    });
   });
 
   it("grants Schema Registry Reader on the group itself", () => {
