@@ -1,4 +1,5 @@
 import { Testing, TerraformStack } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import type { Construct } from "constructs";
 
 /** The synthesized Terraform JSON of whatever a construct test adds to a fresh stack. */
@@ -28,11 +29,14 @@ export function onlyResource(json: Synthesized, type: string): Record<string, un
 }
 
 /**
- * What cdktf would refuse at synthesis in whatever `build` adds: every construct validation's
- * messages (constructs report all their rule problems there, at once).
+ * What cdktf would refuse at synthesis in whatever `build` adds, in a stack complete with its
+ * provider: every construct validation's messages (constructs report all their rule problems there,
+ * at once).
  */
 export function validationErrors(build: (scope: Construct) => void): string[] {
   const stack = new TerraformStack(Testing.app(), "test");
+  // A stack without its provider is refused too; the constructs' own problems are what is asked.
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
   build(stack);
   return stack.node.findAll().flatMap((construct) => construct.node.validate());
 }

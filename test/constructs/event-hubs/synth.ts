@@ -6,18 +6,7 @@ import {
   type EventHubsNamespaceProps,
 } from "../../../constructs/event-hubs";
 
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { validationErrors as stackValidationErrors } from "../synthesized";
-
-export { synth, resourcesOf, onlyResource, type Synthesized } from "../synthesized";
-
-/** What the constructs `build` adds refuse at synthesis, in a stack complete with its provider. */
-export function validationErrors(build: (scope: Construct) => void): string[] {
-  return stackValidationErrors((scope) => {
-    new AzurermProvider(scope, "azurerm", { features: [{}] });
-    build(scope);
-  });
-}
+export { synth, resourcesOf, onlyResource, validationErrors, type Synthesized } from "../synthesized";
 
 export const namespaceProps: EventHubsNamespaceProps = {
   name: "evhns-contoso-telemetry-test",
