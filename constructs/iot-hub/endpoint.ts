@@ -5,7 +5,8 @@ import { IothubEndpointServicebusQueue } from "@cdktf/provider-azurerm/lib/iothu
 import { IothubEndpointServicebusTopic } from "@cdktf/provider-azurerm/lib/iothub-endpoint-servicebus-topic";
 import { IothubEndpointStorageContainer } from "@cdktf/provider-azurerm/lib/iothub-endpoint-storage-container";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { iotHubNameRules, storageEndpointDefaults, storageEndpointProblems } from "../../azure/iot-hub";
+import { iotHubNameRules, storageEndpointDefaults } from "../../azure/iot-hub";
+import { storageEndpointProblems } from "../../azure/iot-hub-rules";
 import { azureNameProblems } from "../../azure/name-rules";
 import { under } from "../../azure/problem";
 import { blobEndpoint, storageAccountNameOf } from "../../azure/storage";

@@ -1,12 +1,8 @@
 import type { Construct } from "constructs";
 import { Iothub, type IothubCloudToDevice, type IothubFileUpload } from "@cdktf/provider-azurerm/lib/iothub";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import {
-  IOT_HUB_DATA_CONTRIBUTOR,
-  iotHubNameRules,
-  iotHubProblems,
-  type IotHubSkuName,
-} from "../../azure/iot-hub";
+import { IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules, type IotHubSkuName } from "../../azure/iot-hub";
+import { iotHubProblems } from "../../azure/iot-hub-rules";
 import { azureNameProblems } from "../../azure/name-rules";
 import { keylessConnectionString, storageAccountNameOf } from "../../azure/storage";
 import type { DeliveryTarget } from "../shared/entity";

@@ -2,12 +2,8 @@ import { Construct } from "constructs";
 import { IothubRouteA as IothubRouteResource } from "@cdktf/provider-azurerm/lib/iothub-route";
 import { IothubEnrichmentA as IothubEnrichmentResource } from "@cdktf/provider-azurerm/lib/iothub-enrichment";
 import { IothubFallbackRouteA as IothubFallbackRouteResource } from "@cdktf/provider-azurerm/lib/iothub-fallback-route";
-import {
-  BUILT_IN_ENDPOINT,
-  iotEnrichmentProblems,
-  iotHubNameRules,
-  iotRouteProblems,
-} from "../../azure/iot-hub";
+import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
+import { iotEnrichmentProblems, iotRouteProblems } from "../../azure/iot-hub-rules";
 import { azureNameProblems } from "../../azure/name-rules";
 import { known, knownValues, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";

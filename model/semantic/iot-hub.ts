@@ -1,4 +1,4 @@
-import { iotHubProblems } from "../../azure/iot-hub";
+import { iotHubProblems } from "../../azure/iot-hub-rules";
 import type { SemanticContext } from "./context";
 import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 

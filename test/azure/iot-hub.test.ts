@@ -1,12 +1,11 @@
+import { iotHubEndpoints, iotHubNameRules } from "../../azure/iot-hub";
 import {
   deviceProvisioningProblems,
-  iotHubEndpoints,
-  iotHubNameRules,
   iotHubProblems,
   iotRouteProblems,
   storageEndpointProblems,
   type IotHubInput,
-} from "../../azure/iot-hub";
+} from "../../azure/iot-hub-rules";
 import { azureNameProblem } from "../../azure/name-rules";
 
 const STORAGE =
