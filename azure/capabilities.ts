@@ -20,11 +20,6 @@ export function serviceBusSupportsPrivateEndpoint(sku: ServiceBusSku): boolean {
   return sku === "Premium";
 }
 
-/** learn.microsoft.com/azure/iot-hub/virtual-network-support: private endpoints are not offered on the free tier. */
-export function iotHubSupportsPrivateEndpoint(sku: string): boolean {
-  return sku !== "F1";
-}
-
 /**
  * Whether a namespace gets a geo-disaster-recovery pair: the SKU supports it, the file names a
  * secondary region, and the namespace asks for it (or the tier profile does by default).

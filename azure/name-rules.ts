@@ -8,9 +8,9 @@
  *   which reject the name at plan time;
  * - the service documentation, where the rules page is silent.
  *
- * Names are checked as Azure receives them: after the naming convention, or `resourceName`. A
- * service's own resources are named by its facts module (Event Hubs: `azure/event-hubs-facts.ts`);
- * this file files them with the generic ones under one set of kinds.
+ * Names are checked as Azure receives them: after the naming convention, or `resourceName`.
+ * Each service's own resources have their rules in its facts module (`azure/relay.ts`, ...); the
+ * rules here are the ones every service shares, and the pieces those rules are built from.
  */
 import { eventHubsNameRules } from "./event-hubs-facts";
 import type { Problem } from "./problem";
@@ -39,13 +39,13 @@ export interface AzureNameRule {
 const alphanumeric = /[A-Za-z0-9]/;
 const letter = /[A-Za-z]/;
 const startAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
-const endAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
+export const endAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
 const startLetter = { pattern: letter, text: "a letter" } as const;
 
-const rulesPage = "learn.microsoft.com resource-name-rules";
+export const rulesPage = "learn.microsoft.com resource-name-rules";
 
 /** Service Bus, Event Hubs and Relay namespaces share the `servicebus.windows.net` DNS zone and its rules. */
-const messagingNamespace = {
+export const messagingNamespace = {
   minLength: 6,
   maxLength: 50,
   allowed: /[A-Za-z0-9-]/,
@@ -55,7 +55,7 @@ const messagingNamespace = {
 } as const;
 
 /** Queues, topics, hybrid connections and WCF relays are addressed by path: `/` is allowed. */
-const messagingEntityPath = {
+export const messagingEntityPath = {
   minLength: 1,
   maxLength: 260,
   allowed: /[A-Za-z0-9._\-/~]/,
@@ -204,80 +204,18 @@ export const azureNameRules = {
     source:
       "learn.microsoft.com/azure/event-grid/mqtt-clients: 1-128 characters, alphanumerics, hyphen, colon, dot, underscore",
   },
-  relayNamespace: {
-    what: "Relay namespace",
-    ...messagingNamespace,
-    source: `${rulesPage}, Microsoft.Relay/namespaces: 6-50, start with letter, end with letter or number`,
-  },
-  hybridConnection: {
-    what: "hybrid connection",
-    ...messagingEntityPath,
-    allowed: /[A-Za-z0-9._\-/]/,
-    allowedText: "letters, numbers, periods, hyphens, underscores and slashes",
-    source: `${rulesPage}, Microsoft.Relay/namespaces/hybridConnections: 1-260`,
-  },
-  wcfRelay: {
-    what: "WCF relay",
-    ...messagingEntityPath,
-    allowed: /[A-Za-z0-9._\-/]/,
-    allowedText: "letters, numbers, periods, hyphens, underscores and slashes",
-    source: `${rulesPage}, Microsoft.Relay/namespaces/wcfRelays: 1-260`,
-  },
-  iotHub: {
-    what: "IoT hub",
-    minLength: 3,
-    maxLength: 50,
-    allowed: /[A-Za-z0-9-]/,
-    allowedText: "letters, numbers and hyphens",
-    end: { pattern: alphanumeric, text: "a letter or number" },
-    source: `${rulesPage}, Microsoft.Devices/IotHubs: 3-50, can't end with hyphen; azurerm iothub/validate/iot_hub_name.go`,
-  },
-  iotRoute: {
-    what: "IoT Hub route",
-    minLength: 1,
-    maxLength: 64,
-    allowed: /[A-Za-z0-9._-]/,
-    allowedText: "letters, numbers, periods, underscores and hyphens",
-    source: "azurerm iothub route `name` validator: ^[-_.a-zA-Z0-9]{1,64}$",
-  },
-  iotEndpoint: {
-    what: "IoT Hub custom endpoint",
-    minLength: 1,
-    maxLength: 64,
-    allowed: /[A-Za-z0-9._-]/,
-    allowedText: "letters, numbers, periods, underscores and hyphens",
-    reservedNames: ["events", "operationsMonitoringEvents", "fileNotifications", "$default"],
-    source:
-      "azurerm iothub/validate/iot_hub_endpoint_name.go (reserved names); learn.microsoft.com iot-hub-devguide-endpoints",
-  },
-  iotConsumerGroup: {
-    what: "IoT Hub consumer group",
-    minLength: 1,
-    maxLength: 50,
-    allowed: /[A-Za-z0-9._-]/,
-    allowedText: "letters, numbers, hyphens, periods and underscores",
-    source: `${rulesPage}, Microsoft.Devices/IotHubs/eventHubEndpoints/ConsumerGroups: 1-50; azurerm iot_hub_consumer_group.go`,
-  },
-  deviceProvisioning: {
-    what: "Device Provisioning Service",
-    minLength: 3,
-    maxLength: 64,
-    allowed: /[A-Za-z0-9-]/,
-    allowedText: "letters, numbers and hyphens",
-    end: { pattern: alphanumeric, text: "a letter or number" },
-    source: `${rulesPage}, Microsoft.Devices/provisioningServices: 3-64, end with alphanumeric`,
-  },
 } as const satisfies Record<string, AzureNameRule>;
 
 export type AzureNameKind = keyof typeof azureNameRules;
 
 /**
- * What is wrong with `name` as the Azure name of a `kind`, in words that continue
- * `Azure name "x" for <field> ...`; undefined when Azure accepts it. Only the first problem is
- * reported: fixing the length usually changes the rest.
+ * What is wrong with `name` as the Azure name of a `kind` (one of the generic rules here, or a
+ * service's own rule from its facts module), in words that continue `Azure name "x" for <field> ...`;
+ * undefined when Azure accepts it. Only the first problem is reported: fixing the length usually
+ * changes the rest.
  */
-export function azureNameProblem(kind: AzureNameKind, name: string): string | undefined {
-  const rule: AzureNameRule = azureNameRules[kind];
+export function azureNameProblem(kind: AzureNameKind | AzureNameRule, name: string): string | undefined {
+  const rule: AzureNameRule = typeof kind === "string" ? azureNameRules[kind] : kind;
   const length = [...name].length;
   if (length > rule.maxLength) {
     return `must be at most ${rule.maxLength} characters (it is ${length})`;
@@ -309,8 +247,17 @@ export function azureNameProblem(kind: AzureNameKind, name: string): string | un
   return undefined;
 }
 
-/** What is wrong with `name` as a rule finding at `field`: constructs check the names they are given with it. */
-export function azureNameProblems(kind: AzureNameKind, name: string, field = "name"): Problem[] {
-  const problem = azureNameProblem(kind, name);
-  return problem === undefined ? [] : [{ field, message: `Azure name "${name}" ${problem}` }];
+/**
+ * The problem with `name` under `rule`, as a rule's {@link Problem} at `field`: none when Azure
+ * accepts the name, or when it is not known at synthesis (`undefined`: a Terraform token).
+ */
+export function azureNameProblems(
+  kind: AzureNameKind | AzureNameRule,
+  name: string | undefined,
+  field = "name",
+): Problem[] {
+  if (name === undefined) return [];
+  const rule: AzureNameRule = typeof kind === "string" ? azureNameRules[kind] : kind;
+  const problem = azureNameProblem(rule, name);
+  return problem === undefined ? [] : [{ field, message: `${rule.what} name "${name}" ${problem}` }];
 }

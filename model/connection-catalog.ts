@@ -2,6 +2,8 @@ import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
 import { BuiltInRole } from "../azure/roles";
 import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
+import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
+import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -190,18 +192,13 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   }
 
   for (const ns of model.relay) {
-    const host = `${ns.azureName}.servicebus.windows.net`;
-    const relayRoles = {
-      senders: BuiltInRole.relaySender,
-      listeners: BuiltInRole.relayListener,
-      owners: BuiltInRole.relayOwner,
-    };
+    const roles = { senders: relayRoles.send, listeners: relayRoles.listen, owners: relayRoles.manage };
     entries.push({
       name: ns.name,
       kind: "relayNamespace",
       azureName: ns.azureName,
-      endpoints: [{ protocol: "https", url: `https://${host}/` }],
-      access: access(ns, relayRoles),
+      endpoints: relayNamespaceEndpoints(ns.azureName),
+      access: access(ns, roles),
     });
     for (const hc of [...ns.hybridConnections, ...ns.wcfRelays]) {
       entries.push({
@@ -209,31 +206,22 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         kind: "hybridConnection",
         azureName: ns.azureName,
         entityPath: hc.name,
-        endpoints: [
-          { protocol: "amqp-websockets", url: `wss://${host}/$hc/${hc.name}` },
-          { protocol: "https", url: `https://${host}/${hc.name}` },
-        ],
-        access: access(hc, relayRoles),
+        endpoints: relayEntityEndpoints(ns.azureName, hc.name),
+        access: access(hc, roles),
       });
     }
   }
 
   for (const hub of model.iotHub) {
-    const host = `${hub.azureName}.azure-devices.net`;
     entries.push({
       name: hub.name,
       kind: "iotHub",
       azureName: hub.azureName,
-      endpoints: [
-        { protocol: "mqtt", url: `${host}:8883` },
-        { protocol: "amqp", url: `amqps://${host}` },
-        { protocol: "amqp-websockets", url: `wss://${host}/$iothub/websocket` },
-        { protocol: "https", url: `https://${host}/` },
-      ],
+      endpoints: iotHubEndpoints(hub.azureName),
       access: access(hub, {
-        senders: BuiltInRole.iotHubDataContributor,
-        receivers: BuiltInRole.iotHubDataContributor,
-        owners: BuiltInRole.iotHubDataContributor,
+        senders: IOT_HUB_DATA_CONTRIBUTOR,
+        receivers: IOT_HUB_DATA_CONTRIBUTOR,
+        owners: IOT_HUB_DATA_CONTRIBUTOR,
       }),
     });
   }

@@ -9,6 +9,7 @@ import {
 } from "../constructs/iot-hub";
 import type { Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
+import { privateEndpointOf } from "./private-endpoint-of";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {
@@ -47,7 +48,7 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
     capacity: hub.capacity,
     partitions: hub.partitions,
     retentionDays: hub.retentionDays,
-    localAuthenticationEnabled: hub.localAuth,
+    localAuth: hub.localAuth,
     publicNetworkAccess: hub.publicNetworkAccess,
     allowedIpRanges: hub.allowedIpRanges,
     userAssignedIdentityIds: hub.userAssignedIdentityIds,
@@ -57,8 +58,7 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
     fileUpload: hub.fileUpload,
     fallbackRoute: hub.fallbackRoute,
     logAnalyticsWorkspaceId: workspace,
-    privateEndpointSubnetId: hub.privateEndpoint?.subnetId,
-    privateDnsZoneId: hub.privateEndpoint?.privateDnsZoneId,
+    privateEndpoint: privateEndpointOf(hub),
     lock: hub.lock,
     preventDestroy: hub.preventDestroy,
     tags: hub.tags,
@@ -123,8 +123,12 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
       // Devices reach DPS the way they reach the hub: publicly only if the hub is public.
       publicNetworkAccess: hub.publicNetworkAccess,
       logAnalyticsWorkspaceId: workspace,
-      privateEndpointSubnetId: hub.privateEndpoint?.subnetId,
-      privateDnsZoneId: dps.privateDnsZoneId,
+      // In the hub's subnet, registered in the provisioning service's own zone; named after the
+      // service by the construct (`<service>-pep`).
+      privateEndpoint: hub.privateEndpoint && {
+        subnetId: hub.privateEndpoint.subnetId,
+        privateDnsZoneId: dps.privateDnsZoneId,
+      },
       // Enrollments are as hard to rebuild as the hub's device registry: the same protection.
       lock: hub.lock,
       preventDestroy: hub.preventDestroy,

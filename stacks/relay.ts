@@ -1,6 +1,7 @@
 import { HybridConnection, RelayNamespace, WcfRelay } from "../constructs/relay";
 import type { Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
+import { privateEndpointOf } from "./private-endpoint-of";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {
@@ -26,8 +27,7 @@ function addNamespace(ctx: StackContext, namespace: model.RelayNamespace): void 
     allowedIpRanges: namespace.allowedIpRanges,
     trustedServicesAllowed: namespace.trustedServicesAllowed,
     logAnalyticsWorkspaceId: namespace.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
-    privateEndpointSubnetId: namespace.privateEndpoint?.subnetId,
-    privateDnsZoneId: namespace.privateEndpoint?.privateDnsZoneId,
+    privateEndpoint: privateEndpointOf(namespace),
     lock: namespace.lock,
     preventDestroy: namespace.preventDestroy,
     tags: namespace.tags,
@@ -35,7 +35,7 @@ function addNamespace(ctx: StackContext, namespace: model.RelayNamespace): void 
   ctx.entities.registerNamespace("relay", namespace.name, construct.id);
   for (const principal of namespace.senders) construct.grantSend(grantee(principal));
   for (const principal of namespace.receivers) construct.grantListen(grantee(principal));
-  for (const principal of namespace.owners) construct.grantOwner(grantee(principal));
+  for (const principal of namespace.owners) construct.grantManage(grantee(principal));
 
   for (const connection of namespace.hybridConnections) {
     const hybrid = new HybridConnection(construct, `hybrid-connection-${connection.name}`, {
@@ -47,7 +47,7 @@ function addNamespace(ctx: StackContext, namespace: model.RelayNamespace): void 
     });
     for (const principal of connection.listeners) hybrid.grantListen(grantee(principal));
     for (const principal of connection.senders) hybrid.grantSend(grantee(principal));
-    for (const principal of connection.owners) hybrid.grantOwner(grantee(principal));
+    for (const principal of connection.owners) hybrid.grantManage(grantee(principal));
   }
   for (const relay of namespace.wcfRelays) {
     const wcf = new WcfRelay(construct, `wcf-relay-${relay.name}`, {

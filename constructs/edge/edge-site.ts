@@ -1,17 +1,16 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
+import {
+  edgeSiteProblems,
+  MQTT_TLS_PORT,
+  mqttHostname,
+  siteCloudCoverage,
+  type SiteCloudCoverage,
+} from "../../azure/edge-site";
+import { knownValues, validateWith } from "../shared/validation";
 
 /** How far the cloud covers a disconnected site, told to the site's tooling with its settings. */
-export interface EdgeSiteCloudCoverage {
-  /** Hours the broker keeps the gateway's session (and its queued QoS 1 messages) after it drops. */
-  readonly coveredHours: number;
-  /** Whether the cloud covers the whole store-and-forward window. */
-  readonly coversBufferWindow: boolean;
-  /** Which documented limit bounds the coverage, in words. */
-  readonly limit: string;
-  /** What the site must do about the part of the window the cloud does not cover; empty when covered. */
-  readonly advice: string;
-}
+export type EdgeSiteCloudCoverage = SiteCloudCoverage;
 
 export interface EdgeSiteProps {
   /** The site's name in the environment file. */
@@ -39,20 +38,9 @@ export interface EdgeSiteProps {
   readonly offlineBufferHours: number;
   /**
    * What the cloud holds for the site while it is disconnected.
-   * @default - derived from the session expiry alone
+   * @default - derived from the session expiry and the cloud's longest queue (`siteCloudCoverage`)
    */
   readonly cloudCoverage?: EdgeSiteCloudCoverage;
-}
-
-/** The MQTT broker's TLS port ("Event Grid MQTT broker: supported MQTT features"). */
-export const MQTT_TLS_PORT = 8883;
-
-/**
- * The host name of a namespace's MQTT broker: `<namespace>.<region>-1.ts.eventgrid.azure.net`
- * ("Quickstart: Publish and subscribe to MQTT messages on an Event Grid namespace").
- */
-export function mqttHostname(namespaceName: string, region: string): string {
-  return `${namespaceName}.${region.toLowerCase().replace(/\s+/g, "")}-1.ts.eventgrid.azure.net`;
 }
 
 /**
@@ -67,9 +55,21 @@ export class EdgeSite extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeSiteProps) {
     super(scope, id);
-    validate(props);
+    validateWith(this, `edge site ${props.siteName}`, () =>
+      edgeSiteProblems(
+        knownValues({
+          topicPrefix: props.topicPrefix,
+          qos: props.qos,
+          sessionExpiryHours: props.sessionExpiryHours,
+          offlineBufferHours: props.offlineBufferHours,
+          clientAuthenticationName: props.clientAuthenticationName,
+        }),
+      ),
+    );
     this.mqttHostname = mqttHostname(props.namespaceName, props.region);
-    const coverage = props.cloudCoverage ?? defaultCoverage(props);
+    const coverage =
+      props.cloudCoverage ??
+      siteCloudCoverage(props.offlineBufferHours, props.sessionExpiryHours, props.namespaceName);
 
     this.output = new TerraformOutput(this, "connection", {
       description: `Connection settings of edge site ${props.siteName} for its gateway's tooling`,
@@ -90,46 +90,4 @@ export class EdgeSite extends Construct {
     // A stable, readable name: edge tooling asks for `site_<name>`, not a path hash.
     this.output.overrideLogicalId(`site_${props.siteName.replace(/[^A-Za-z0-9_]/g, "_")}`);
   }
-}
-
-function validate(props: EdgeSiteProps): void {
-  const prefix = props.topicPrefix;
-  // MQTT topic names carry no wildcards; `$` topics are the broker's own (MQTT 5.0, 4.7).
-  if (prefix === "" || /[+#]/.test(prefix) || prefix.startsWith("$") || prefix.endsWith("/")) {
-    throw new Error(
-      `topicPrefix must be a non-empty topic path without "+" or "#", not starting with "$" or ending with "/", got "${prefix}"`,
-    );
-  }
-  if (props.qos !== 0 && props.qos !== 1) {
-    throw new Error(
-      `qos must be 0 or 1 (the Event Grid MQTT broker supports no QoS 2), got ${String(props.qos)}`,
-    );
-  }
-  // The broker's maximum session expiry is configurable from 1 to 8 hours (Event Grid quotas and
-  // limits, "Session expiry interval"; TopicSpacesConfiguration.maximumSessionExpiryInHours).
-  if (
-    !Number.isInteger(props.sessionExpiryHours) ||
-    props.sessionExpiryHours < 1 ||
-    props.sessionExpiryHours > 8
-  ) {
-    throw new Error(`sessionExpiryHours must be an integer between 1 and 8, got ${props.sessionExpiryHours}`);
-  }
-  if (!(props.offlineBufferHours >= 0)) {
-    throw new Error(`offlineBufferHours must be zero or more, got ${props.offlineBufferHours}`);
-  }
-  if (props.clientAuthenticationName.trim() === "") {
-    throw new Error(`clientAuthenticationName must not be empty, got ""`);
-  }
-}
-
-function defaultCoverage(props: EdgeSiteProps): EdgeSiteCloudCoverage {
-  const covered = props.offlineBufferHours <= props.sessionExpiryHours;
-  return {
-    coveredHours: Math.min(props.offlineBufferHours, props.sessionExpiryHours),
-    coversBufferWindow: covered,
-    limit: `Event Grid MQTT session expiry of ${props.sessionExpiryHours} hours`,
-    advice: covered
-      ? ""
-      : `the broker drops the gateway's session after ${props.sessionExpiryHours} hours; store messages locally and republish them on reconnect, or lower offlineBufferHours to ${props.sessionExpiryHours}`,
-  };
 }

@@ -1,10 +1,13 @@
 import { Construct } from "constructs";
 import { IothubConsumerGroup } from "@cdktf/provider-azurerm/lib/iothub-consumer-group";
+import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
+import { azureNameProblems } from "../../azure/name-rules";
+import { known, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
 
 export interface IotHubConsumerGroupProps {
   readonly hub: IotHub;
-  /** Letters, digits, `-`, `.` and `_`; `$Default` exists on every hub already. */
+  /** Letters, digits, `-`, `.` and `_` (so not `$Default`, which every hub has already). */
   readonly name: string;
 }
 
@@ -18,21 +21,15 @@ export class IotHubConsumerGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: IotHubConsumerGroupProps) {
     super(scope, id);
-    if (props.name.toLowerCase() === "$default") {
-      throw new Error(`consumer group "${props.name}" exists on every hub; choose another name`);
-    }
-    // The portal's rule, which the provider's validator copies: alphanumerics and - . _
-    if (!/^[0-9a-zA-Z._-]+$/.test(props.name)) {
-      throw new Error(
-        `consumer group name may only contain letters, digits, "-", "." and "_", got "${props.name}"`,
-      );
-    }
+    validateWith(this, `IoT Hub consumer group ${props.name}`, () =>
+      azureNameProblems(iotHubNameRules.consumerGroup, known(props.name)),
+    );
     this.name = props.name;
     this.resource = new IothubConsumerGroup(this, "consumer-group", {
       name: props.name,
       iothubName: props.hub.resource.name,
       resourceGroupName: props.hub.resourceGroupName,
-      eventhubEndpointName: "events",
+      eventhubEndpointName: BUILT_IN_ENDPOINT,
     });
   }
 }

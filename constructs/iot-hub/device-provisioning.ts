@@ -1,22 +1,36 @@
 import { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { AzapiResource } from "../shared/azapi-resource";
+import { DPS_SKU, IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules } from "../../azure/iot-hub";
+import { deviceProvisioningProblems } from "../../azure/iot-hub-rules";
+import { azureNameProblems } from "../../azure/name-rules";
 import { derivedName } from "../../azure/naming";
-import { BuiltInRole, grantRole } from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
+import { AzapiResource } from "../shared/azapi-resource";
+import { grantRole } from "../shared/role-assignments";
+import {
+  attachSharedInterfaces,
+  resolveNamespaceInterfaces,
+  sharedInterfaceRequest,
+  type NamespaceInterfaceProps,
+} from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
 
 export type AllocationPolicy = "Hashed" | "GeoLatency" | "Static";
 
-export interface DeviceProvisioningServiceProps {
+/**
+ * A provisioning service takes the shared interfaces it has in Azure: private endpoint
+ * (sub-resource `iotDps`, zone `privatelink.azure-devices-provisioning.net`), public network
+ * access, IP ranges, user-assigned identities besides the hub link's, diagnostics, lock and tags.
+ * `localAuth`, `trustedServicesAllowed` and `customerManagedKey` are validation errors: Device
+ * Provisioning has no such settings.
+ */
+export interface DeviceProvisioningServiceProps extends NamespaceInterfaceProps {
   /** Azure name of the provisioning service. */
   readonly name: string;
-  readonly location: string;
   /** ARM ID of the resource group the service is created in. */
   readonly resourceGroupId: string;
-  readonly resourceGroupName: string;
   /** The hub devices are provisioned to. */
   readonly hub: IotHub;
   /**
@@ -34,40 +48,6 @@ export interface DeviceProvisioningServiceProps {
    * @default - Azure's default: replicated to the paired region for disaster recovery
    */
   readonly dataResidency?: boolean;
-  /**
-   * Whether devices reach the service over its public endpoint.
-   * @default - closed: devices provision through the private endpoint
-   */
-  readonly publicNetworkAccess?: boolean;
-  /**
-   * Log Analytics workspace for the service's logs and metrics.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Subnet for a private endpoint (sub-resource `iotDps`).
-   * @default - no private endpoint
-   */
-  readonly privateEndpointSubnetId?: string;
-  /**
-   * Private DNS zone (`privatelink.azure-devices-provisioning.net`) the private endpoint registers in.
-   * @default - no DNS zone group: name resolution is left to the network team's own DNS
-   */
-  readonly privateDnsZoneId?: string;
-  /**
-   * @default - no tags
-   */
-  /**
-   * A CanNotDelete lock: the service holds every device enrollment.
-   * @default - no lock
-   */
-  readonly lock?: boolean;
-  /**
-   * Terraform's `prevent_destroy`, for the same reason.
-   * @default - a plan may destroy the service
-   */
-  readonly preventDestroy?: boolean;
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -77,6 +57,14 @@ export interface DeviceProvisioningServiceProps {
  */
 export const DPS_API_VERSION = "2026-08-31";
 
+/** One entry of the service's IP filter, applied in order: the first that matches decides. */
+interface IpFilterRule {
+  readonly filterName: string;
+  readonly action: "Accept" | "Reject";
+  readonly ipMask: string;
+  readonly target: "all";
+}
+
 /** Body of Microsoft.Devices/provisioningServices at DPS_API_VERSION. */
 interface ProvisioningServiceBody extends Record<string, unknown> {
   readonly sku: { readonly name: "S1"; readonly capacity: number };
@@ -84,6 +72,7 @@ interface ProvisioningServiceBody extends Record<string, unknown> {
     readonly allocationPolicy: AllocationPolicy;
     readonly enableDataResidency: boolean;
     readonly publicNetworkAccess: "Enabled" | "Disabled";
+    readonly ipFilterRules?: readonly IpFilterRule[];
     readonly iotHubs: readonly {
       readonly authenticationType: "UserAssigned";
       readonly selectedUserAssignedIdentityResourceId: string;
@@ -113,16 +102,18 @@ export class DeviceProvisioningService extends Construct {
 
   constructor(scope: Construct, id: string, props: DeviceProvisioningServiceProps) {
     super(scope, id);
+    const interfaces = resolveNamespaceInterfaces(props);
     const capacity = props.capacity ?? 1;
-    // S1 is the only DPS SKU; 1-200 units is the range the azurerm provider accepts.
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 200) {
-      throw new Error(`capacity must be an integer between 1 and 200, got ${capacity}`);
-    }
-    if (!/^[a-zA-Z0-9-]{3,64}$/.test(props.name) || props.name.endsWith("-")) {
-      throw new Error(
-        `name must be 3-64 letters, digits and hyphens, not ending in a hyphen, got "${props.name}"`,
-      );
-    }
+    validateWith(this, `Device Provisioning Service ${props.name}`, () => [
+      ...azureNameProblems(iotHubNameRules.deviceProvisioning, known(props.name)),
+      ...deviceProvisioningProblems(
+        knownValues({
+          ...sharedInterfaceRequest(props),
+          publicNetworkAccess: interfaces.publicNetworkAccess,
+          capacity,
+        }),
+      ),
+    ]);
 
     this.identity = new UserAssignedIdentity(this, "link-identity", {
       name: derivedName(props.name, "hub-link"),
@@ -133,7 +124,7 @@ export class DeviceProvisioningService extends Construct {
     this.linkGrant = grantRole(this, "hub-link", {
       scopeId: props.hub.id,
       scopeLabel: `iot-hub/${props.hub.name}`,
-      role: BuiltInRole.iotHubDataContributor,
+      role: IOT_HUB_DATA_CONTRIBUTOR,
       grantee: {
         name: `dps-${props.name}`,
         principalId: this.identity.principalId,
@@ -141,12 +132,14 @@ export class DeviceProvisioningService extends Construct {
       },
     });
 
+    const ipRanges = interfaces.allowedIpRanges;
     const body: ProvisioningServiceBody = {
-      sku: { name: "S1", capacity },
+      sku: { name: DPS_SKU, capacity },
       properties: {
         allocationPolicy: props.allocationPolicy ?? "Hashed",
         enableDataResidency: props.dataResidency ?? false,
-        publicNetworkAccess: props.publicNetworkAccess === true ? "Enabled" : "Disabled",
+        publicNetworkAccess: interfaces.publicNetworkAccess ? "Enabled" : "Disabled",
+        ...(ipRanges.length > 0 ? { ipFilterRules: ipFilterRules(ipRanges) } : {}),
         iotHubs: [
           {
             authenticationType: "UserAssigned",
@@ -163,7 +156,10 @@ export class DeviceProvisioningService extends Construct {
       name: props.name,
       parentId: props.resourceGroupId,
       location: props.location,
-      identity: { type: "UserAssigned", identityIds: [this.identity.id] },
+      identity: {
+        type: "UserAssigned",
+        identityIds: [this.identity.id, ...interfaces.userAssignedIdentityIds],
+      },
       body,
       // The provider's embedded schemas predate this API version; Azure validates the body instead.
       schemaValidationEnabled: false,
@@ -177,21 +173,9 @@ export class DeviceProvisioningService extends Construct {
       resourceLabel: `Device Provisioning Service ${props.name}`,
       name: props.name,
       subresource: "iotDps",
-      interfaces: {
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        tags: props.tags,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        privateEndpoint: props.privateEndpointSubnetId
-          ? {
-              subnetId: props.privateEndpointSubnetId,
-              privateDnsZoneId: props.privateDnsZoneId,
-            }
-          : undefined,
-        lock: props.lock,
-      },
+      interfaces: props,
     });
-    protectFromDestroy(this.resource, props.preventDestroy ?? false);
+    protectFromDestroy(this.resource, interfaces.preventDestroy);
   }
 
   get id(): string {
@@ -207,4 +191,21 @@ export class DeviceProvisioningService extends Construct {
   get deviceProvisioningHostName(): string {
     return this.resource.outputString("properties.deviceProvisioningHostName");
   }
+}
+
+/**
+ * Admits only `ranges`: an Accept rule for each, then one that rejects every other address ("Use
+ * IP filters" for Device Provisioning: rules apply in order, and without a match a request is
+ * accepted, so the list ends by rejecting 0.0.0.0/0).
+ */
+function ipFilterRules(ranges: readonly string[]): IpFilterRule[] {
+  return [
+    ...ranges.map((ipMask, index) => ({
+      filterName: `allowed-${index + 1}`,
+      action: "Accept" as const,
+      ipMask,
+      target: "all" as const,
+    })),
+    { filterName: "deny-others", action: "Reject", ipMask: "0.0.0.0/0", target: "all" },
+  ];
 }

@@ -5,10 +5,16 @@ import { IothubEndpointServicebusQueue } from "@cdktf/provider-azurerm/lib/iothu
 import { IothubEndpointServicebusTopic } from "@cdktf/provider-azurerm/lib/iothub-endpoint-servicebus-topic";
 import { IothubEndpointStorageContainer } from "@cdktf/provider-azurerm/lib/iothub-endpoint-storage-container";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { iotHubNameRules, storageEndpointDefaults } from "../../azure/iot-hub";
+import { storageEndpointProblems } from "../../azure/iot-hub-rules";
+import { azureNameProblems } from "../../azure/name-rules";
+import { under } from "../../azure/problem";
+import { blobEndpoint, storageAccountNameOf } from "../../azure/storage";
 import type { DeliveryTarget } from "../shared/entity";
 import { BuiltInRole, grantRole } from "../shared/role-assignments";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
-import { blobEndpointOf, storageAccountNameOf } from "./storage-account";
+import { knownStorageAccountId } from "./storage-account";
 
 /** A blob container that receives routed messages in batches. */
 export interface StorageContainerTarget {
@@ -47,20 +53,6 @@ export interface IotHubEndpointProps {
 }
 
 /**
- * Names IoT Hub uses for its own endpoints; a custom endpoint may not take them (azurerm
- * validator `IoTHubEndpointName`; "IoT Hub endpoints", built-in endpoints).
- */
-export const RESERVED_ENDPOINT_NAMES: readonly string[] = [
-  "events",
-  "operationsMonitoringEvents",
-  "fileNotifications",
-  "$default",
-];
-
-const endpointName = /^[-_.a-zA-Z0-9]{1,64}$/;
-const fileNameTokens = ["{iothub}", "{partition}", "{YYYY}", "{MM}", "{DD}", "{HH}", "{mm}"];
-
-/**
  * A custom routing endpoint authenticated with the hub's system-assigned identity: no connection
  * string, no key. The identity gets the narrowest data-sender role on the target itself, and the
  * endpoint waits for that grant, since IoT Hub checks it can reach the target when it is created.
@@ -74,16 +66,17 @@ export class IotHubEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: IotHubEndpointProps) {
     super(scope, id);
-    if (RESERVED_ENDPOINT_NAMES.includes(props.name)) {
-      throw new Error(
-        `endpoint name "${props.name}" is reserved for IoT Hub's built-in endpoints (${RESERVED_ENDPOINT_NAMES.join(", ")})`,
-      );
-    }
-    if (!endpointName.test(props.name)) {
-      throw new Error(`endpoint name must be 1-64 letters, digits, "-", "_" or ".", got "${props.name}"`);
-    }
-    const hub = props.hub;
     const target = props.target;
+    validateWith(this, `IoT Hub endpoint ${props.name}`, () => [
+      ...azureNameProblems(iotHubNameRules.endpoint, known(props.name)),
+      ...(target.kind === "storageContainer"
+        ? [
+            ...knownStorageAccountId("target/storageAccountId", target.storageAccountId),
+            ...under("target", storageEndpointProblems(knownValues({ ...target }))),
+          ]
+        : []),
+    ]);
+    const hub = props.hub;
     const common = {
       name: props.name,
       iothubId: hub.id,
@@ -92,23 +85,26 @@ export class IotHubEndpoint extends Construct {
     };
 
     if (target.kind === "storageContainer") {
-      validateStorageTarget(target);
+      // An ID that names no account is a validation error, so nothing is written; its raw text
+      // keeps construction going until then.
+      const account = storageAccountNameOf(target.storageAccountId) ?? target.storageAccountId;
       const containerId = `${target.storageAccountId}/blobServices/default/containers/${target.container}`;
       // Writing blobs needs no account-wide right: the container is the narrowest scope.
       this.grant = grantRole(this, "deliver", {
         scopeId: containerId,
-        scopeLabel: `storage/${storageAccountNameOf(target.storageAccountId)}/${target.container}`,
+        scopeLabel: `storage/${account}/${target.container}`,
         role: BuiltInRole.storageBlobDataContributor,
         grantee: hub.identityGrantee,
       });
       this.resource = new IothubEndpointStorageContainer(this, "endpoint", {
         ...common,
-        endpointUri: blobEndpointOf(target.storageAccountId),
+        endpointUri: blobEndpoint(account),
         containerName: target.container,
-        encoding: target.encoding ?? "Avro",
-        fileNameFormat: target.fileNameFormat ?? "{iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm}",
-        batchFrequencyInSeconds: target.batchFrequencySeconds ?? 300,
-        maxChunkSizeInBytes: target.maxChunkSizeBytes ?? 314572800,
+        encoding: target.encoding ?? storageEndpointDefaults.encoding,
+        fileNameFormat: target.fileNameFormat ?? storageEndpointDefaults.fileNameFormat,
+        batchFrequencyInSeconds:
+          target.batchFrequencySeconds ?? storageEndpointDefaults.batchFrequencySeconds,
+        maxChunkSizeInBytes: target.maxChunkSizeBytes ?? storageEndpointDefaults.maxChunkSizeBytes,
         dependsOn: [this.grant],
       });
     } else {
@@ -132,30 +128,5 @@ export class IotHubEndpoint extends Construct {
       }
     }
     this.endpointName = this.resource.name;
-  }
-}
-
-function validateStorageTarget(target: StorageContainerTarget): void {
-  storageAccountNameOf(target.storageAccountId);
-  // Container names: 3-63 lowercase letters, digits and single hyphens (Azure Storage naming rules).
-  if (!/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(target.container)) {
-    throw new Error(
-      `container must be 3-63 lowercase letters, digits and single hyphens, got "${target.container}"`,
-    );
-  }
-  const batch = target.batchFrequencySeconds;
-  if (batch !== undefined && (!Number.isInteger(batch) || batch < 60 || batch > 720)) {
-    throw new Error(`batchFrequencySeconds must be an integer between 60 and 720, got ${batch}`);
-  }
-  const chunk = target.maxChunkSizeBytes;
-  if (chunk !== undefined && (!Number.isInteger(chunk) || chunk < 10485760 || chunk > 524288000)) {
-    throw new Error(`maxChunkSizeBytes must be an integer between 10485760 and 524288000, got ${chunk}`);
-  }
-  const format = target.fileNameFormat;
-  if (format !== undefined) {
-    const missing = fileNameTokens.filter((token) => !format.includes(token));
-    if (missing.length > 0) {
-      throw new Error(`fileNameFormat must contain ${missing.join(", ")}, got "${format}"`);
-    }
   }
 }

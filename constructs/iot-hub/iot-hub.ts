@@ -1,15 +1,25 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { Iothub, type IothubCloudToDevice, type IothubFileUpload } from "@cdktf/provider-azurerm/lib/iothub";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules, type IotHubSkuName } from "../../azure/iot-hub";
+import { iotHubProblems } from "../../azure/iot-hub-rules";
+import { azureNameProblems } from "../../azure/name-rules";
+import { keylessConnectionString, storageAccountNameOf } from "../../azure/storage";
 import type { DeliveryTarget } from "../shared/entity";
-import { managedIdentity } from "../shared/identity";
-import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
+import { Grantable, type GrantableRole, type GrantScope } from "../shared/grantable";
+import { BuiltInRole, grantRole, type Grantee } from "../shared/role-assignments";
+import {
+  attachSharedInterfaces,
+  resolveNamespaceInterfaces,
+  sharedInterfaceRequest,
+  type NamespaceInterfaceProps,
+} from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
+import { known, knownValues, validateWith } from "../shared/validation";
 import { IotHubFallbackRoute } from "./route";
-import { storageAccountNameOf } from "./storage-account";
+import { knownStorageAccountId } from "./storage-account";
 
-export type IotHubSku = "F1" | "B1" | "B2" | "B3" | "S1" | "S2" | "S3";
+export type IotHubSku = IotHubSkuName;
 
 /** Cloud-to-device messaging settings (standard and free tiers only). */
 export interface IotHubCloudToDeviceSettings {
@@ -42,11 +52,16 @@ export interface IotHubFileUploadSettings {
   readonly maxDeliveryCount: number;
 }
 
-export interface IotHubProps {
+/**
+ * An IoT hub takes the shared interfaces it has in Azure: private endpoint (sub-resource `iotHub`,
+ * zone `privatelink.azure-devices.net`; not on F1), local auth for service APIs, public network
+ * access, IP ranges (they also guard the built-in Event Hubs-compatible endpoint), user-assigned
+ * identities, diagnostics, lock and tags. `trustedServicesAllowed` and `customerManagedKey` are
+ * validation errors: IoT Hub has no such settings.
+ */
+export interface IotHubProps extends NamespaceInterfaceProps {
   /** Azure name of the hub (globally unique: it is the `<name>.azure-devices.net` host). */
   readonly name: string;
-  readonly location: string;
-  readonly resourceGroupName: string;
   readonly sku: IotHubSku;
   /**
    * IoT Hub units.
@@ -64,26 +79,6 @@ export interface IotHubProps {
    */
   readonly retentionDays?: number;
   /**
-   * Whether shared access keys are accepted for service APIs.
-   * @default - keys are refused: service callers authenticate with Entra ID
-   */
-  readonly localAuthenticationEnabled?: boolean;
-  /**
-   * Whether the hub answers on its public endpoint.
-   * @default - the public endpoint is closed: devices and services connect through private endpoints
-   */
-  readonly publicNetworkAccess?: boolean;
-  /**
-   * CIDR ranges admitted on the public endpoint (the rest are denied); needs `publicNetworkAccess`.
-   * @default - no IP filter: every address reaches the public endpoint when it is open
-   */
-  readonly allowedIpRanges?: readonly string[];
-  /**
-   * User-assigned identities, in addition to the system-assigned one the endpoints use.
-   * @default - the system-assigned identity only
-   */
-  readonly userAssignedIdentityIds?: readonly string[];
-  /**
    * Cloud-to-device messaging settings; the basic tier has no cloud-to-device messaging.
    * @default - Azure's defaults: 10 delivery attempts, one-hour TTL
    */
@@ -98,124 +93,60 @@ export interface IotHubProps {
    * @default - they do
    */
   readonly fallbackRoute?: boolean;
-  /**
-   * Log Analytics workspace that receives the hub's logs and metrics.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Subnet for a private endpoint (sub-resource `iotHub`).
-   * @default - no private endpoint
-   */
-  readonly privateEndpointSubnetId?: string;
-  /**
-   * Private DNS zone (`privatelink.azure-devices.net`) the private endpoint registers in.
-   * @default - no DNS zone group
-   */
-  readonly privateDnsZoneId?: string;
-  /**
-   * Whether a CanNotDelete lock protects the hub.
-   * @default - no lock
-   */
-  readonly lock?: boolean;
-  /**
-   * Whether Terraform refuses plans that destroy the hub (it holds device identities and messages).
-   * @default - destroy is allowed
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * @default - no tags
-   */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** Seconds in an ISO-8601 day-time duration (`PT15M`, `P2D`), or undefined when it is not one. */
-function durationSeconds(text: string): number | undefined {
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
-  if (!match || text === "P" || text.endsWith("T")) return undefined;
-  const [, days, hours, minutes, seconds] = match;
-  return (
-    Number(days ?? 0) * 86400 + Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0)
-  );
-}
-
-function requireDuration(field: string, text: string, min: string, max: string): void {
-  const seconds = durationSeconds(text);
-  const lower = durationSeconds(min) ?? 0;
-  const upper = durationSeconds(max) ?? 0;
-  if (seconds === undefined || seconds < lower || seconds > upper) {
-    throw new Error(`${field} must be an ISO-8601 duration between ${min} and ${max}, got "${text}"`);
-  }
-}
-
-function requireInteger(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${field} must be an integer between ${min} and ${max}, got ${value}`);
-  }
-}
-
-/**
- * Units per SKU: up to 200 for B1, B2, S1 and S2, up to 10 for B3 and S3 ("Choose the right IoT
- * Hub tier", Message throughput); the free tier has exactly one.
- */
-const maxUnits: Readonly<Record<IotHubSku, number>> = {
-  F1: 1,
-  B1: 200,
-  B2: 200,
-  B3: 10,
-  S1: 200,
-  S2: 200,
-  S3: 10,
+/** IoT Hub's one data-plane role, under the construct-ID prefix its assignments have always had. */
+const hubGrantRoles: Readonly<Record<"dataContributor", GrantableRole>> = {
+  dataContributor: { role: IOT_HUB_DATA_CONTRIBUTOR, idPrefix: "data-contributor" },
 };
 
 /**
- * An IoT hub with the secure defaults: TLS 1.2 minimum, shared access keys refused, public endpoint
- * closed, a system-assigned identity for identity-based routing and file upload.
+ * An IoT hub with the secure defaults: TLS 1.2 minimum, shared access keys refused, a
+ * system-assigned identity for identity-based routing and file upload.
  */
-export class IotHub extends Construct {
+export class IotHub extends Grantable<"dataContributor"> {
   readonly resource: Iothub;
   readonly name: string;
   readonly resourceGroupName: string;
   readonly location: string;
   readonly sku: IotHubSku;
   readonly fallbackRoute: IotHubFallbackRoute;
-  private readonly deliveryGrants = new Map<string, RoleAssignment>();
+  protected readonly grantRoles = hubGrantRoles;
   private cachedId?: string;
   private cachedIdentityGrantee?: Grantee;
 
   constructor(scope: Construct, id: string, props: IotHubProps) {
     super(scope, id);
+    const interfaces = resolveNamespaceInterfaces(props);
     const capacity = props.capacity ?? 1;
     const partitions = props.partitions ?? 4;
     const retentionDays = props.retentionDays ?? 1;
-    const basicTier = props.sku.startsWith("B");
-    requireInteger("capacity", capacity, 1, maxUnits[props.sku]);
-    // Basic and standard hubs take at most 32 partitions ("Choose the right IoT Hub tier",
-    // Partitions); the provider's 2–128 is wider than what Azure accepts.
-    requireInteger("partitions", partitions, 2, 32);
-    // The built-in endpoint keeps messages one to seven days ("Read device-to-cloud messages from
-    // the built-in endpoint").
-    requireInteger("retentionDays", retentionDays, 1, 7);
-    const ipRanges = props.allowedIpRanges ?? [];
-    if (ipRanges.length > 0 && props.publicNetworkAccess !== true) {
-      throw new Error(
-        `allowedIpRanges only filter the public endpoint, which is closed; set publicNetworkAccess or remove allowedIpRanges, got [${ipRanges.join(", ")}]`,
-      );
-    }
-    if (props.cloudToDevice && basicTier) {
-      throw new Error(
-        `cloudToDevice needs a standard or free tier hub; the basic tier has no cloud-to-device messaging, got sku ${props.sku}`,
-      );
-    }
-    if (props.cloudToDevice) validateCloudToDevice(props.cloudToDevice);
-    if (props.fileUpload) validateFileUpload(props.fileUpload);
-
+    const upload = props.fileUpload;
+    validateWith(this, `IoT hub ${props.name}`, () => [
+      ...azureNameProblems(iotHubNameRules.hub, known(props.name)),
+      ...knownStorageAccountId("fileUpload/storageAccountId", upload?.storageAccountId),
+      ...iotHubProblems(
+        knownValues({
+          ...sharedInterfaceRequest(props),
+          publicNetworkAccess: interfaces.publicNetworkAccess,
+          sku: props.sku,
+          capacity,
+          partitions,
+          retentionDays,
+          cloudToDevice: props.cloudToDevice,
+          fileUpload: upload,
+        }),
+      ),
+    ]);
     this.name = props.name;
     this.resourceGroupName = props.resourceGroupName;
     this.location = props.location;
     this.sku = props.sku;
 
-    const identity = managedIdentity(props.userAssignedIdentityIds);
+    // An unreadable account ID is a validation error above; nothing is granted on it.
+    const uploadAccount = upload ? storageAccountNameOf(upload.storageAccountId) : undefined;
+    const ipRanges = interfaces.allowedIpRanges;
+    const identity = interfaces.identity;
     this.resource = new Iothub(this, "hub", {
       name: props.name,
       location: props.location,
@@ -224,8 +155,8 @@ export class IotHub extends Construct {
       eventHubPartitionCount: partitions,
       eventHubRetentionInDays: retentionDays,
       minTlsVersion: "1.2",
-      localAuthenticationEnabled: props.localAuthenticationEnabled ?? false,
-      publicNetworkAccessEnabled: props.publicNetworkAccess ?? false,
+      localAuthenticationEnabled: interfaces.localAuth,
+      publicNetworkAccessEnabled: interfaces.publicNetworkAccess,
       networkRuleSet:
         ipRanges.length > 0
           ? [
@@ -244,10 +175,10 @@ export class IotHub extends Construct {
           : undefined,
       identity: { type: identity.type, identityIds: identity.identityIds },
       cloudToDevice: props.cloudToDevice ? cloudToDeviceBlock(props.cloudToDevice) : undefined,
-      fileUpload: props.fileUpload ? fileUploadBlock(props.fileUpload) : undefined,
+      fileUpload: upload && uploadAccount ? fileUploadBlock(upload, uploadAccount) : undefined,
       tags: props.tags ? { ...props.tags } : undefined,
     });
-    protectFromDestroy(this.resource, props.preventDestroy ?? false);
+    protectFromDestroy(this.resource, interfaces.preventDestroy);
 
     // Routes, endpoints, enrichments and the fallback route are separate resources; the hub's own
     // blocks for them stay unset, because using both makes every plan show spurious changes
@@ -257,12 +188,12 @@ export class IotHub extends Construct {
       enabled: props.fallbackRoute ?? true,
     });
 
-    if (props.fileUpload) {
+    if (upload && uploadAccount) {
       // Issuing SAS URIs with a managed identity takes a user delegation key, which is granted at
       // the storage account, not the container ("IoT Hub support for managed identities").
       grantRole(this, "file-upload-storage", {
-        scopeId: props.fileUpload.storageAccountId,
-        scopeLabel: `storage/${storageAccountNameOf(props.fileUpload.storageAccountId)}`,
+        scopeId: upload.storageAccountId,
+        scopeLabel: `storage/${uploadAccount}`,
         role: BuiltInRole.storageBlobDataContributor,
         grantee: this.identityGrantee,
       });
@@ -272,19 +203,7 @@ export class IotHub extends Construct {
       resourceLabel: `IoT hub ${props.name}`,
       name: props.name,
       subresource: "iotHub",
-      interfaces: {
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        tags: props.tags,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        privateEndpoint: props.privateEndpointSubnetId
-          ? {
-              subnetId: props.privateEndpointSubnetId,
-              privateDnsZoneId: props.privateDnsZoneId,
-            }
-          : undefined,
-        lock: props.lock,
-      },
+      interfaces: props,
     });
   }
 
@@ -313,46 +232,21 @@ export class IotHub extends Construct {
   }
 
   /**
-   * Lets the hub's identity send to `target` (once per target, however many endpoints share it):
-   * identity-based routing endpoints authenticate with it.
+   * Lets the hub's identity send to `target`: identity-based routing endpoints authenticate with
+   * it. However many endpoints share a target, the role is assigned once (`grantRole`).
    */
   grantDeliveryTo(target: DeliveryTarget): RoleAssignment {
-    const key = `${target.kind}:${target.label}`;
-    const existing = this.deliveryGrants.get(key);
-    if (existing) return existing;
-    const grant = target.grantSend(this.identityGrantee);
-    this.deliveryGrants.set(key, grant);
-    return grant;
+    return target.grantSend(this.identityGrantee);
   }
 
   /** Lets `grantee` use the hub's data plane (devices, twins, messages) with Entra ID. */
   grantDataContributor(grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId("data-contributor", grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: `iot-hub/${this.name}`,
-      role: BuiltInRole.iotHubDataContributor,
-      grantee,
-    });
+    return this.grant("dataContributor", grantee);
   }
-}
 
-function validateCloudToDevice(settings: IotHubCloudToDeviceSettings): void {
-  // Ranges from the azurerm provider's validators for `cloud_to_device`, which mirror the
-  // documented cloud-to-device limits ("Send cloud-to-device messages", message expiration).
-  requireInteger("cloudToDevice.maxDeliveryCount", settings.maxDeliveryCount, 1, 100);
-  requireDuration("cloudToDevice.defaultTtl", settings.defaultTtl, "PT15M", "P2D");
-  requireDuration("cloudToDevice.feedback.timeToLive", settings.feedback.timeToLive, "PT15M", "P2D");
-  requireInteger("cloudToDevice.feedback.maxDeliveryCount", settings.feedback.maxDeliveryCount, 1, 100);
-  requireDuration("cloudToDevice.feedback.lockDuration", settings.feedback.lockDuration, "PT5S", "PT300S");
-}
-
-function validateFileUpload(settings: IotHubFileUploadSettings): void {
-  storageAccountNameOf(settings.storageAccountId);
-  // Ranges from azurerm_iothub_file_upload's documentation.
-  requireDuration("fileUpload.sasTtl", settings.sasTtl, "PT1M", "P1D");
-  requireDuration("fileUpload.lockDuration", settings.lockDuration, "PT5S", "PT300S");
-  requireDuration("fileUpload.defaultTtl", settings.defaultTtl, "PT1M", "P2D");
-  requireInteger("fileUpload.maxDeliveryCount", settings.maxDeliveryCount, 1, 100);
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: `iot-hub/${this.name}` };
+  }
 }
 
 function cloudToDeviceBlock(settings: IotHubCloudToDeviceSettings): IothubCloudToDevice {
@@ -369,14 +263,13 @@ function cloudToDeviceBlock(settings: IotHubCloudToDeviceSettings): IothubCloudT
   };
 }
 
-function fileUploadBlock(settings: IotHubFileUploadSettings): IothubFileUpload {
-  const account = storageAccountNameOf(settings.storageAccountId);
+function fileUploadBlock(settings: IotHubFileUploadSettings, account: string): IothubFileUpload {
   return {
     authenticationType: "identityBased",
     // The provider requires a connection string even for identity-based upload; with
     // `identityBased` the hub only reads the account endpoint from it, so it carries no key and
     // no secret reaches the configuration or the state.
-    connectionString: `DefaultEndpointsProtocol=https;AccountName=${account};EndpointSuffix=core.windows.net`,
+    connectionString: keylessConnectionString(account),
     containerName: settings.container,
     sasTtl: settings.sasTtl,
     notifications: settings.notifications,

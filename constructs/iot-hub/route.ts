@@ -2,6 +2,10 @@ import { Construct } from "constructs";
 import { IothubRouteA as IothubRouteResource } from "@cdktf/provider-azurerm/lib/iothub-route";
 import { IothubEnrichmentA as IothubEnrichmentResource } from "@cdktf/provider-azurerm/lib/iothub-enrichment";
 import { IothubFallbackRouteA as IothubFallbackRouteResource } from "@cdktf/provider-azurerm/lib/iothub-fallback-route";
+import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
+import { iotEnrichmentProblems, iotRouteProblems } from "../../azure/iot-hub-rules";
+import { azureNameProblems } from "../../azure/name-rules";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
 import type { IotHubEndpoint } from "./endpoint";
 
@@ -12,9 +16,6 @@ export type IotHubRouteSource =
   | "DeviceJobLifecycleEvents"
   | "DeviceConnectionStateEvents"
   | "DigitalTwinChangeEvents";
-
-/** Route names and enrichment keys: alphanumerics, `-`, `_`, `.`, at most 64 (RouteProperties, ARM). */
-const routingName = /^[-_.a-zA-Z0-9]{1,64}$/;
 
 export interface IotHubRouteProps {
   readonly hub: IotHub;
@@ -42,14 +43,10 @@ export class IotHubRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: IotHubRouteProps) {
     super(scope, id);
-    if (!routingName.test(props.name)) {
-      throw new Error(`route name must be 1-64 letters, digits, "-", "_" or ".", got "${props.name}"`);
-    }
-    if (props.condition !== undefined && props.condition.trim() === "") {
-      throw new Error(
-        `route ${props.name}: condition must not be empty (omit it to match every message), got ""`,
-      );
-    }
+    validateWith(this, `IoT Hub route ${props.name}`, () => [
+      ...azureNameProblems(iotHubNameRules.route, known(props.name)),
+      ...iotRouteProblems(knownValues({ source: props.source, condition: props.condition }), props.hub.sku),
+    ]);
     this.name = props.name;
     this.endpoint = props.endpoint;
     this.resource = new IothubRouteResource(this, "route", {
@@ -81,15 +78,9 @@ export class IotHubEnrichment extends Construct {
 
   constructor(scope: Construct, id: string, props: IotHubEnrichmentProps) {
     super(scope, id);
-    if (!routingName.test(props.key)) {
-      throw new Error(`enrichment key must be 1-64 letters, digits, "-", "_" or ".", got "${props.key}"`);
-    }
-    if (props.value.trim() === "") {
-      throw new Error(`enrichment ${props.key}: value must not be empty, got ""`);
-    }
-    if (props.routes.length === 0) {
-      throw new Error(`enrichment ${props.key}: routes must name at least one route, got none`);
-    }
+    validateWith(this, `IoT Hub enrichment ${props.key}`, () =>
+      iotEnrichmentProblems(knownValues({ key: props.key, value: props.value, routes: props.routes })),
+    );
     const endpointNames = [...new Set(props.routes.map((route) => route.endpoint.endpointName))];
     this.resource = new IothubEnrichmentResource(this, "enrichment", {
       iothubName: props.hub.resource.name,
@@ -123,7 +114,7 @@ export class IotHubFallbackRoute extends Construct {
       resourceGroupName: props.hub.resourceGroupName,
       source: "DeviceMessages",
       condition: "true",
-      endpointNames: ["events"],
+      endpointNames: [BUILT_IN_ENDPOINT],
       enabled: props.enabled ?? true,
     });
   }

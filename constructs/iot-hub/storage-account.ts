@@ -1,24 +1,18 @@
-/**
- * The account name in a storage account's ARM ID. Endpoints and file upload address the account
- * by its blob host (`<name>.blob.core.windows.net`), which the name determines.
- */
-export function storageAccountNameOf(storageAccountId: string): string {
-  const match =
-    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/([a-z0-9]{3,24})$/i.exec(
-      storageAccountId,
-    );
-  if (!match) {
-    throw new Error(
-      `storageAccountId must be a storage account's ARM ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>), got "${storageAccountId}"`,
-    );
-  }
-  return match[1];
-}
+import { Token } from "cdktf";
+import type { Problem } from "../../azure/problem";
 
 /**
- * The account's blob service endpoint in the form of its `primary_blob_endpoint` (trailing slash
- * included), which azurerm documents as the `endpoint_uri` of an identity-based storage endpoint.
+ * A storage account ID must be text at synthesis: the account name in it builds the blob host an
+ * endpoint or file upload addresses (`<name>.blob.core.windows.net`), and the stable names of the
+ * role assignments on it. A Terraform token has neither until apply.
  */
-export function blobEndpointOf(storageAccountId: string): string {
-  return `https://${storageAccountNameOf(storageAccountId)}.blob.core.windows.net/`;
+export function knownStorageAccountId(field: string, storageAccountId: string | undefined): Problem[] {
+  if (storageAccountId === undefined || !Token.isUnresolved(storageAccountId)) return [];
+  return [
+    {
+      field,
+      message:
+        "must be the storage account's ARM ID as text, known at synthesis (its account name builds the blob endpoint), got a Terraform token",
+    },
+  ];
 }

@@ -1,15 +1,12 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { RelayHybridConnection } from "@cdktf/provider-azurerm/lib/relay-hybrid-connection";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
+import { azureNameProblems } from "../../azure/name-rules";
+import { relayEntityProblems, relayNameRules } from "../../azure/relay";
+import type { GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { RelayNamespace } from "./namespace";
+import { RelayGrantable } from "./relay-grantable";
 
 export interface HybridConnectionProps {
   readonly namespace: RelayNamespace;
@@ -36,7 +33,7 @@ export interface HybridConnectionProps {
  * A hybrid connection: a rendezvous point through which a listener behind a firewall accepts
  * WebSocket or HTTP connections from senders, with no inbound port opened.
  */
-export class HybridConnection extends Construct {
+export class HybridConnection extends RelayGrantable {
   readonly resource: RelayHybridConnection;
   readonly name: string;
   private readonly namespaceName: string;
@@ -44,12 +41,10 @@ export class HybridConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: HybridConnectionProps) {
     super(scope, id);
-    // The provider's rules: a non-empty name, and metadata that is absent or non-empty.
-    if (props.name.trim() === "")
-      throw new Error(`hybrid connection name must not be empty, got "${props.name}"`);
-    if (props.userMetadata !== undefined && props.userMetadata.trim() === "") {
-      throw new Error(`hybrid connection ${props.name}: userMetadata must be omitted or non-empty, got ""`);
-    }
+    validateWith(this, `hybrid connection ${props.name}`, () => [
+      ...azureNameProblems(relayNameRules.hybridConnection, known(props.name)),
+      ...relayEntityProblems(knownValues({ userMetadata: props.userMetadata })),
+    ]);
     this.name = props.name;
     this.namespaceName = props.namespace.name;
     this.resource = new RelayHybridConnection(this, "hybrid-connection", {
@@ -67,27 +62,7 @@ export class HybridConnection extends Construct {
     return (this.cachedId ??= this.resource.id);
   }
 
-  /** Lets `grantee` accept connections on this hybrid connection (Azure Relay Listener, here only). */
-  grantListen(grantee: Grantee): RoleAssignment {
-    return this.grant("listen", BuiltInRole.relayListener, grantee);
-  }
-
-  /** Lets `grantee` open connections to this hybrid connection's listener (Azure Relay Sender, here only). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.relaySender, grantee);
-  }
-
-  /** Lets `grantee` listen, send and manage this hybrid connection (Azure Relay Owner, here only). */
-  grantOwner(grantee: Grantee): RoleAssignment {
-    return this.grant("own", BuiltInRole.relayOwner, grantee);
-  }
-
-  private grant(prefix: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(prefix, grantee), {
-      scopeId: this.id,
-      scopeLabel: `relay/${this.namespaceName}/${this.name}`,
-      role,
-      grantee,
-    });
+  protected grantScope(): GrantScope {
+    return { id: this.id, label: `relay/${this.namespaceName}/${this.name}` };
   }
 }

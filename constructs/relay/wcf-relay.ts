@@ -1,17 +1,14 @@
-import { Construct } from "constructs";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { Construct } from "constructs";
+import { azureNameProblems } from "../../azure/name-rules";
+import { relayEntityProblems, relayNameRules, type WcfRelayType } from "../../azure/relay";
 import { AzapiResource } from "../shared/azapi-resource";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
+import type { GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { RelayNamespace } from "./namespace";
+import { RelayGrantable } from "./relay-grantable";
 
-export type WcfRelayType = "NetTcp" | "Http";
+export type { WcfRelayType } from "../../azure/relay";
 
 export interface WcfRelayProps {
   readonly namespace: RelayNamespace;
@@ -51,24 +48,22 @@ interface WcfRelayBody extends Record<string, unknown> {
   };
 }
 
-const relayTypes: readonly string[] = ["NetTcp", "Http"];
-
 /**
  * A WCF relay. azurerm has no resource for it, so it is declared through azapi. Azure fixes the
  * relay type and both authorization switches when the relay is created; changing them later means
  * a new relay under a new name.
  */
-export class WcfRelay extends Construct {
+export class WcfRelay extends RelayGrantable {
   readonly resource: AzapiResource;
   readonly name: string;
   private readonly namespaceName: string;
 
   constructor(scope: Construct, id: string, props: WcfRelayProps) {
     super(scope, id);
-    if (!relayTypes.includes(props.relayType)) {
-      throw new Error(`relayType must be one of ${relayTypes.join(", ")}, got "${props.relayType}"`);
-    }
-    if (props.name.trim() === "") throw new Error(`WCF relay name must not be empty, got "${props.name}"`);
+    validateWith(this, `WCF relay ${props.name}`, () => [
+      ...azureNameProblems(relayNameRules.wcfRelay, known(props.name)),
+      ...relayEntityProblems(knownValues({ relayType: props.relayType, userMetadata: props.userMetadata })),
+    ]);
     this.name = props.name;
     this.namespaceName = props.namespace.name;
     const body: WcfRelayBody = {
@@ -92,22 +87,7 @@ export class WcfRelay extends Construct {
     return this.resource.id;
   }
 
-  /** Lets `grantee` host the service behind this relay (Azure Relay Listener, here only). */
-  grantListen(grantee: Grantee): RoleAssignment {
-    return this.grant("listen", BuiltInRole.relayListener, grantee);
-  }
-
-  /** Lets `grantee` call the service behind this relay (Azure Relay Sender, here only). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.relaySender, grantee);
-  }
-
-  private grant(prefix: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(prefix, grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: `relay/${this.namespaceName}/${this.name}`,
-      role,
-      grantee,
-    });
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: `relay/${this.namespaceName}/${this.name}` };
   }
 }

@@ -1,20 +1,9 @@
-import { iotHubSupportsPrivateEndpoint } from "../../azure/capabilities";
+import { iotHubCapabilities, storageEndpointDefaults } from "../../azure/iot-hub";
 import type { IotHub, IotRoute, IotRouteTarget } from "../model";
 import { azureNameOf, deviceProvisioningAzureName } from "../resource-names";
 import type { IotHubSpec, IotRouteSpec } from "../spec";
 import type { ResolveContext } from "./context";
 import { entityTarget } from "./destinations";
-
-/**
- * Azure's defaults for a storage-container endpoint (azurerm iothub_endpoint_storage_container:
- * encoding Avro, batch frequency 300 s, chunk size 300 MiB; the file name format is IoT Hub's own).
- */
-const storageDefaults = {
-  encoding: "Avro",
-  fileNameFormat: "{iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm}",
-  batchFrequencySeconds: 300,
-  maxChunkSizeBytes: 314572800,
-} as const;
 
 function target(to: IotRouteSpec["to"]): IotRouteTarget {
   if (to.eventHub !== undefined) return entityTarget("eventHub", to.eventHub);
@@ -26,10 +15,10 @@ function target(to: IotRouteSpec["to"]): IotRouteTarget {
     kind: "storageContainer",
     storageAccountId: storage.storageAccountId,
     container: storage.container,
-    encoding: storage.encoding ?? storageDefaults.encoding,
-    fileNameFormat: storage.fileNameFormat ?? storageDefaults.fileNameFormat,
-    batchFrequencySeconds: storage.batchFrequencySeconds ?? storageDefaults.batchFrequencySeconds,
-    maxChunkSizeBytes: storage.maxChunkSizeBytes ?? storageDefaults.maxChunkSizeBytes,
+    encoding: storage.encoding ?? storageEndpointDefaults.encoding,
+    fileNameFormat: storage.fileNameFormat ?? storageEndpointDefaults.fileNameFormat,
+    batchFrequencySeconds: storage.batchFrequencySeconds ?? storageEndpointDefaults.batchFrequencySeconds,
+    maxChunkSizeBytes: storage.maxChunkSizeBytes ?? storageEndpointDefaults.maxChunkSizeBytes,
   };
 }
 
@@ -58,9 +47,8 @@ export function resolveIotHub(ctx: ResolveContext, hub: IotHubSpec, index: numbe
     ...ctx.namespaceSettings(hub, pointer, {
       service: "iotHub",
       azureName: azureNameOf("iotHub", ctx.naming, hub),
-      privateEndpointSupported: iotHubSupportsPrivateEndpoint(hub.sku),
-      // IoT Hub's customer-managed keys never left preview and azurerm has no setting for them.
-      customerManagedKeySupported: false,
+      privateEndpointSupported: iotHubCapabilities(hub.sku).privateEndpoint === true,
+      customerManagedKeySupported: iotHubCapabilities(hub.sku).customerManagedKey === true,
       dnsZone: "iotHub",
     }),
     sku: hub.sku,

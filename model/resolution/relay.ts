@@ -1,3 +1,4 @@
+import { relayCapabilities, RELAY_SKU } from "../../azure/relay";
 import type { HybridConnection, RelayNamespace, WcfRelay } from "../model";
 import { azureNameOf } from "../resource-names";
 import type { HybridConnectionSpec, RelayNamespaceSpec, WcfRelaySpec } from "../spec";
@@ -46,12 +47,11 @@ export function resolveRelayNamespace(
     ...ctx.namespaceSettings(ns, pointer, {
       service: "relay",
       azureName: azureNameOf("relayNamespace", ctx.naming, ns),
-      privateEndpointSupported: true,
-      // Azure Relay offers no customer-managed keys.
-      customerManagedKeySupported: false,
+      privateEndpointSupported: relayCapabilities.privateEndpoint === true,
+      customerManagedKeySupported: relayCapabilities.customerManagedKey === true,
       dnsZone: "relay",
     }),
-    sku: "Standard",
+    sku: RELAY_SKU,
     hybridConnections: (ns.hybridConnections ?? []).map((h, j) =>
       hybridConnection(ctx, ns.name, h, `${pointer}/hybridConnections/${j}`),
     ),

@@ -1,4 +1,5 @@
-import { SITE_ATTRIBUTE, siteCloudCoverage } from "../semantic/sites";
+import { mqttSessionExpiryHours, siteCloudCoverage } from "../../azure/edge-site";
+import { SITE_ATTRIBUTE } from "../semantic/sites";
 import type { MqttClient, Site } from "../model";
 import type { SiteSpec } from "../spec";
 import type { ResolveContext } from "./context";
@@ -12,9 +13,8 @@ function site(
   const limit = sessionLimits.get(s.mqttClient.namespace) ?? ctx.profile.mqtt.maxSessionExpiryHours;
   // Without a declared window the site buffers for as long as the broker keeps its session.
   const offlineBufferHours = s.offlineBufferHours ?? limit;
-  // The broker grants sessions of 1 to 8 hours (TopicSpacesConfiguration.maximumSessionExpiryInHours):
-  // a site that buffers nothing still gets the shortest session, not one of zero hours.
-  const sessionExpiryHours = Math.max(1, Math.min(offlineBufferHours, limit));
+  // A site that buffers nothing still gets the broker's shortest session, not one of zero hours.
+  const sessionExpiryHours = Math.max(mqttSessionExpiryHours.min, Math.min(offlineBufferHours, limit));
   return {
     name: s.name,
     namespace: s.mqttClient.namespace,

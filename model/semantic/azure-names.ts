@@ -1,6 +1,8 @@
-import { azureNameProblem, type AzureNameKind } from "../../azure/name-rules";
+import { azureNameProblem, type AzureNameKind, type AzureNameRule } from "../../azure/name-rules";
 import { geoDisasterRecoveryApplies, serviceBusSupportsGeoDisasterRecovery } from "../../azure/capabilities";
 import { eventHubsGeoPairable } from "../../azure/event-hubs";
+import { iotHubNameRules } from "../../azure/iot-hub";
+import { relayNameRules } from "../../azure/relay";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -21,10 +23,13 @@ import type { SemanticCheck, SemanticContext } from "./context";
 const conventionAdvice = "shorten the name or prefix, or set resourceName";
 const renameAdvice = "rename it";
 
+/** A generic rule by its kind, or a service's own rule from its facts module. */
+type NameRule = AzureNameKind | AzureNameRule;
+
 /** Applies Azure's rule for `kind` to the final `name`, reporting at `pointer`. */
 function check(
   ctx: SemanticContext,
-  kind: AzureNameKind,
+  kind: NameRule,
   name: string,
   pointer: string,
   advice: string,
@@ -41,11 +46,22 @@ function checkNamespace(
   base: string,
   item: { readonly name: string; readonly resourceName?: string },
 ): string {
+  return checkNamespaceWith(ctx, kind, kind, base, item);
+}
+
+/** {@link checkNamespace} for a resource whose rule lives in its service's facts module. */
+function checkNamespaceWith(
+  ctx: SemanticContext,
+  kind: AbbreviatedKind,
+  rule: NameRule,
+  base: string,
+  item: { readonly name: string; readonly resourceName?: string },
+): string {
   const azureName = azureNameOf(kind, namingOf(ctx.spec), item);
   const given = item.resourceName !== undefined;
   check(
     ctx,
-    kind,
+    rule,
     azureName,
     `${base}/${given ? "resourceName" : "name"}`,
     given ? "change resourceName" : conventionAdvice,
@@ -83,7 +99,7 @@ function checkGeoPair(
 
 function checkEntities(
   ctx: SemanticContext,
-  kind: AzureNameKind,
+  kind: NameRule,
   base: string,
   list: readonly { readonly name: string }[] | undefined,
 ): void {
@@ -248,9 +264,14 @@ function eventGrid(ctx: SemanticContext): void {
 
 function relay(ctx: SemanticContext): void {
   (ctx.spec.relay ?? []).forEach((ns, i) => {
-    checkNamespace(ctx, "relayNamespace", `/relay/${i}`, ns);
-    checkEntities(ctx, "hybridConnection", `/relay/${i}/hybridConnections`, ns.hybridConnections);
-    checkEntities(ctx, "wcfRelay", `/relay/${i}/wcfRelays`, ns.wcfRelays);
+    checkNamespaceWith(ctx, "relayNamespace", relayNameRules.namespace, `/relay/${i}`, ns);
+    checkEntities(
+      ctx,
+      relayNameRules.hybridConnection,
+      `/relay/${i}/hybridConnections`,
+      ns.hybridConnections,
+    );
+    checkEntities(ctx, relayNameRules.wcfRelay, `/relay/${i}/wcfRelays`, ns.wcfRelays);
   });
 }
 
@@ -258,14 +279,14 @@ function iotHub(ctx: SemanticContext): void {
   const naming = namingOf(ctx.spec);
   (ctx.spec.iotHub ?? []).forEach((hub, i) => {
     const base = `/iotHub/${i}`;
-    checkNamespace(ctx, "iotHub", base, hub);
+    checkNamespaceWith(ctx, "iotHub", iotHubNameRules.hub, base, hub);
     (hub.routes ?? []).forEach((route, j) => {
       const pointer = `${base}/routes/${j}/name`;
-      check(ctx, "iotRoute", route.name, pointer, renameAdvice);
+      check(ctx, iotHubNameRules.route, route.name, pointer, renameAdvice);
       // Each route delivers through a custom endpoint of the same name.
       check(
         ctx,
-        "iotEndpoint",
+        iotHubNameRules.endpoint,
         route.name,
         pointer,
         "rename the route",
@@ -273,14 +294,14 @@ function iotHub(ctx: SemanticContext): void {
       );
     });
     (hub.consumerGroups ?? []).forEach((group, j) =>
-      check(ctx, "iotConsumerGroup", group, `${base}/consumerGroups/${j}`, renameAdvice),
+      check(ctx, iotHubNameRules.consumerGroup, group, `${base}/consumerGroups/${j}`, renameAdvice),
     );
     const dps = hub.deviceProvisioning;
     if (dps) {
       const given = dps.resourceName !== undefined;
       check(
         ctx,
-        "deviceProvisioning",
+        iotHubNameRules.deviceProvisioning,
         deviceProvisioningAzureName(naming, hub.name, dps.resourceName),
         given ? `${base}/deviceProvisioning/resourceName` : `${base}/deviceProvisioning`,
         given

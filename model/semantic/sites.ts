@@ -1,58 +1,7 @@
-import { MqttLimits } from "../../azure/mqtt-syntax";
-import type { SiteCloudCoverage } from "../model";
+import { edgeSiteProblems } from "../../azure/edge-site";
+import { brokerResourceNamePattern, MqttLimits } from "../../azure/mqtt-syntax";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";
-
-/**
- * Longest session expiry an Event Grid MQTT broker can grant: 1 to 8 hours, configurable per
- * namespace (Event Grid quotas and limits, MQTT: "Session expiry interval: 8 hours";
- * TopicSpacesConfiguration.maximumSessionExpiryInHours).
- */
-export const MQTT_MAX_SESSION_EXPIRY_HOURS = 8;
-
-/** Longest time-to-live of an IoT Hub cloud-to-device message: 2 days ("Send cloud-to-device messages"). */
-export const IOT_HUB_C2D_MAX_TTL_HOURS = 48;
-
-/** What the cloud holds for a disconnected site, and what the site must do about the rest. */
-export type { SiteCloudCoverage } from "../model";
-
-/**
- * Compares a site's store-and-forward window with what the cloud side holds while the site is
- * offline. This is told, not refused: a long window is the site's own buffer, and it is legitimate
- * as long as the site republishes on reconnect. The resolver attaches it to the site, so it reaches
- * the site's Terraform output and the policy report.
- */
-export function siteCloudCoverage(
-  offlineBufferHours: number,
-  sessionExpiryHours: number,
-  namespace: string,
-): SiteCloudCoverage {
-  const covered = offlineBufferHours <= sessionExpiryHours;
-  const limit =
-    `Event Grid MQTT session expiry: namespace ${namespace} grants ${sessionExpiryHours} hour${sessionExpiryHours === 1 ? "" : "s"} ` +
-    `(Azure allows at most ${MQTT_MAX_SESSION_EXPIRY_HOURS}); IoT Hub cloud-to-device messages live at most ${IOT_HUB_C2D_MAX_TTL_HOURS} hours`;
-  if (covered) {
-    return { coveredHours: offlineBufferHours, coversBufferWindow: true, limit, advice: "" };
-  }
-  const raise =
-    offlineBufferHours <= MQTT_MAX_SESSION_EXPIRY_HOURS
-      ? `raise mqtt.maxSessionExpiryHours of namespace ${namespace} to ${offlineBufferHours}, or `
-      : "";
-  const beyondC2d =
-    offlineBufferHours > IOT_HUB_C2D_MAX_TTL_HOURS
-      ? ` No cloud-side queue holds messages for ${offlineBufferHours} hours: even IoT Hub cloud-to-device messages expire after ${IOT_HUB_C2D_MAX_TTL_HOURS} hours.`
-      : "";
-  return {
-    coveredHours: sessionExpiryHours,
-    coversBufferWindow: false,
-    limit,
-    advice:
-      `offlineBufferHours ${offlineBufferHours} is longer than the cloud holds messages for this site: the broker ends the gateway's session ` +
-      `${sessionExpiryHours} hour${sessionExpiryHours === 1 ? "" : "s"} after it disconnects and drops what was queued for it.${beyondC2d} ` +
-      `The site must store and forward: keep its outbound messages locally for the full ${offlineBufferHours} hours and republish them on reconnect, ` +
-      `and cloud senders must resend what is older than ${sessionExpiryHours} hour${sessionExpiryHours === 1 ? "" : "s"} once it is back (or ${raise}lower offlineBufferHours to ${sessionExpiryHours}).`,
-  };
-}
 
 /** The topic root a site publishes under: `topicPrefix`, or `sites/<name>` (the schema's default). */
 export function siteTopicPrefix(site: SiteSpec): string {
@@ -79,17 +28,7 @@ export function checkSites(ctx: SemanticContext): void {
   const sites = ctx.spec.sites ?? [];
   sites.forEach((site, index) => {
     const at = `/sites/${index}`;
-    const prefix = siteTopicPrefix(site);
-    // A topic name carries no wildcards, and `$` topics belong to the broker (MQTT 5.0, 4.7).
-    if (
-      site.topicPrefix !== undefined &&
-      (/[+#]/.test(prefix) || prefix.startsWith("$") || prefix.endsWith("/"))
-    ) {
-      ctx.error(
-        `${at}/topicPrefix`,
-        `topicPrefix must be a topic path without "+" or "#", not starting with "$" or ending with "/" (the site's tree is <topicPrefix>/#), got "${prefix}"`,
-      );
-    }
+    ctx.report(at, edgeSiteProblems(site));
     const attribute = site.mqttClient.attributes?.[SITE_ATTRIBUTE];
     if (attribute !== undefined && attribute !== site.name) {
       ctx.error(
@@ -97,9 +36,9 @@ export function checkSites(ctx: SemanticContext): void {
         `attribute "${SITE_ATTRIBUTE}" selects the site's gateway for its topic tree and is set to the site's name; remove it or set it to "${site.name}", got ${JSON.stringify(attribute)}`,
       );
     }
-    // Topic spaces, client groups and permission bindings: 3-50 letters, digits and hyphens.
+    // The site's topic space, client group and permission bindings take the broker's resource names.
     const scope = siteScopeName(site.name);
-    if (!/^[A-Za-z0-9-]{3,50}$/.test(`${scope}-subscriber`)) {
+    if (!brokerResourceNamePattern.test(`${scope}-subscriber`)) {
       ctx.error(
         `${at}/name`,
         `site name "${site.name}" makes the broker resource name "${scope}-subscriber", which must be 3-50 letters, digits and hyphens; shorten the site name`,

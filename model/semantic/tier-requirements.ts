@@ -1,9 +1,10 @@
 import {
-  iotHubSupportsPrivateEndpoint,
   serviceBusSupportsCustomerManagedKey,
   serviceBusSupportsPrivateEndpoint,
 } from "../../azure/capabilities";
 import { eventHubsCapabilities } from "../../azure/event-hubs";
+import { iotHubCapabilities } from "../../azure/iot-hub";
+import { relayCapabilities } from "../../azure/relay";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
@@ -41,8 +42,8 @@ function holders(ctx: SemanticContext): Holder[] {
     ),
     ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
     ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
-    ...list("relay", "/relay", spec.relay),
-    ...list("iotHub", "/iotHub", spec.iotHub, (hub) => iotHubSupportsPrivateEndpoint(hub.sku)),
+    ...list("relay", "/relay", spec.relay, () => relayCapabilities.privateEndpoint === true),
+    ...list("iotHub", "/iotHub", spec.iotHub, (hub) => iotHubCapabilities(hub.sku).privateEndpoint === true),
   ];
 }
 

@@ -1,7 +1,17 @@
+import { IOT_HUB_SKUS, iotHubCapabilities } from "../../azure/iot-hub";
 import type { Rule } from "../engine/rule";
+import type { TerraformResource } from "../engine/stack-index";
+import { isJsonObject } from "../engine/terraform-json";
 import { iotHub as kind } from "./controls/namespace-kinds";
 import { equalsText, isFalse } from "./controls/setting";
 import * as build from "./namespace-rules";
+
+/** Whether the hub's SKU has private endpoints at all (not the free tier); an unreadable SKU is held to them. */
+function offersPrivateLink(hub: TerraformResource): boolean {
+  const sku = isJsonObject(hub.body.sku) ? hub.body.sku.name : undefined;
+  const known = IOT_HUB_SKUS.find((name) => name === sku);
+  return known === undefined || iotHubCapabilities(known).privateEndpoint === true;
+}
 
 // Anchors: Checkov IoTNoPublicNetworkAccess.py; Azure Policy built-ins in
 // Azure/azure-policy built-in-policies/policyDefinitions/Internet of Things.
@@ -47,6 +57,7 @@ export const iotHubRules: readonly Rule[] = [
   build.privateEndpointRule({
     id: "IOT-PRIVATE-ENDPOINT",
     kind,
+    supported: offersPrivateLink,
     anchors: { checkov: [], azurePolicy: ["Private endpoint should be enabled for IoT Hub"] },
   }),
   build.diagnosticsRule({

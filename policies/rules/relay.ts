@@ -1,3 +1,4 @@
+import { RELAY_DEFAULT_MINIMUM_TLS } from "../../azure/relay";
 import type { Rule } from "../engine/rule";
 import type { JsonValue } from "../engine/terraform-json";
 import { relayNamespace as kind } from "./controls/namespace-kinds";
@@ -6,12 +7,11 @@ import * as build from "./namespace-rules";
 
 /**
  * azurerm_relay_namespace exposes neither setting, so both are read from azapi (the namespace's
- * `publicNetworkAccess` and `minimumTlsVersion` ARM properties). Relay defaults to TLS 1.2 when
- * `minimumTlsVersion` is omitted (Relay REST API, Namespaces - Create Or Update), so only an explicit
- * older version fails.
+ * `publicNetworkAccess` and `minimumTlsVersion` ARM properties). An omitted `minimumTlsVersion` is
+ * Relay's default, so only an explicit older version fails.
  */
 const tls12OrDefault = (value: JsonValue | undefined): boolean =>
-  value === undefined || value === "1.2" || value === "1.3";
+  (value ?? RELAY_DEFAULT_MINIMUM_TLS) === "1.2" || value === "1.3";
 
 export const relayRules: readonly Rule[] = [
   build.publicNetworkRule({

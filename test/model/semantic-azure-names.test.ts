@@ -1,3 +1,4 @@
+import { iotHubNameRules } from "../../azure/iot-hub";
 import { azureNameProblem } from "../../azure/name-rules";
 import { checkAzureNames } from "../../model/semantic/azure-names";
 import { devHeader, diagnosticsOf, messagesOf } from "./helpers/semantic";
@@ -18,7 +19,7 @@ describe("Azure's name rules", () => {
   });
 
   it("refuses an IoT hub ending in a hyphen", () => {
-    expect(azureNameProblem("iotHub", "plants-")).toBe("must end with a letter or number");
+    expect(azureNameProblem(iotHubNameRules.hub, "plants-")).toBe("must end with a letter or number");
   });
 
   it("refuses an Event Grid topic shorter than 3 characters", () => {

@@ -157,3 +157,34 @@ describe("IoT Hub semantic checks", () => {
     ]);
   });
 });
+
+describe("IoT Hub's shared options", () => {
+  it("refuses a private endpoint on a free hub, which has none, at the field", () => {
+    const [problem] = diagnosticsOf(checkIotHubs, hub(`${sku("F1")}    privateEndpoint: true\n`));
+    expect(problem).toMatchObject({
+      path: "iotHub[0].privateEndpoint",
+      message:
+        "a private endpoint needs a basic or standard SKU (B1-B3 or S1-S3); this IoT hub (F1) has none",
+    });
+  });
+
+  it("accepts a private endpoint on a basic hub", () => {
+    expect(messagesOf(checkIotHubs, hub(`${sku("B1")}    privateEndpoint: true\n`))).toEqual([]);
+  });
+
+  it("refuses trustedServicesAllowed either way, since the hub's IP filter has no such exception", () => {
+    expect(diagnosticsOf(checkIotHubs, hub(`${sku("S1")}    trustedServicesAllowed: false\n`))).toEqual([
+      expect.objectContaining({
+        path: "iotHub[0].trustedServicesAllowed",
+        message: expect.stringContaining("which IoT Hub's IP filter lacks"),
+      }),
+    ]);
+  });
+
+  it("refuses a blank enrichment value", () => {
+    const enrichments = `      - { key: site, value: " ", routes: [telemetry] }\n`;
+    expect(diagnosticsOf(checkIotHubs, hub(`${sku("S1")}    enrichments:\n${enrichments}`))).toEqual([
+      expect.objectContaining({ path: "iotHub[0].enrichments[0].value" }),
+    ]);
+  });
+});

@@ -13,32 +13,64 @@ describe("Relay semantic checks", () => {
     ).toEqual([]);
   });
 
-  it("refuses localAuth: false, which Azure Relay cannot honour, at the field", () => {
+  it("refuses localAuth, which Azure Relay has no switch for, at the field", () => {
     const [problem] = diagnosticsOf(checkRelays, relay("    localAuth: false\n"));
     expect(problem).toMatchObject({
       path: "relay[0].localAuth",
-      message: expect.stringContaining("Azure Relay cannot disable local (SAS) authentication"),
+      message: expect.stringContaining("needs a disableLocalAuth property, which Azure Relay lacks"),
     });
+  });
+
+  it("refuses localAuth: true as well, which would state a setting that does nothing", () => {
+    expect(diagnosticsOf(checkRelays, relay("    localAuth: true\n"))).toEqual([
+      expect.objectContaining({ path: "relay[0].localAuth" }),
+    ]);
   });
 
   it("refuses customer-managed keys", () => {
     expect(messagesOf(checkRelays, relay("    customerManagedKey: true\n"))).toEqual([
-      "Azure Relay namespaces do not support customer-managed keys: remove customerManagedKey",
+      "a customer-managed key needs a service that offers them (Azure Relay encrypts with Microsoft-managed keys only); this Relay namespace has none",
     ]);
+  });
+
+  it("says nothing of customerManagedKey: false, which asks for nothing", () => {
+    expect(messagesOf(checkRelays, relay("    customerManagedKey: false\n"))).toEqual([]);
   });
 
   it("refuses user-assigned identities", () => {
     const id =
       "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id";
     expect(messagesOf(checkRelays, relay(`    userAssignedIdentityIds: [${id}]\n`))).toEqual([
-      "Azure Relay namespaces take no managed identities (they call no other service): remove userAssignedIdentityIds",
+      "user-assigned identities needs a resource that calls other services (a Relay namespace calls none, so it takes no identity); this Relay namespace has none",
     ]);
   });
 
-  it("refuses more than 10,000 relay endpoints in one namespace", () => {
-    const many = Array.from({ length: 10001 }, (_, i) => `      - { name: hc${i} }\n`).join("");
-    expect(messagesOf(checkRelays, relay(`    hybridConnections:\n${many}`))).toEqual([
-      "a Relay namespace holds at most 10000 relay endpoints (hybrid connections and WCF relays together), got 10001",
+  it("refuses IP ranges the file itself shuts out, once", () => {
+    expect(
+      messagesOf(
+        checkRelays,
+        relay("    publicNetworkAccess: false\n    allowedIpRanges: [203.0.113.0/24]\n"),
+      ),
+    ).toEqual([
+      "allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
     ]);
+  });
+
+  it("refuses IP ranges the production tier's closed default shuts out, naming the tier", () => {
+    const text = relay("    allowedIpRanges: [203.0.113.0/24]\n").replace(
+      "tier: development",
+      "tier: production",
+    );
+    expect(messagesOf(checkRelays, text)).toEqual([
+      expect.stringContaining("(the production tier's default)"),
+    ]);
+  });
+
+  it("refuses blank user metadata on a relay, at the field", () => {
+    const [problem] = diagnosticsOf(
+      checkRelays,
+      relay("    wcfRelays:\n      - { name: erp, relayType: NetTcp, userMetadata: ' ' }\n"),
+    );
+    expect(problem).toMatchObject({ path: "relay[0].wcfRelays[0].userMetadata" });
   });
 });

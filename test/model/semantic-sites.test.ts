@@ -1,4 +1,4 @@
-import { checkSites, siteCloudCoverage } from "../../model/semantic/sites";
+import { checkSites } from "../../model/semantic/sites";
 import { devHeader, diagnosticsOf, messagesOf } from "./helpers/semantic";
 
 const broker = (
@@ -82,35 +82,5 @@ describe("edge site semantic checks", () => {
       ),
     );
     expect(problem.message).toContain('"site-plant-munich", the name of site plant-munich\'s own scoping');
-  });
-});
-
-describe("siteCloudCoverage", () => {
-  it("covers a window no longer than the session expiry", () => {
-    expect(siteCloudCoverage(4, 4, "plant-mqtt")).toMatchObject({
-      coveredHours: 4,
-      coversBufferWindow: true,
-      advice: "",
-    });
-  });
-
-  it("names the session limit and asks for store-and-forward beyond it", () => {
-    const coverage = siteCloudCoverage(72, 1, "plant-mqtt");
-    expect(coverage).toMatchObject({ coveredHours: 1, coversBufferWindow: false });
-    expect(coverage.advice).toContain(
-      "keep its outbound messages locally for the full 72 hours and republish them on reconnect",
-    );
-  });
-
-  it("points beyond IoT Hub's two-day cloud-to-device TTL when the window exceeds it", () => {
-    expect(siteCloudCoverage(72, 1, "plant-mqtt").advice).toContain(
-      "even IoT Hub cloud-to-device messages expire after 48 hours",
-    );
-  });
-
-  it("offers a longer session when the window fits within Azure's 8 hours", () => {
-    expect(siteCloudCoverage(6, 1, "plant-mqtt").advice).toContain(
-      "raise mqtt.maxSessionExpiryHours of namespace plant-mqtt to 6",
-    );
   });
 });

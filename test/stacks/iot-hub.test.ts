@@ -143,4 +143,24 @@ describe("addIotHub", () => {
     const { entities } = build([hubModel()]);
     expect(entities.namespaceId("iotHub", "plants")).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
   });
+
+  it("puts the hub's and the provisioning service's private endpoints in the hub's subnet, each under its own name", () => {
+    const privateEndpoint = { azureName: "iot-contoso-plants-test-pep", subnetId: "/subnets/pe" };
+    const deviceProvisioning = {
+      azureName: "provs-contoso-plants-test",
+      allocationPolicy: "Hashed" as const,
+      capacity: 1,
+      dataResidency: false,
+      privateDnsZoneId: "/zones/privatelink.azure-devices-provisioning.net",
+    };
+    const { json } = build([hubModel({ privateEndpoint, deviceProvisioning })]);
+    const endpoints = resources(json, "azurerm_private_endpoint").map((e) => [e.name, e.subnet_id]);
+    expect(endpoints).toHaveLength(2);
+    expect(endpoints).toEqual(
+      expect.arrayContaining([
+        ["iot-contoso-plants-test-pep", "/subnets/pe"],
+        ["provs-contoso-plants-test-pep", "/subnets/pe"],
+      ]),
+    );
+  });
 });

@@ -92,4 +92,24 @@ describe("addRelay", () => {
     });
     expect(roles(json)).toEqual([["Azure Relay Listener", ordersApi.objectId]]);
   });
+
+  it("gives the private endpoint the name the model resolved", () => {
+    const privateEndpoint = { azureName: "relay-contoso-plant-bridge-test-pep", subnetId: "/subnets/pe" };
+    const json = build([relayModel({ privateEndpoint })]);
+    expect(resources(json, "azurerm_private_endpoint")).toEqual([
+      expect.objectContaining({ name: "relay-contoso-plant-bridge-test-pep", subnet_id: "/subnets/pe" }),
+    ]);
+  });
+
+  it("grants namespace owners Azure Relay Owner under the construct ID their assignments always had", () => {
+    const json = build([relayModel({ owners: [ordersApi], hybridConnections: [] })]);
+    expect(Object.keys(json.resource.azurerm_role_assignment ?? {})).toEqual([
+      expect.stringMatching(/^relay-plant-bridge_own-orders-api_/),
+    ]);
+    expect(roles(json)).toEqual([["Azure Relay Owner", ordersApi.objectId]]);
+  });
+
+  it("sets no local-auth switch, which Azure Relay does not have, whatever the model resolved", () => {
+    expect(() => build([relayModel({ localAuth: true })])).not.toThrow();
+  });
 });

@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { EdgeSite, mqttHostname, type EdgeSiteProps } from "../../../constructs/edge";
+import { EdgeSite, type EdgeSiteProps } from "../../../constructs/edge";
+import { ruleErrors } from "../rule-errors";
 
 const props: EdgeSiteProps = {
   siteName: "plant-munich",
@@ -39,12 +40,6 @@ describe("EdgeSite", () => {
     });
   });
 
-  it("builds the MQTT host name from the namespace name and its region", () => {
-    expect(mqttHostname("evgns-plant", "West Europe")).toBe(
-      "evgns-plant.westeurope-1.ts.eventgrid.azure.net",
-    );
-  });
-
   it("reports the window as covered when the session outlasts it", () => {
     const json = outputsOf((scope) => site(scope));
     expect(json.output.site_plant_munich.value.cloudCoverage).toMatchObject({
@@ -59,7 +54,7 @@ describe("EdgeSite", () => {
     expect(json.output.site_plant_munich.value.cloudCoverage).toMatchObject({
       coveredHours: 2,
       coversBufferWindow: false,
-      advice: expect.stringContaining("store messages locally and republish them on reconnect"),
+      advice: expect.stringContaining("keep its outbound messages locally for the full 12 hours"),
     });
   });
 
@@ -75,19 +70,27 @@ describe("EdgeSite", () => {
   });
 
   it("refuses a session expiry beyond the broker's 8 hours", () => {
-    expect(() => outputsOf((scope) => site(scope, { sessionExpiryHours: 9 }))).toThrow(
-      "sessionExpiryHours must be an integer between 1 and 8, got 9",
-    );
+    expect(ruleErrors((scope) => site(scope, { sessionExpiryHours: 9 }))).toEqual([
+      "edge site plant-munich: sessionExpiryHours: sessionExpiryHours must be a whole number from 1 to 8, got 9",
+    ]);
   });
 
   it("refuses QoS 2, which the broker does not support", () => {
     const invalid = { qos: 2 } as unknown as Partial<EdgeSiteProps>;
-    expect(() => outputsOf((scope) => site(scope, invalid))).toThrow("qos must be 0 or 1");
+    expect(ruleErrors((scope) => site(scope, invalid))).toEqual([
+      expect.stringContaining("qos: qos must be 0 or 1"),
+    ]);
   });
 
   it("refuses a topic prefix with a wildcard", () => {
-    expect(() => outputsOf((scope) => site(scope, { topicPrefix: "sites/+" }))).toThrow(
-      'topicPrefix must be a non-empty topic path without "+" or "#"',
-    );
+    expect(ruleErrors((scope) => site(scope, { topicPrefix: "sites/+" }))).toEqual([
+      expect.stringContaining('topicPrefix: topicPrefix must be a topic path without "+" or "#"'),
+    ]);
+  });
+
+  it("refuses an empty client authentication name", () => {
+    expect(ruleErrors((scope) => site(scope, { clientAuthenticationName: " " }))).toEqual([
+      'edge site plant-munich: clientAuthenticationName: clientAuthenticationName must not be empty, got ""',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   IotHub,
   type DeviceProvisioningServiceProps,
 } from "../../../constructs/iot-hub";
+import { ruleErrors } from "../rule-errors";
 import { onlyResource, resourcesOf, synth, type Synthesized } from "../synthesized";
 
 function provisioning(
@@ -48,7 +49,7 @@ describe("DeviceProvisioningService", () => {
     const zone =
       "/subscriptions/0/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.azure-devices-provisioning.net";
     const json = synth((s) =>
-      provisioning(s, { privateEndpointSubnetId: "/subscriptions/0/subnet", privateDnsZoneId: zone }),
+      provisioning(s, { privateEndpoint: { subnetId: "/subscriptions/0/subnet", privateDnsZoneId: zone } }),
     );
     const endpoint = onlyResource(json, "azurerm_private_endpoint");
     expect(endpoint.private_service_connection).toMatchObject({ subresource_names: ["iotDps"] });
@@ -102,8 +103,8 @@ describe("DeviceProvisioningService", () => {
     expect(dpsOf(json).depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\./)]);
   });
 
-  it("hashes devices over its hubs and keeps its public endpoint closed by default", () => {
-    const json = synth((scope) => provisioning(scope));
+  it("hashes devices over its hubs and keeps its public endpoint closed behind a private endpoint", () => {
+    const json = synth((scope) => provisioning(scope, { privateEndpoint: { subnetId: "/subnets/pe" } }));
     expect(dpsOf(json)).toMatchObject({
       body: {
         sku: { name: "S1", capacity: 1 },
@@ -122,15 +123,54 @@ describe("DeviceProvisioningService", () => {
   });
 
   it("gets a private endpoint on the iotDps sub-resource", () => {
-    const json = synth((scope) => provisioning(scope, { privateEndpointSubnetId: "/subnets/pe" }));
-    expect(onlyResource(json, "azurerm_private_endpoint").private_service_connection).toMatchObject({
-      subresource_names: ["iotDps"],
+    const json = synth((scope) => provisioning(scope, { privateEndpoint: { subnetId: "/subnets/pe" } }));
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      name: "provs-contoso-plants-test-pep",
+      private_service_connection: { subresource_names: ["iotDps"] },
     });
   });
 
   it("refuses units beyond what the provider accepts", () => {
-    expect(() => synth((scope) => provisioning(scope, { capacity: 201 }))).toThrow(
-      "capacity must be an integer between 1 and 200, got 201",
+    expect(ruleErrors((scope) => provisioning(scope, { capacity: 201 }))).toEqual([
+      "Device Provisioning Service provs-contoso-plants-test: capacity: a Device Provisioning Service has at most 200 units, got 201",
+    ]);
+  });
+
+  it("refuses a local-auth setting, which Device Provisioning does not have", () => {
+    expect(ruleErrors((scope) => provisioning(scope, { localAuth: false }))).toEqual([
+      expect.stringContaining(
+        "localAuth: switching local (SAS) authentication needs a disableLocalAuth property",
+      ),
+    ]);
+  });
+
+  it("admits only the allowed ranges, rejecting every other address after them", () => {
+    const json = synth((scope) =>
+      provisioning(scope, { publicNetworkAccess: true, allowedIpRanges: ["203.0.113.0/24"] }),
     );
+    expect(dpsOf(json)).toMatchObject({
+      body: {
+        properties: {
+          publicNetworkAccess: "Enabled",
+          ipFilterRules: [
+            { filterName: "allowed-1", action: "Accept", ipMask: "203.0.113.0/24", target: "all" },
+            { filterName: "deny-others", action: "Reject", ipMask: "0.0.0.0/0", target: "all" },
+          ],
+        },
+      },
+    });
+  });
+
+  it("has no IP filter when no ranges are given", () => {
+    const json = synth((scope) => provisioning(scope));
+    expect(dpsOf(json)).not.toHaveProperty("body.properties.ipFilterRules");
+  });
+
+  it("carries user-assigned identities besides the hub link's", () => {
+    const json = synth((scope) => provisioning(scope, { userAssignedIdentityIds: ["/identities/extra"] }));
+    expect(dpsOf(json).identity).toEqual({
+      type: "UserAssigned",
+      identity_ids: [expect.stringMatching(/^\$\{azurerm_user_assigned_identity\./), "/identities/extra"],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import { IotHub, IotHubEndpoint, type IotHubEndpointTarget } from "../../../constructs/iot-hub";
 import { fakeTarget } from "../event-grid/synth";
+import { ruleErrors } from "../rule-errors";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const STORAGE =
@@ -105,24 +106,51 @@ describe("IotHubEndpoint", () => {
   });
 
   it("refuses a blob name format without the required time tokens", () => {
-    expect(() =>
-      synth((scope) =>
-        hubWithEndpoint(scope, () => ({
-          kind: "storageContainer",
-          storageAccountId: STORAGE,
-          container: "archive",
-          fileNameFormat: "{iothub}/{partition}",
-        })),
-      ),
-    ).toThrow('fileNameFormat must contain {YYYY}, {MM}, {DD}, {HH}, {mm}, got "{iothub}/{partition}"');
+    const errors = ruleErrors((scope) =>
+      hubWithEndpoint(scope, () => ({
+        kind: "storageContainer",
+        storageAccountId: STORAGE,
+        container: "archive",
+        fileNameFormat: "{iothub}/{partition}",
+      })),
+    );
+    expect(errors).toEqual([
+      "IoT Hub endpoint telemetry: target/fileNameFormat: fileNameFormat must contain {YYYY}, {MM}, {DD}, {HH}, {mm}",
+    ]);
   });
 
-  it("refuses the reserved name events", () => {
-    expect(() =>
-      synth((scope) =>
-        hubWithEndpoint(scope, (s) => fakeTarget(s, "eventHub", "telemetry/device-telemetry"), "events"),
-      ),
-    ).toThrow('endpoint name "events" is reserved');
+  it("refuses a container name Azure Storage does not accept", () => {
+    const errors = ruleErrors((scope) =>
+      hubWithEndpoint(scope, () => ({
+        kind: "storageContainer",
+        storageAccountId: STORAGE,
+        container: "Archive",
+      })),
+    );
+    expect(errors).toEqual([expect.stringContaining("target/container: container must be 3-63 lowercase")]);
+  });
+
+  it("refuses a batch frequency outside 60 to 720 seconds", () => {
+    const errors = ruleErrors((scope) =>
+      hubWithEndpoint(scope, () => ({
+        kind: "storageContainer",
+        storageAccountId: STORAGE,
+        container: "archive",
+        batchFrequencySeconds: 30,
+      })),
+    );
+    expect(errors).toEqual([
+      "IoT Hub endpoint telemetry: target/batchFrequencySeconds: batchFrequencySeconds must be a whole number from 60 to 720, got 30",
+    ]);
+  });
+
+  it("refuses the reserved name events, in any letter case", () => {
+    const errors = ruleErrors((scope) =>
+      hubWithEndpoint(scope, (s) => fakeTarget(s, "eventHub", "telemetry/device-telemetry"), "Events"),
+    );
+    expect(errors).toEqual([
+      'IoT Hub endpoint Events: name: IoT Hub custom endpoint name "Events" must not be "events" (Azure reserves it)',
+    ]);
   });
 
   it("grants the hub once per target however many endpoints share it", () => {

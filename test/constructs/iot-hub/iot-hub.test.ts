@@ -1,6 +1,8 @@
+import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { IotHub, type IotHubProps } from "../../../constructs/iot-hub";
 import { ordersApi } from "../event-grid/synth";
+import { ruleErrors } from "../rule-errors";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const STORAGE =
@@ -33,14 +35,25 @@ const upload = {
 };
 
 describe("IotHub", () => {
-  it("requires TLS 1.2, refuses shared keys, closes the public endpoint and has a system-assigned identity by default", () => {
+  it("requires TLS 1.2, refuses shared keys and has a system-assigned identity by default", () => {
     const json = synth((scope) => hub(scope));
     expect(onlyResource(json, "azurerm_iothub")).toMatchObject({
       min_tls_version: "1.2",
       local_authentication_enabled: false,
-      public_network_access_enabled: false,
       identity: { type: "SystemAssigned" },
     });
+  });
+
+  it("keeps the public endpoint open without a private endpoint and closes it with one", () => {
+    const open = synth((scope) => hub(scope));
+    const closed = synth((scope) => hub(scope, { privateEndpoint: { subnetId: "/subnets/pe" } }));
+    expect(onlyResource(open, "azurerm_iothub").public_network_access_enabled).toBe(true);
+    expect(onlyResource(closed, "azurerm_iothub").public_network_access_enabled).toBe(false);
+  });
+
+  it("accepts shared keys for service APIs when told", () => {
+    const json = synth((scope) => hub(scope, { localAuth: true }));
+    expect(onlyResource(json, "azurerm_iothub").local_authentication_enabled).toBe(true);
   });
 
   it("sizes the hub and its built-in endpoint from SKU, units, partitions and retention", () => {
@@ -53,27 +66,27 @@ describe("IotHub", () => {
   });
 
   it("refuses more than 32 partitions, naming the field and the value", () => {
-    expect(() => synth((scope) => hub(scope, { partitions: 64 }))).toThrow(
-      "partitions must be an integer between 2 and 32, got 64",
-    );
+    expect(ruleErrors((scope) => hub(scope, { partitions: 64 }))).toEqual([
+      "IoT hub iot-contoso-plants-test: partitions: a S1 hub's built-in endpoint has at most 32 partitions (Azure's limit for basic and standard hubs), got 64",
+    ]);
   });
 
   it("refuses more units than the SKU offers", () => {
-    expect(() => synth((scope) => hub(scope, { sku: "S3", capacity: 11 }))).toThrow(
-      "capacity must be an integer between 1 and 10, got 11",
-    );
+    expect(ruleErrors((scope) => hub(scope, { sku: "S3", capacity: 11 }))).toEqual([
+      "IoT hub iot-contoso-plants-test: capacity: a S3 hub has at most 10 units, got 11",
+    ]);
   });
 
   it("refuses cloud-to-device settings on a basic hub", () => {
-    expect(() => synth((scope) => hub(scope, { sku: "B1", cloudToDevice: c2d }))).toThrow(
-      "basic tier has no cloud-to-device messaging",
-    );
+    expect(ruleErrors((scope) => hub(scope, { sku: "B1", cloudToDevice: c2d }))).toEqual([
+      expect.stringContaining("cloudToDevice: cloudToDevice does not apply to a B1 hub"),
+    ]);
   });
 
   it("refuses a cloud-to-device TTL beyond two days", () => {
-    expect(() => synth((scope) => hub(scope, { cloudToDevice: { ...c2d, defaultTtl: "P3D" } }))).toThrow(
-      'cloudToDevice.defaultTtl must be an ISO-8601 duration between PT15M and P2D, got "P3D"',
-    );
+    expect(ruleErrors((scope) => hub(scope, { cloudToDevice: { ...c2d, defaultTtl: "P3D" } }))).toEqual([
+      "IoT hub iot-contoso-plants-test: cloudToDevice/defaultTtl: cloudToDevice.defaultTtl must be between 15 minutes and 2 days, got P3D (3 days)",
+    ]);
   });
 
   it("writes the cloud-to-device settings with their feedback queue", () => {
@@ -86,9 +99,51 @@ describe("IotHub", () => {
   });
 
   it("refuses IP ranges while the public endpoint is closed", () => {
-    expect(() => synth((scope) => hub(scope, { allowedIpRanges: ["203.0.113.0/24"] }))).toThrow(
-      "allowedIpRanges only filter the public endpoint, which is closed",
+    const errors = ruleErrors((scope) =>
+      hub(scope, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }),
     );
+    expect(errors).toEqual([expect.stringContaining("allowedIpRanges admit nothing")]);
+  });
+
+  it("refuses a private endpoint on the free tier, which has none", () => {
+    const errors = ruleErrors((scope) =>
+      hub(scope, { sku: "F1", privateEndpoint: { subnetId: "/subnets/pe" } }),
+    );
+    expect(errors).toEqual([
+      "IoT hub iot-contoso-plants-test: privateEndpoint: a private endpoint needs a basic or standard SKU (B1-B3 or S1-S3); this IoT hub (F1) has none",
+    ]);
+  });
+
+  it("refuses letting trusted services through, which its IP filter cannot", () => {
+    expect(ruleErrors((scope) => hub(scope, { trustedServicesAllowed: true }))).toEqual([
+      expect.stringContaining("trustedServicesAllowed: letting trusted Microsoft services through needs"),
+    ]);
+  });
+
+  it("refuses a customer-managed key", () => {
+    const customerManagedKey = { keyVaultKeyId: "https://kv/keys/k", identityId: "/identities/cmk" };
+    expect(ruleErrors((scope) => hub(scope, { customerManagedKey }))).toEqual([
+      expect.stringContaining("customerManagedKey: a customer-managed key needs"),
+    ]);
+  });
+
+  it("refuses an upload account ID that names no storage account", () => {
+    const errors = ruleErrors((scope) =>
+      hub(scope, { fileUpload: { ...upload, storageAccountId: "/subscriptions/0" } }),
+    );
+    expect(errors).toEqual([
+      expect.stringContaining("fileUpload/storageAccountId: must be a storage account's ARM ID"),
+    ]);
+  });
+
+  it("refuses an upload account only known at apply, whose name builds the blob endpoint", () => {
+    const errors = ruleErrors((scope) => {
+      const id = new TerraformVariable(scope, "account", { type: "string" }).stringValue;
+      hub(scope, { fileUpload: { ...upload, storageAccountId: id } });
+    });
+    expect(errors).toEqual([
+      expect.stringContaining("fileUpload/storageAccountId: must be the storage account's ARM ID as text"),
+    ]);
   });
 
   it("admits only the allowed ranges on an open endpoint, the built-in event endpoint included", () => {
@@ -146,9 +201,10 @@ describe("IotHub", () => {
   });
 
   it("gets a private endpoint on the iotHub sub-resource", () => {
-    const json = synth((scope) => hub(scope, { privateEndpointSubnetId: "/subnets/pe" }));
-    expect(onlyResource(json, "azurerm_private_endpoint").private_service_connection).toMatchObject({
-      subresource_names: ["iotHub"],
+    const json = synth((scope) => hub(scope, { privateEndpoint: { subnetId: "/subnets/pe" } }));
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      name: "iot-contoso-plants-test-pep",
+      private_service_connection: { subresource_names: ["iotHub"] },
     });
   });
 
@@ -168,5 +224,14 @@ describe("IotHub", () => {
         principal_id: ordersApi.principalId,
       }),
     ]);
+  });
+
+  it("assigns a principal granted twice only once", () => {
+    const json = synth((scope) => {
+      const iot = hub(scope);
+      iot.grantDataContributor(ordersApi);
+      iot.grantDataContributor(ordersApi);
+    });
+    expect(resourcesOf(json, "azurerm_role_assignment")).toHaveLength(1);
   });
 });

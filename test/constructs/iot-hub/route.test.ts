@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import { IotHub, IotHubEndpoint, IotHubEnrichment, IotHubRoute } from "../../../constructs/iot-hub";
 import { fakeTarget } from "../event-grid/synth";
+import { ruleErrors } from "../rule-errors";
 import { onlyResource, synth } from "../synthesized";
 
 interface Routed {
@@ -64,17 +65,52 @@ describe("IotHubRoute", () => {
   });
 
   it("refuses a name IoT Hub does not accept", () => {
-    expect(() =>
-      synth((scope) => {
-        const { hub, alarms } = routed(scope);
-        new IotHubRoute(scope, "route", {
-          hub,
-          name: "alarms route",
-          source: "DeviceMessages",
-          endpoint: alarms,
-        });
-      }),
-    ).toThrow('route name must be 1-64 letters, digits, "-", "_" or ".", got "alarms route"');
+    const errors = ruleErrors((scope) => {
+      const { hub, alarms } = routed(scope);
+      new IotHubRoute(scope, "route", {
+        hub,
+        name: "alarms route",
+        source: "DeviceMessages",
+        endpoint: alarms,
+      });
+    });
+    expect(errors).toEqual([
+      'IoT Hub route alarms route: name: IoT Hub route name "alarms route" may contain only letters, numbers, periods, underscores and hyphens, but has " " at position 7',
+    ]);
+  });
+
+  it("refuses a blank condition, which is no routing query", () => {
+    const errors = ruleErrors((scope) => {
+      const { hub, alarms } = routed(scope);
+      new IotHubRoute(scope, "route", {
+        hub,
+        name: "alarms",
+        source: "DeviceMessages",
+        condition: " ",
+        endpoint: alarms,
+      });
+    });
+    expect(errors).toEqual([expect.stringContaining("condition: condition must be a routing query")]);
+  });
+
+  it("refuses twin change events on a basic hub, which has no twins", () => {
+    const errors = ruleErrors((scope) => {
+      const hub = new IotHub(scope, "hub", {
+        name: "iot-contoso-plants-test",
+        location: "westeurope",
+        resourceGroupName: "rg-test",
+        sku: "B1",
+      });
+      const endpoint = new IotHubEndpoint(scope, "twins", {
+        hub,
+        name: "twins",
+        target: fakeTarget(scope, "eventHub", "telemetry/device-telemetry"),
+      });
+      new IotHubRoute(scope, "route", { hub, name: "twins", source: "TwinChangeEvents", endpoint });
+    });
+    expect(errors).toEqual([
+      expect.stringContaining("source: source TwinChangeEvents does not apply to a B1 hub"),
+    ]);
   });
 });
 
@@ -104,11 +140,31 @@ describe("IotHubEnrichment", () => {
   });
 
   it("refuses an enrichment that names no route", () => {
-    expect(() =>
-      synth((scope) => {
-        const { hub } = routed(scope);
-        new IotHubEnrichment(scope, "enrichment", { hub, key: "site", value: "$twin.tags.site", routes: [] });
-      }),
-    ).toThrow("enrichment site: routes must name at least one route, got none");
+    const errors = ruleErrors((scope) => {
+      const { hub } = routed(scope);
+      new IotHubEnrichment(scope, "enrichment", { hub, key: "site", value: "$twin.tags.site", routes: [] });
+    });
+    expect(errors).toEqual([
+      "IoT Hub enrichment site: routes: routes must name at least one route, got none",
+    ]);
+  });
+
+  it("refuses a key IoT Hub does not accept and a blank value, both at once", () => {
+    const errors = ruleErrors((scope) => {
+      const { hub, telemetry } = routed(scope);
+      const route = new IotHubRoute(scope, "r1", {
+        hub,
+        name: "telemetry",
+        source: "DeviceMessages",
+        endpoint: telemetry,
+      });
+      new IotHubEnrichment(scope, "enrichment", { hub, key: "site id", value: " ", routes: [route] });
+    });
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'key: enrichment key must be 1-64 letters, digits, "-", "_" or ".", got "site id"',
+      ),
+      expect.stringContaining("value: enrichment value must be a literal"),
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { HybridConnection, RelayNamespace, type HybridConnectionProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
-import { onlyResource, synth } from "../synthesized";
+import { ruleErrors } from "../rule-errors";
+import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 function connection(scope: Construct, overrides: Partial<HybridConnectionProps> = {}): HybridConnection {
   const namespace = new RelayNamespace(scope, "relay", {
@@ -28,10 +29,16 @@ describe("HybridConnection", () => {
     );
   });
 
-  it("refuses empty user metadata", () => {
-    expect(() => synth((scope) => connection(scope, { userMetadata: " " }))).toThrow(
-      "userMetadata must be omitted or non-empty",
-    );
+  it("refuses blank user metadata", () => {
+    expect(ruleErrors((scope) => connection(scope, { userMetadata: " " }))).toEqual([
+      'hybrid connection historian: userMetadata: userMetadata must be omitted or non-empty, got ""',
+    ]);
+  });
+
+  it("refuses a name Azure does not accept", () => {
+    expect(ruleErrors((scope) => connection(scope, { name: "historian feed" }))).toEqual([
+      expect.stringContaining('hybrid connection name "historian feed" may contain only'),
+    ]);
   });
 
   it("grants listening as Azure Relay Listener on the connection itself", () => {
@@ -56,5 +63,24 @@ describe("HybridConnection", () => {
     expect(onlyResource(json, "azurerm_relay_hybrid_connection").lifecycle).toEqual({
       prevent_destroy: true,
     });
+  });
+
+  it("grants full control as Azure Relay Owner on the connection itself", () => {
+    const json = synth((scope) => connection(scope).grantManage(ordersApi));
+    expect(resourcesOf(json, "azurerm_role_assignment")).toEqual([
+      expect.objectContaining({
+        role_definition_name: "Azure Relay Owner",
+        scope: expect.stringMatching(/^\$\{azurerm_relay_hybrid_connection\.[^}]+\.id\}$/),
+      }),
+    ]);
+  });
+
+  it("assigns a principal named among listeners twice only once", () => {
+    const json = synth((scope) => {
+      const hybrid = connection(scope);
+      hybrid.grantListen(ordersApi);
+      hybrid.grantListen(ordersApi);
+    });
+    expect(resourcesOf(json, "azurerm_role_assignment")).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { RelayNamespace, type RelayNamespaceProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
-import { onlyResource, synth } from "../synthesized";
+import { ruleErrors } from "../rule-errors";
+import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const props: RelayNamespaceProps = {
   name: "relay-contoso-bridge-test",
@@ -10,6 +11,7 @@ const props: RelayNamespaceProps = {
 };
 const namespace = (scope: Construct, overrides: Partial<RelayNamespaceProps> = {}): RelayNamespace =>
   new RelayNamespace(scope, "relay", { ...props, ...overrides });
+const endpoint = { subnetId: "/subnets/pe" };
 
 describe("RelayNamespace", () => {
   it("is a Standard namespace", () => {
@@ -20,7 +22,7 @@ describe("RelayNamespace", () => {
     });
   });
 
-  it("closes the public endpoint by default through the namespace's network rule set", () => {
+  it("keeps the public endpoint open without a private endpoint, trusted services passing", () => {
     const json = synth((scope) => namespace(scope));
     expect(onlyResource(json, "azapi_resource")).toMatchObject({
       type: "Microsoft.Relay/namespaces/networkRuleSets@2021-11-01",
@@ -28,18 +30,29 @@ describe("RelayNamespace", () => {
       parent_id: expect.stringMatching(/^\$\{azurerm_relay_namespace\.[^}]+\.id\}$/),
       body: {
         properties: {
-          publicNetworkAccess: "Disabled",
-          defaultAction: "Deny",
-          trustedServiceAccessEnabled: false,
+          publicNetworkAccess: "Enabled",
+          defaultAction: "Allow",
+          trustedServiceAccessEnabled: true,
           ipRules: [],
         },
       },
     });
   });
 
+  it("closes the public endpoint by default when it has a private endpoint", () => {
+    const json = synth((scope) => namespace(scope, { privateEndpoint: endpoint }));
+    expect(onlyResource(json, "azapi_resource").body).toMatchObject({
+      properties: { publicNetworkAccess: "Disabled", defaultAction: "Deny" },
+    });
+  });
+
   it("admits only the allowed ranges when the public endpoint is open", () => {
     const json = synth((scope) =>
-      namespace(scope, { publicNetworkAccess: true, allowedIpRanges: ["203.0.113.0/24"] }),
+      namespace(scope, {
+        publicNetworkAccess: true,
+        allowedIpRanges: ["203.0.113.0/24"],
+        trustedServicesAllowed: false,
+      }),
     );
     expect(onlyResource(json, "azapi_resource").body).toEqual({
       properties: {
@@ -52,22 +65,63 @@ describe("RelayNamespace", () => {
   });
 
   it("refuses IP ranges while the public endpoint is closed", () => {
-    expect(() => synth((scope) => namespace(scope, { allowedIpRanges: ["203.0.113.0/24"] }))).toThrow(
-      "allowedIpRanges only filter the public endpoint",
+    const errors = ruleErrors((scope) =>
+      namespace(scope, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }),
     );
+    expect(errors).toEqual([
+      "Relay namespace relay-contoso-bridge-test: allowedIpRanges: allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
+    ]);
+  });
+
+  it("refuses IP ranges that the private endpoint's default closed public endpoint would ignore", () => {
+    const errors = ruleErrors((scope) =>
+      namespace(scope, { privateEndpoint: endpoint, allowedIpRanges: ["203.0.113.0/24"] }),
+    );
+    expect(errors).toEqual([expect.stringContaining("allowedIpRanges admit nothing")]);
   });
 
   it("refuses a name Azure does not accept", () => {
-    expect(() => synth((scope) => namespace(scope, { name: "relay" }))).toThrow(
-      "name must be 6-50 letters, digits and hyphens",
-    );
+    expect(ruleErrors((scope) => namespace(scope, { name: "relay" }))).toEqual([
+      'Relay namespace relay: name: Relay namespace name "relay" must be at least 6 characters (it is 5)',
+    ]);
   });
 
-  it("gets a private endpoint on the namespace sub-resource", () => {
-    const json = synth((scope) => namespace(scope, { privateEndpointSubnetId: "/subnets/pe" }));
-    expect(onlyResource(json, "azurerm_private_endpoint").private_service_connection).toMatchObject({
-      subresource_names: ["namespace"],
+  it("refuses a local-auth setting, which Azure Relay does not have", () => {
+    expect(ruleErrors((scope) => namespace(scope, { localAuth: false }))).toEqual([
+      expect.stringContaining(
+        "localAuth: switching local (SAS) authentication needs a disableLocalAuth property",
+      ),
+    ]);
+  });
+
+  it("refuses a customer-managed key", () => {
+    const customerManagedKey = { keyVaultKeyId: "https://kv/keys/k", identityId: "/identities/cmk" };
+    expect(ruleErrors((scope) => namespace(scope, { customerManagedKey }))).toEqual([
+      expect.stringContaining("customerManagedKey: a customer-managed key needs"),
+    ]);
+  });
+
+  it("refuses user-assigned identities, which a namespace that calls no service cannot use", () => {
+    expect(ruleErrors((scope) => namespace(scope, { userAssignedIdentityIds: ["/identities/a"] }))).toEqual([
+      expect.stringContaining("userAssignedIdentityIds: user-assigned identities needs"),
+    ]);
+  });
+
+  it("reports every problem at once", () => {
+    expect(ruleErrors((scope) => namespace(scope, { name: "relay", localAuth: true }))).toHaveLength(2);
+  });
+
+  it("gets a private endpoint on the namespace sub-resource, named after the namespace", () => {
+    const json = synth((scope) => namespace(scope, { privateEndpoint: endpoint }));
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      name: "relay-contoso-bridge-test-pep",
+      private_service_connection: { subresource_names: ["namespace"] },
     });
+  });
+
+  it("names its private endpoint as told", () => {
+    const json = synth((scope) => namespace(scope, { privateEndpoint: { ...endpoint, name: "pe-bridge" } }));
+    expect(onlyResource(json, "azurerm_private_endpoint").name).toBe("pe-bridge");
   });
 
   it("sends its logs to the given workspace", () => {
@@ -88,5 +142,14 @@ describe("RelayNamespace", () => {
       role_definition_name: "Azure Relay Listener",
       scope: expect.stringMatching(/^\$\{azurerm_relay_namespace\.[^}]+\.id\}$/),
     });
+  });
+
+  it("grants full control as Azure Relay Owner under the construct ID its assignments always had", () => {
+    const json = synth((scope) => namespace(scope).grantManage(ordersApi));
+    const [id] = Object.keys(json.resource.azurerm_role_assignment ?? {});
+    expect(id).toMatch(/^relay_own-orders-api_/);
+    expect(resourcesOf(json, "azurerm_role_assignment")).toEqual([
+      expect.objectContaining({ role_definition_name: "Azure Relay Owner" }),
+    ]);
   });
 });

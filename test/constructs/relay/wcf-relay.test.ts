@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import { RelayNamespace, WcfRelay, type WcfRelayProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
+import { ruleErrors } from "../rule-errors";
 import { resourcesOf, synth, type Synthesized } from "../synthesized";
 
 function relay(scope: Construct, overrides: Partial<WcfRelayProps> = {}): WcfRelay {
@@ -41,9 +42,9 @@ describe("WcfRelay", () => {
 
   it("refuses a relay type Azure does not offer", () => {
     const invalid = { relayType: "BasicHttp" } as unknown as Partial<WcfRelayProps>;
-    expect(() => synth((scope) => relay(scope, invalid))).toThrow(
-      'relayType must be one of NetTcp, Http, got "BasicHttp"',
-    );
+    expect(ruleErrors((scope) => relay(scope, invalid))).toEqual([
+      'WCF relay legacy-erp: relayType: relayType must be one of NetTcp, Http, got "BasicHttp"',
+    ]);
   });
 
   it("grants listening as Azure Relay Listener on the relay itself", () => {
@@ -66,5 +67,12 @@ describe("WcfRelay", () => {
   it("is protected from destroy when told", () => {
     const json = synth((scope) => relay(scope, { preventDestroy: true }));
     expect(wcfRelayOf(json)?.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("grants full control as Azure Relay Owner on the relay itself", () => {
+    const json = synth((scope) => relay(scope).grantManage(ordersApi));
+    expect(resourcesOf(json, "azurerm_role_assignment")).toEqual([
+      expect.objectContaining({ role_definition_name: "Azure Relay Owner" }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EnvironmentModel, Site } from "../../../model/model";
-import { siteCloudCoverage } from "../../../model/semantic/sites";
+import { siteCloudCoverage } from "../../../azure/edge-site";
 import { environmentWithEventGrid, namespaceModel, prodBroker } from "./event-grid-model";
 import { source } from "./model-defaults";
 
