@@ -1,6 +1,8 @@
 import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
 import { BuiltInRole } from "../azure/roles";
+import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
+import { MQTT_TLS_PORT, mqttHostname } from "../azure/event-grid-mqtt";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -162,10 +164,10 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
       endpoints: [
         {
           protocol: "https",
-          url: `https://${topic.azureName}.${model.location}-1.eventgrid.azure.net/api/events`,
+          url: topicEndpoint(topic.azureName, model.location),
         },
       ],
-      access: access(topic, { senders: BuiltInRole.eventGridDataSender }),
+      access: access(topic, { senders: EventGridRoles.topicSender }),
     });
   }
 
@@ -179,13 +181,13 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
           ? [
               {
                 protocol: "mqtt" as const,
-                url: `${ns.azureName}.${model.location}-1.ts.eventgrid.azure.net:8883`,
+                url: `${mqttHostname(ns.azureName, model.location)}:${MQTT_TLS_PORT}`,
               },
             ]
           : []),
-        { protocol: "https", url: `https://${ns.azureName}.${model.location}-1.eventgrid.azure.net` },
+        { protocol: "https", url: namespaceHttpEndpoint(ns.azureName, model.location) },
       ],
-      access: access(ns, { senders: BuiltInRole.eventGridDataSender }),
+      access: access(ns, { senders: EventGridRoles.topicSender }),
     });
   }
 

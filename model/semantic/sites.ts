@@ -1,4 +1,4 @@
-import { MqttLimits } from "../../azure/mqtt-syntax";
+import { MqttLimits } from "../../azure/event-grid-mqtt";
 import type { SiteCloudCoverage } from "../model";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";

@@ -5,10 +5,14 @@ import {
   serviceBusSupportsCustomerManagedKey,
   serviceBusSupportsPrivateEndpoint,
 } from "../../azure/capabilities";
+import { namespaceCapabilities, topicCapabilities } from "../../azure/event-grid";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
+
+const eventGridTopicsHavePrivateLink = topicCapabilities.privateEndpoint === true;
+const eventGridNamespacesHavePrivateLink = namespaceCapabilities.privateEndpoint === true;
 
 interface Holder {
   readonly service: ResourceService;
@@ -35,8 +39,18 @@ function holders(ctx: SemanticContext): Holder[] {
   return [
     ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusSupportsPrivateEndpoint(ns.sku)),
     ...list("eventHubs", "/eventHubs", spec.eventHubs, eventHubsSupportsPrivateEndpoint),
-    ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
-    ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
+    ...list(
+      "eventGridTopics",
+      "/eventGrid/topics",
+      spec.eventGrid?.topics,
+      () => eventGridTopicsHavePrivateLink,
+    ),
+    ...list(
+      "eventGridNamespaces",
+      "/eventGrid/namespaces",
+      spec.eventGrid?.namespaces,
+      () => eventGridNamespacesHavePrivateLink,
+    ),
     ...list("relay", "/relay", spec.relay),
     ...list("iotHub", "/iotHub", spec.iotHub, (hub) => iotHubSupportsPrivateEndpoint(hub.sku)),
   ];
