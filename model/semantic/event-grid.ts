@@ -10,14 +10,15 @@ import {
 import { brokerProblems, clientAttributeProblems } from "../../azure/event-grid-mqtt";
 import { eventDestinationProblems, eventSubscriptionProblems } from "../../azure/event-grid-subscriptions";
 import type { Problem } from "../../azure/problem";
-import type { EventSubscriptionSpec, MqttClientSpec } from "../spec";
+import { pointerToPath } from "../diagnostics";
+import type { EventSubscriptionSpec, MqttClientSpec, MqttPermissionSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
 import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 
 /*
  * Event Grid rules the schema cannot express. The rules themselves are Azure's facts
  * (`azure/event-grid*.ts`), which the constructs apply too; this check reports their problems at
- * the file's lines and adds what only the file can get wrong.
+ * the file's lines and adds what only the file can get wrong: the same permission listed twice.
  */
 
 /** Reports problems that each mean "remove this field" at the field's key, where the fix is. */
@@ -50,6 +51,7 @@ export const checkEventGrid: SemanticCheck = (ctx) => {
     ctx.report(`${at}/mqtt`, brokerProblems(mqtt));
     if (mqtt.routeTo) ctx.report(`${at}/mqtt/routeTo`, eventDestinationProblems(mqtt.routeTo));
     (mqtt.clients ?? []).forEach((client, j) => checkClient(ctx, `${at}/mqtt/clients/${j}`, client));
+    checkRepeatedPermissions(ctx, `${at}/mqtt/permissions`, mqtt.permissions ?? []);
   });
   (ctx.spec.sites ?? []).forEach((site, i) => checkClient(ctx, `/sites/${i}/mqttClient`, site.mqttClient));
 };
@@ -85,4 +87,30 @@ function checkClient(
     );
   }
   ctx.report(at, clientAttributeProblems(client.attributes));
+}
+
+/**
+ * A permission binding gives one client group one role on one topic space; the same grant listed
+ * twice adds nothing, and without names both entries would become one binding name. Names compare
+ * as Azure compares them, without regard to case.
+ */
+function checkRepeatedPermissions(
+  ctx: SemanticContext,
+  base: string,
+  permissions: readonly MqttPermissionSpec[],
+): void {
+  const first = new Map<string, number>();
+  permissions.forEach((p, j) => {
+    const key = [p.clientGroup.toLowerCase(), p.topicSpace.toLowerCase(), p.role].join("\u0000");
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, j);
+      return;
+    }
+    const earlierPointer = `${base}/${earlier}`;
+    ctx.error(
+      `${base}/${j}`,
+      `${pointerToPath(`${base}/${j}`)} repeats ${pointerToPath(earlierPointer)} (line ${ctx.doc.locate(earlierPointer).line}): both let client group "${p.clientGroup}" ${p.role === "publisher" ? "publish to" : "subscribe to"} topic space "${p.topicSpace}"; remove one of them`,
+    );
+  });
 }

@@ -54,6 +54,30 @@ function synthesizes(text: string): boolean {
 }
 
 describe("Event Grid files validation refuses instead of synthesis crashing", () => {
+  const permission = "          - { clientGroup: gateways, topicSpace: telemetry, role: publisher }\n";
+
+  it("refuses the same MQTT permission listed twice, naming both entries", () => {
+    const text = file(broker(`        permissions:\n${permission}${permission}`));
+    expect(errorsOf(text)).toEqual([
+      'egtest.yaml:15:13  eventGrid.namespaces[0].mqtt.permissions[1]  eventGrid.namespaces[0].mqtt.permissions[1] repeats eventGrid.namespaces[0].mqtt.permissions[0] (line 14): both let client group "gateways" publish to topic space "telemetry"; remove one of them',
+    ]);
+    expect(synthesizes(file(broker(`        permissions:\n${permission}`)))).toBe(true);
+  });
+
+  it("refuses a repeated MQTT permission whose names differ only in letter case", () => {
+    const text = file(
+      broker(
+        `        permissions:\n${permission}          - { clientGroup: Gateways, topicSpace: TELEMETRY, role: publisher }\n`,
+      ),
+    );
+    expect(errorsOf(text).some((e) => e.includes("permissions[1] repeats"))).toBe(true);
+  });
+
+  it("accepts the same client group and topic space with both roles", () => {
+    const subscriber = permission.replace("publisher", "subscriber");
+    expect(synthesizes(file(broker(`        permissions:\n${permission}${subscriber}`)))).toBe(true);
+  });
+
   it("refuses a fractional attribute on an MQTT client", () => {
     const client = (value: string): string =>
       `        clients:\n          - { name: press-07, certificateThumbprint: ${thumbprint}, attributes: { ratio: ${value} } }\n`;
