@@ -1,4 +1,3 @@
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import type { InputSchema } from "../../azure/event-grid";
 import type { Grantee } from "../shared/role-assignments";
 
@@ -18,9 +17,4 @@ export interface EventSubscriptionSource {
   readonly inputSchema: InputSchema;
   /** The source's system-assigned identity. */
   readonly identity: Grantee;
-  /**
-   * Creates the role assignment under `key` once: several subscriptions of one topic that share
-   * a destination need (and may have) only one assignment.
-   */
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment;
 }

@@ -12,7 +12,8 @@ import {
   eventSubscriptionProblems,
   type DeliverySchema,
 } from "../../azure/event-grid-subscriptions";
-import { BuiltInRole, grantRole } from "../shared/role-assignments";
+import type { Problem } from "../../azure/problem";
+import { BuiltInRole, grantRole, type RoleGrantProps } from "../shared/role-assignments";
 import { known, knownValues, validateWith } from "../shared/validation";
 import { type AdvancedFilter, advancedFilterBlock } from "./advanced-filter";
 import { type EventDestination, destinationProblems } from "./destination";
@@ -113,13 +114,15 @@ export interface EventSubscriptionProps {
 /**
  * An Event Grid subscription on a custom or system topic. Delivery to Service Bus, Event Hubs and
  * storage queues, and dead-lettering, use the source topic's managed identity, which this
- * construct grants the narrowest sending role on the destination itself.
+ * construct grants the narrowest sending role on the destination itself (once per stack: several
+ * subscriptions of one topic that share a destination share its assignment).
  */
 export class EventSubscription extends Construct {
   readonly name: string;
   readonly resource: EventgridEventSubscription | EventgridSystemTopicEventSubscription;
   /** Role assignments the delivery depends on (destination sender, dead-letter writer). */
   readonly grants: readonly RoleAssignment[];
+  private readonly grantProblems: Problem[] = [];
 
   constructor(scope: Construct, id: string, props: EventSubscriptionProps) {
     super(scope, id);
@@ -127,6 +130,7 @@ export class EventSubscription extends Construct {
       ...nameProblems("eventSubscription", known(props.name)),
       ...eventSubscriptionProblems(knownValues(props), props.source.inputSchema),
       ...destinationProblems(knownValues(props.destination)),
+      ...this.grantProblems,
     ]);
     this.name = props.name;
     this.grants = this.grantDelivery(props);
@@ -153,41 +157,46 @@ export class EventSubscription extends Construct {
   private grantDelivery(props: EventSubscriptionProps): RoleAssignment[] {
     const { source, destination } = props;
     const grants: RoleAssignment[] = [];
-    if (destination.kind === "deliveryTarget") {
-      const target = destination.target;
-      grants.push(
-        source.grantOnce(`send:${target.kind}:${target.label}`, () => target.grantSend(source.identity)),
-      );
-    }
+    if (destination.kind === "deliveryTarget") grants.push(destination.target.grantSend(source.identity));
     if (destination.kind === "storageQueue") {
-      const queueScope = `${destination.storageAccountId}/queueServices/default/queues/${destination.queueName}`;
       grants.push(
-        source.grantOnce(`queue:${queueScope}`, () =>
-          grantRole(this, "queue-sender", {
-            scopeId: queueScope,
-            scopeLabel: `${source.label}->queue/${destination.queueName}`,
-            role: BuiltInRole.storageQueueDataMessageSender,
-            grantee: source.identity,
-          }),
-        ),
+        this.grantStorage("queue-sender", {
+          scopeId: `${destination.storageAccountId}/queueServices/default/queues/${destination.queueName}`,
+          scopeLabel: `${source.label}->queue/${destination.queueName}`,
+          role: BuiltInRole.storageQueueDataMessageSender,
+          grantee: source.identity,
+        }),
       );
     }
     if (props.deadLetter) {
       const { storageAccountId, container, containerResourceId } = props.deadLetter;
-      const containerScope =
-        containerResourceId ?? `${storageAccountId}/blobServices/default/containers/${container}`;
       grants.push(
-        source.grantOnce(`dead-letter:${containerScope}`, () =>
-          grantRole(this, "dead-letter-writer", {
-            scopeId: containerScope,
-            scopeLabel: `${source.label}->dead-letter/${container}`,
-            role: BuiltInRole.storageBlobDataContributor,
-            grantee: source.identity,
-          }),
-        ),
+        this.grantStorage("dead-letter-writer", {
+          scopeId: containerResourceId ?? `${storageAccountId}/blobServices/default/containers/${container}`,
+          scopeLabel: `${source.label}->dead-letter/${container}`,
+          role: BuiltInRole.storageBlobDataContributor,
+          grantee: source.identity,
+        }),
       );
     }
     return grants;
+  }
+
+  /**
+   * A storage role of the source's identity, named after the queue or container name: another
+   * subscription of the same source may have made it already for the same queue or container,
+   * which is shared; for one of the same name in another account, it cannot be (Azure refuses two
+   * role assignments of one name).
+   */
+  private grantStorage(id: string, props: RoleGrantProps): RoleAssignment {
+    const assignment = grantRole(this, id, props);
+    if (assignment.scopeInput !== props.scopeId) {
+      this.grantProblems.push({
+        field: id === "queue-sender" ? "destination/queueName" : "deadLetter/container",
+        message: `${props.scopeLabel} is already granted on ${String(assignment.scopeInput)}, a different storage account; Azure refuses two role assignments of one name: use another name`,
+      });
+    }
+    return assignment;
   }
 }
 

@@ -1,12 +1,10 @@
 import { Construct } from "constructs";
 import { EventgridSystemTopic } from "@cdktf/provider-azurerm/lib/eventgrid-system-topic";
 import { privateLinkSubresource, systemTopicInputSchema, systemTopicProblems } from "../../azure/event-grid";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import type { Grantee } from "../shared/role-assignments";
 import { attachSharedInterfaces, type NamespaceInterfaceProps } from "../shared/shared-interfaces";
 import { known, knownValues, validateWith } from "../shared/validation";
 import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
-import { GrantLedger } from "./grant-ledger";
 import { nameProblems } from "./names";
 
 /**
@@ -40,7 +38,6 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
   readonly inputSchema = systemTopicInputSchema;
   readonly subscriptionScope: EventSubscriptionScope;
   readonly identity: Grantee;
-  private readonly ledger = new GrantLedger();
 
   constructor(scope: Construct, id: string, props: EventGridSystemTopicProps) {
     super(scope, id);
@@ -87,9 +84,5 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
 
   get id(): string {
     return this.resource.id;
-  }
-
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment {
-    return this.ledger.once(key, create);
   }
 }

@@ -22,7 +22,6 @@ import {
 import { protectFromDestroy } from "../shared/stateful";
 import { known, knownValues, validateWith } from "../shared/validation";
 import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
-import { GrantLedger } from "./grant-ledger";
 import { nameProblems } from "./names";
 
 /** Which event fields a custom input schema reads from the published JSON, and their defaults. */
@@ -71,7 +70,6 @@ export class EventGridTopic extends Grantable<"send"> implements EventSubscripti
   readonly inputSchema: InputSchema;
   readonly subscriptionScope: EventSubscriptionScope;
   readonly identity: Grantee;
-  private readonly ledger = new GrantLedger();
   protected readonly grantRoles: Readonly<Record<"send", GrantableRole>> = {
     send: { role: EventGridRoles.topicSender, idPrefix: "sender" },
   };
@@ -151,9 +149,5 @@ export class EventGridTopic extends Grantable<"send"> implements EventSubscripti
   /** Lets `grantee` publish events to this topic ("EventGrid Data Sender" on the topic). */
   grantSend(grantee: Grantee): RoleAssignment {
     return this.grant("send", grantee);
-  }
-
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment {
-    return this.ledger.once(key, create);
   }
 }

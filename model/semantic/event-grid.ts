@@ -11,6 +11,7 @@ import { brokerProblems, clientAttributeProblems } from "../../azure/event-grid-
 import { eventDestinationProblems, eventSubscriptionProblems } from "../../azure/event-grid-subscriptions";
 import type { Problem } from "../../azure/problem";
 import { pointerToPath } from "../diagnostics";
+import { deadLetterContainerName } from "../resource-names";
 import type { EventSubscriptionSpec, MqttClientSpec, MqttPermissionSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
 import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
@@ -18,7 +19,8 @@ import { allowedIpRangesNeedPublicAccess } from "./tier-requirements";
 /*
  * Event Grid rules the schema cannot express. The rules themselves are Azure's facts
  * (`azure/event-grid*.ts`), which the constructs apply too; this check reports their problems at
- * the file's lines and adds what only the file can get wrong: the same permission listed twice.
+ * the file's lines and adds what only the file can get wrong: the same permission listed twice,
+ * and storage two subscriptions of one topic name alike.
  */
 
 /** Reports problems that each mean "remove this field" at the field's key, where the fix is. */
@@ -67,6 +69,82 @@ function checkSubscriptions(
     ctx.report(at, eventSubscriptionProblems(subscription, inputSchema, ctx.today));
     ctx.report(`${at}/destination`, eventDestinationProblems(subscription.destination));
   });
+  checkStorageNamesAlike(ctx, source, subscriptions ?? []);
+}
+
+/** Where one subscription delivers or dead-letters in storage: a queue or container of an account. */
+interface StorageUse {
+  readonly what: "queue" | "dead-letter container";
+  readonly name: string;
+  /** The storage account's ARM ID, or undefined for the environment's own dead-letter account. */
+  readonly account?: string;
+  readonly pointer: string;
+}
+
+function storageUses(source: string, subscriptions: readonly EventSubscriptionSpec[]): StorageUse[] {
+  return subscriptions.flatMap((s, j): StorageUse[] => {
+    const at = `${source}/subscriptions/${j}`;
+    const queue = s.destination.storageQueue;
+    const deadLetter = s.deadLetter;
+    return [
+      ...(queue
+        ? [
+            {
+              what: "queue" as const,
+              name: queue.queueName,
+              account: queue.storageAccountId,
+              pointer: `${at}/destination/storageQueue/queueName`,
+            },
+          ]
+        : []),
+      ...(deadLetter === true
+        ? [
+            {
+              what: "dead-letter container" as const,
+              name: deadLetterContainerName,
+              pointer: `${at}/deadLetter`,
+            },
+          ]
+        : deadLetter
+          ? [
+              {
+                what: "dead-letter container" as const,
+                name: deadLetter.container,
+                account: deadLetter.storageAccountId,
+                pointer: `${at}/deadLetter/container`,
+              },
+            ]
+          : []),
+    ];
+  });
+}
+
+/**
+ * A topic's identity is granted its role on a storage queue or dead-letter container once, in a
+ * role assignment named after the topic, the role and the queue or container name. Two subscriptions
+ * of one topic using queues (or containers) of one name in different storage accounts would need
+ * two assignments with one name, which Azure refuses; so one of the names must change.
+ */
+function checkStorageNamesAlike(
+  ctx: SemanticContext,
+  source: string,
+  subscriptions: readonly EventSubscriptionSpec[],
+): void {
+  const first = new Map<string, StorageUse>();
+  for (const use of storageUses(source, subscriptions)) {
+    const key = `${use.what}\u0000${use.name.toLowerCase()}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, use);
+      continue;
+    }
+    if ((earlier.account ?? "").toLowerCase() === (use.account ?? "").toLowerCase()) continue;
+    const where = (u: StorageUse): string => u.account ?? "the environment's own dead-letter account";
+    ctx.error(
+      use.pointer,
+      `${use.what} "${use.name}" in ${where(use)} has the name of the one in ${where(earlier)} at ${pointerToPath(earlier.pointer)} (line ${ctx.doc.locate(earlier.pointer).line}): the topic's access to each is a role assignment named after the topic and the ${use.what} name, and Azure refuses two role assignments of one name; rename one of them`,
+    );
+  }
 }
 
 function checkClient(

@@ -123,4 +123,21 @@ sites:
     ]);
     expect(synthesizes(file(topic(-1)))).toBe(true);
   });
+
+  it("refuses dead-letter containers of one name in two storage accounts of one topic", () => {
+    const topic = (container: string): string => `  topics:
+    - name: orders
+      subscriptions:
+        - name: first
+          destination: { webhook: { url: "https://hooks.contoso.example/a" } }
+          deadLetter: { storageAccountId: ${account("stdata")}, container: ${container} }
+        - name: second
+          destination: { webhook: { url: "https://hooks.contoso.example/b" } }
+          deadLetter: true
+`;
+    expect(errorsOf(file(topic("deadletter")))).toEqual([
+      `egtest.yaml:14:23  eventGrid.topics[0].subscriptions[1].deadLetter  dead-letter container "deadletter" in the environment's own dead-letter account has the name of the one in ${account("stdata")} at eventGrid.topics[0].subscriptions[0].deadLetter.container (line 11): the topic's access to each is a role assignment named after the topic and the dead-letter container name, and Azure refuses two role assignments of one name; rename one of them`,
+    ]);
+    expect(synthesizes(file(topic("undeliverable")))).toBe(true);
+  });
 });

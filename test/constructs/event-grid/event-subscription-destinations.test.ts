@@ -211,6 +211,25 @@ describe("EventSubscription destinations", () => {
     expect(resourcesOf(json, "azurerm_role_assignment")).toHaveLength(1);
   });
 
+  it("refuses a second storage queue of the same name in another account, whose role would take the first one's name", () => {
+    const found = validationErrors((s) => {
+      const source = topic(s);
+      for (const [id, account] of [
+        ["a", "/accounts/one"],
+        ["b", "/accounts/two"],
+      ]) {
+        new EventSubscription(s, id, {
+          name: `to-${id}`,
+          source,
+          destination: { kind: "storageQueue", storageAccountId: account, queueName: "q" },
+        });
+      }
+    });
+    expect(found).toEqual([
+      "Event subscription to-b: destination/queueName: eventGrid/topics/orders->queue/q is already granted on /accounts/one/queueServices/default/queues/q, a different storage account; Azure refuses two role assignments of one name: use another name",
+    ]);
+  });
+
   it("subscribes to a system topic through the system-topic subscription resource", () => {
     const json = synth((s) => {
       const source = new EventGridSystemTopic(s, "st", {
