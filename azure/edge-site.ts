@@ -1,3 +1,4 @@
+import { MqttLimits } from "./event-grid-mqtt";
 import { IOT_HUB_C2D_MAX_TTL_HOURS } from "./iot-hub";
 import type { Problem } from "./problem";
 
@@ -11,22 +12,10 @@ import type { Problem } from "./problem";
 export const MQTT_QOS_LEVELS: readonly number[] = [0, 1];
 
 /**
- * Session expiry a namespace's broker can grant, in hours: 1 to 8, configurable per namespace
- * ("Event Grid quotas and limits", MQTT: session expiry interval;
- * TopicSpacesConfiguration.maximumSessionExpiryInHours).
+ * Session expiry a namespace's broker can grant, in hours: at least 1, at most the broker's limit
+ * (TopicSpacesConfiguration.maximumSessionExpiryInHours).
  */
-export const mqttSessionExpiryHours = { min: 1, max: 8 } as const;
-
-/** The broker's MQTT-over-TLS port ("MQTT features support in Azure Event Grid"). */
-export const MQTT_TLS_PORT = 8883;
-
-/**
- * The host name of a namespace's MQTT broker: `<namespace>.<region>-1.ts.eventgrid.azure.net`
- * ("Quickstart: Publish and subscribe to MQTT messages on an Event Grid namespace").
- */
-export function mqttHostname(namespaceName: string, region: string): string {
-  return `${namespaceName}.${region.toLowerCase().replace(/\s+/g, "")}-1.ts.eventgrid.azure.net`;
-}
+export const mqttSessionExpiryHours = { min: 1, max: MqttLimits.maxSessionExpiryHours } as const;
 
 /** A site's settings, with the environment file's field names (and what the resolver derives). */
 export interface EdgeSiteInput {

@@ -12,6 +12,8 @@
  * Each service's own resources have their rules in its facts module (`azure/relay.ts`, ...); the
  * rules here are the ones every service shares, and the pieces those rules are built from.
  */
+import { eventGridNameRules } from "./event-grid";
+import { mqttNameRules } from "./event-grid-mqtt";
 import { eventHubsNameRules } from "./event-hubs-facts";
 import type { Problem } from "./problem";
 
@@ -71,13 +73,6 @@ const shortChildName = {
   allowedText: "letters, numbers, periods, hyphens and underscores",
   start: startAlphanumeric,
   end: endAlphanumeric,
-} as const;
-
-const eventGridName = {
-  minLength: 3,
-  maxLength: 50,
-  allowed: /[A-Za-z0-9-]/,
-  allowedText: "letters, numbers and hyphens",
 } as const;
 
 export const azureNameRules = {
@@ -157,53 +152,8 @@ export const azureNameRules = {
     source: `${rulesPage}, Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs: 1-50`,
   },
   ...eventHubsNameRules,
-  eventGridTopic: {
-    what: "Event Grid topic",
-    ...eventGridName,
-    source: `${rulesPage}, Microsoft.EventGrid/topics: 3-50, alphanumerics and hyphens`,
-  },
-  eventGridSystemTopic: {
-    what: "Event Grid system topic",
-    ...eventGridName,
-    maxLength: 128,
-    source: `${rulesPage}, Microsoft.EventGrid/systemTopics: 3-128, alphanumerics and hyphens`,
-  },
-  eventSubscription: {
-    what: "Event Grid event subscription",
-    ...eventGridName,
-    maxLength: 64,
-    source: `${rulesPage}, Microsoft.EventGrid/eventSubscriptions: 3-64, alphanumerics and hyphens`,
-  },
-  eventGridNamespace: {
-    what: "Event Grid namespace",
-    ...eventGridName,
-    source:
-      "learn.microsoft.com/azure/event-grid/mqtt-event-grid-namespace-terminology: 3-50, alphanumerics and hyphens",
-  },
-  mqttTopicSpace: {
-    what: "MQTT topic space",
-    ...eventGridName,
-    source: `${rulesPage}, Microsoft.EventGrid/namespaces/topicSpaces: 3-50, alphanumerics and hyphens`,
-  },
-  mqttClientGroup: {
-    what: "MQTT client group",
-    ...eventGridName,
-    source: `${rulesPage}, Microsoft.EventGrid/namespaces/clientGroups: 3-50, alphanumerics and hyphens`,
-  },
-  mqttPermissionBinding: {
-    what: "MQTT permission binding",
-    ...eventGridName,
-    source: `${rulesPage}, Microsoft.EventGrid/namespaces/permissionBindings: 3-50, alphanumerics and hyphens`,
-  },
-  mqttClient: {
-    what: "MQTT client",
-    minLength: 1,
-    maxLength: 128,
-    allowed: /[A-Za-z0-9:._-]/,
-    allowedText: "letters, numbers, hyphens, colons, periods and underscores",
-    source:
-      "learn.microsoft.com/azure/event-grid/mqtt-clients: 1-128 characters, alphanumerics, hyphen, colon, dot, underscore",
-  },
+  ...eventGridNameRules,
+  ...mqttNameRules,
 } as const satisfies Record<string, AzureNameRule>;
 
 export type AzureNameKind = keyof typeof azureNameRules;

@@ -4,6 +4,8 @@ import { BuiltInRole } from "../azure/roles";
 import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
 import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
+import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
+import { MQTT_TLS_PORT, mqttHostname } from "../azure/event-grid-mqtt";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -164,10 +166,10 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
       endpoints: [
         {
           protocol: "https",
-          url: `https://${topic.azureName}.${model.location}-1.eventgrid.azure.net/api/events`,
+          url: topicEndpoint(topic.azureName, model.location),
         },
       ],
-      access: access(topic, { senders: BuiltInRole.eventGridDataSender }),
+      access: access(topic, { senders: EventGridRoles.topicSender }),
     });
   }
 
@@ -181,13 +183,13 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
           ? [
               {
                 protocol: "mqtt" as const,
-                url: `${ns.azureName}.${model.location}-1.ts.eventgrid.azure.net:8883`,
+                url: `${mqttHostname(ns.azureName, model.location)}:${MQTT_TLS_PORT}`,
               },
             ]
           : []),
-        { protocol: "https", url: `https://${ns.azureName}.${model.location}-1.eventgrid.azure.net` },
+        { protocol: "https", url: namespaceHttpEndpoint(ns.azureName, model.location) },
       ],
-      access: access(ns, { senders: BuiltInRole.eventGridDataSender }),
+      access: access(ns, { senders: EventGridRoles.topicSender }),
     });
   }
 

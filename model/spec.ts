@@ -5,6 +5,8 @@
  * Optional fields are the ones the tier profile or Azure supplies a default for.
  */
 
+import type { AdvancedFilterOperator } from "../azure/event-grid-subscriptions";
+
 export type Tier = "development" | "production";
 export type PrincipalType = "ServicePrincipal" | "Group" | "User";
 
@@ -283,26 +285,8 @@ export interface EventDestinationSpec {
   };
 }
 
-export type AdvancedFilterOperator =
-  | "BoolEquals"
-  | "IsNotNull"
-  | "IsNullOrUndefined"
-  | "NumberGreaterThan"
-  | "NumberGreaterThanOrEquals"
-  | "NumberLessThan"
-  | "NumberLessThanOrEquals"
-  | "NumberIn"
-  | "NumberNotIn"
-  | "NumberInRange"
-  | "NumberNotInRange"
-  | "StringBeginsWith"
-  | "StringNotBeginsWith"
-  | "StringEndsWith"
-  | "StringNotEndsWith"
-  | "StringContains"
-  | "StringNotContains"
-  | "StringIn"
-  | "StringNotIn";
+/** Azure's advanced filter operators, which the schema's `operator` enum lists too. */
+export type { AdvancedFilterOperator };
 
 export interface AdvancedFilterSpec {
   readonly key: string;

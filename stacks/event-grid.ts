@@ -3,7 +3,7 @@ import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container"
 import type { AdvancedFilter } from "../constructs/event-grid/advanced-filter";
 import type { EventDestination as ConstructDestination } from "../constructs/event-grid/destination";
 import type { EventSubscriptionSource } from "../constructs/event-grid/event-source";
-import { EventSubscription } from "../constructs/event-grid/event-subscription";
+import { EventSubscription, type EventSubscriptionProps } from "../constructs/event-grid/event-subscription";
 import {
   MqttClient,
   MqttClientGroup,
@@ -16,6 +16,7 @@ import { EventGridSystemTopic } from "../constructs/event-grid/system-topic";
 import { EventGridTopic } from "../constructs/event-grid/topic";
 import { conventionalName } from "../azure/naming";
 import type { Grantee } from "../constructs/shared/role-assignments";
+import type { PrivateEndpointOptions } from "../constructs/shared/shared-interfaces";
 import type * as model from "../model/model";
 import type { AdvancedFilterSpec } from "../model/spec";
 import type { StackContext } from "./stack-context";
@@ -43,12 +44,12 @@ export function addEventGrid(ctx: StackContext): void {
       resourceGroupName: ctx.resourceGroupName,
       inputSchema: topic.inputSchema,
       inputMapping: topic.inputMapping,
-      localAuthEnabled: topic.localAuth,
-      publicNetworkAccessEnabled: topic.publicNetworkAccess,
+      localAuth: topic.localAuth,
+      publicNetworkAccess: topic.publicNetworkAccess,
       allowedIpRanges: topic.allowedIpRanges,
       userAssignedIdentityIds: topic.userAssignedIdentityIds,
       logAnalyticsWorkspaceId: topic.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
-      privateEndpoint: topic.privateEndpoint,
+      privateEndpoint: privateEndpointOf(topic.privateEndpoint),
       lock: topic.lock,
       preventDestroy: topic.preventDestroy,
       tags: topic.tags,
@@ -97,19 +98,20 @@ function addSubscriptions(
       name: subscription.name,
       source,
       destination: destinationOf(ctx, subscription.destination),
-      includedEventTypes: nonEmpty(filter.includedEventTypes),
-      subjectBeginsWith: filter.subjectBeginsWith || undefined,
-      subjectEndsWith: filter.subjectEndsWith || undefined,
-      subjectCaseSensitive: filter.caseSensitive || undefined,
-      advancedFilters: filter.advanced.map(advancedFilterOf),
-      advancedFilteringOnArrays: filter.advancedFilteringOnArrays || undefined,
-      maxDeliveryAttempts: subscription.retry.maxDeliveryAttempts,
-      eventTimeToLiveMinutes: subscription.retry.eventTimeToLiveMinutes,
+      filter: {
+        includedEventTypes: nonEmpty(filter.includedEventTypes),
+        subjectBeginsWith: filter.subjectBeginsWith || undefined,
+        subjectEndsWith: filter.subjectEndsWith || undefined,
+        caseSensitive: filter.caseSensitive || undefined,
+        advanced: filter.advanced.map(advancedFilterOf),
+        advancedFilteringOnArrays: filter.advancedFilteringOnArrays || undefined,
+      },
+      retry: subscription.retry,
       deadLetter: !deadLetter
         ? undefined
         : deadLetter.storageAccountId
-          ? { storageAccountId: deadLetter.storageAccountId, containerName: deadLetter.container }
-          : deadLetters(deadLetter.container),
+          ? { storageAccountId: deadLetter.storageAccountId, container: deadLetter.container }
+          : ownDeadLetter(deadLetters(deadLetter.container)),
       deliverySchema: subscription.deliverySchema,
       expiresOn: subscription.expiresOn,
       labels: subscription.labels,
@@ -126,10 +128,14 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
       location: ctx.location,
       resourceGroupName: ctx.resourceGroupName,
       destination: destinationOf(ctx, mqtt.routeTo),
-      publicNetworkAccessEnabled: namespace.publicNetworkAccess,
+      publicNetworkAccess: namespace.publicNetworkAccess,
       logAnalyticsWorkspaceId: namespace.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
-      // The routing topic carries the broker's traffic, so it gets the namespace's protection.
-      privateEndpoint: namespace.privateEndpoint,
+      // The routing topic carries the broker's traffic, so it gets the namespace's protection; its
+      // endpoint is named after the routing topic.
+      privateEndpoint: namespace.privateEndpoint && {
+        subnetId: namespace.privateEndpoint.subnetId,
+        privateDnsZoneId: namespace.privateEndpoint.privateDnsZoneId,
+      },
       lock: namespace.lock,
       preventDestroy: namespace.preventDestroy,
       tags: namespace.tags,
@@ -141,15 +147,15 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
     location: ctx.location,
     resourceGroupName: ctx.resourceGroupName,
     capacity: namespace.capacity,
-    publicNetworkAccessEnabled: namespace.publicNetworkAccess,
+    publicNetworkAccess: namespace.publicNetworkAccess,
     allowedIpRanges: namespace.allowedIpRanges,
     userAssignedIdentityIds: namespace.userAssignedIdentityIds,
     mqttEnabled: mqtt !== undefined,
-    maximumSessionExpiryHours: mqtt?.maxSessionExpiryHours,
-    maximumClientSessionsPerAuthenticationName: mqtt?.maxClientSessionsPerAuthenticationName,
+    maxSessionExpiryHours: mqtt?.maxSessionExpiryHours,
+    maxClientSessionsPerAuthenticationName: mqtt?.maxClientSessionsPerAuthenticationName,
     routeTopic: route ? route.topic : undefined,
     logAnalyticsWorkspaceId: namespace.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
-    privateEndpoint: namespace.privateEndpoint,
+    privateEndpoint: privateEndpointOf(namespace.privateEndpoint),
     lock: namespace.lock,
     preventDestroy: namespace.preventDestroy,
     tags: namespace.tags,
@@ -321,13 +327,35 @@ function advancedFilterOf(spec: AdvancedFilterSpec): AdvancedFilter {
       return {
         key,
         operator,
-        ranges: values.map((range) =>
+        values: values.map((range) =>
           Array.isArray(range) ? [Number(range[0]), Number(range[1])] : [Number(range), Number(range)],
         ),
       };
     default:
       return { key, operator, values: values.map(String) };
   }
+}
+
+/** The model's private endpoint, under the Azure name the model gave it. */
+function privateEndpointOf(
+  settings: model.PrivateEndpointSettings | undefined,
+): PrivateEndpointOptions | undefined {
+  return (
+    settings && {
+      name: settings.azureName,
+      subnetId: settings.subnetId,
+      privateDnsZoneId: settings.privateDnsZoneId,
+    }
+  );
+}
+
+/** The environment's own dead-letter container, as a subscription names it. */
+function ownDeadLetter(store: DeadLetterStore): EventSubscriptionProps["deadLetter"] {
+  return {
+    storageAccountId: store.storageAccountId,
+    container: store.containerName,
+    containerResourceId: store.containerResourceId,
+  };
 }
 
 function granteeOf(principal: model.Principal): Grantee {

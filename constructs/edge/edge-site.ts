@@ -1,12 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
-import {
-  edgeSiteProblems,
-  MQTT_TLS_PORT,
-  mqttHostname,
-  siteCloudCoverage,
-  type SiteCloudCoverage,
-} from "../../azure/edge-site";
+import { edgeSiteProblems, siteCloudCoverage, type SiteCloudCoverage } from "../../azure/edge-site";
+import { MQTT_TLS_PORT, mqttHostname } from "../../azure/event-grid-mqtt";
 import { knownValues, validateWith } from "../shared/validation";
 
 /** How far the cloud covers a disconnected site, told to the site's tooling with its settings. */

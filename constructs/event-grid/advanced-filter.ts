@@ -1,36 +1,18 @@
 import type { EventgridEventSubscriptionAdvancedFilter } from "@cdktf/provider-azurerm/lib/eventgrid-event-subscription";
+import type { AdvancedFilterOperator } from "../../azure/event-grid-subscriptions";
+
+/** The operators, grouped by the value they take (Azure's list: `AdvancedFilterOperator`). */
+export type BooleanOperator = Extract<AdvancedFilterOperator, "BoolEquals">;
+export type NullOperator = Extract<AdvancedFilterOperator, `Is${string}`>;
+export type NumberOperator = Extract<AdvancedFilterOperator, `Number${"Greater" | "Less"}${string}`>;
+export type NumberSetOperator = Extract<AdvancedFilterOperator, "NumberIn" | "NumberNotIn">;
+export type NumberRangeOperator = Extract<AdvancedFilterOperator, `Number${string}InRange`>;
+export type StringOperator = Extract<AdvancedFilterOperator, `String${string}`>;
 
 /**
- * Limits of advanced filtering, from Azure's "Understand event filtering for Event Grid
- * subscriptions" (section "Limitations") and "Event Grid quotas and limits": at most 25 advanced
- * filters and 25 filter values across all filters of one subscription, and 512 characters per
- * string value.
- */
-export const AdvancedFilterLimits = {
-  maxFilters: 25,
-  maxValuesAcrossFilters: 25,
-  maxStringValueLength: 512,
-} as const;
-
-export type BooleanOperator = "BoolEquals";
-export type NullOperator = "IsNotNull" | "IsNullOrUndefined";
-export type NumberOperator =
-  "NumberGreaterThan" | "NumberGreaterThanOrEquals" | "NumberLessThan" | "NumberLessThanOrEquals";
-export type NumberSetOperator = "NumberIn" | "NumberNotIn";
-export type NumberRangeOperator = "NumberInRange" | "NumberNotInRange";
-export type StringOperator =
-  | "StringBeginsWith"
-  | "StringNotBeginsWith"
-  | "StringEndsWith"
-  | "StringNotEndsWith"
-  | "StringContains"
-  | "StringNotContains"
-  | "StringIn"
-  | "StringNotIn";
-
-/**
- * One advanced filter, shaped by what its operator takes: one boolean or number, a set of
- * numbers or strings, a set of [low, high] ranges, or nothing (the null checks).
+ * One advanced filter, shaped by what its operator takes: one boolean or number, a list of numbers,
+ * strings or [low, high] ranges, or nothing (the null checks). The names are the environment file's,
+ * so Azure's rule (`advancedFilterProblems`) reads it as it is.
  */
 export type AdvancedFilter =
   | { readonly key: string; readonly operator: BooleanOperator; readonly value: boolean }
@@ -40,52 +22,9 @@ export type AdvancedFilter =
   | {
       readonly key: string;
       readonly operator: NumberRangeOperator;
-      readonly ranges: readonly (readonly [number, number])[];
+      readonly values: readonly (readonly [number, number])[];
     }
   | { readonly key: string; readonly operator: StringOperator; readonly values: readonly string[] };
-
-/** How many filter values a filter uses toward the per-subscription limit. */
-export function filterValueCount(filter: AdvancedFilter): number {
-  if ("values" in filter) return filter.values.length;
-  if ("ranges" in filter) return filter.ranges.length;
-  return "value" in filter ? 1 : 0;
-}
-
-/** The first problem with a subscription's advanced filters, in words, or undefined. */
-export function advancedFilterProblem(filters: readonly AdvancedFilter[]): string | undefined {
-  if (filters.length > AdvancedFilterLimits.maxFilters) {
-    return `advancedFilters allows at most ${AdvancedFilterLimits.maxFilters} filters per subscription, got ${filters.length}`;
-  }
-  const total = filters.reduce((sum, filter) => sum + filterValueCount(filter), 0);
-  if (total > AdvancedFilterLimits.maxValuesAcrossFilters) {
-    return `advancedFilters allows at most ${AdvancedFilterLimits.maxValuesAcrossFilters} values across all filters, got ${total}`;
-  }
-  for (const filter of filters) {
-    if (filter.key.trim() === "" || filter.key.split(".").some((segment) => segment === "")) {
-      return `advanced filter key must be a dotted path such as data.amount, got "${filter.key}"`;
-    }
-    if ("values" in filter && filter.values.length === 0) {
-      return `advanced filter ${filter.operator} on ${filter.key} needs at least one value`;
-    }
-    if ("ranges" in filter) {
-      if (filter.ranges.length === 0)
-        return `advanced filter ${filter.operator} on ${filter.key} needs at least one range`;
-      const reversed = filter.ranges.find(([low, high]) => low > high);
-      if (reversed) {
-        return `advanced filter ${filter.operator} on ${filter.key} has a range whose low end exceeds its high end, got [${reversed[0]}, ${reversed[1]}]`;
-      }
-    }
-    if ("values" in filter) {
-      const long = filter.values.find(
-        (v) => typeof v === "string" && v.length > AdvancedFilterLimits.maxStringValueLength,
-      );
-      if (long !== undefined) {
-        return `advanced filter string values are limited to ${AdvancedFilterLimits.maxStringValueLength} characters, got ${String(long).length} on ${filter.key}`;
-      }
-    }
-  }
-  return undefined;
-}
 
 /** The azurerm `advanced_filter` block: each operator is its own list of `{ key, value(s) }`. */
 export function advancedFilterBlock(
@@ -115,8 +54,8 @@ export function advancedFilterBlock(
   };
   for (const filter of filters) {
     const slot = (filter.operator.charAt(0).toLowerCase() + filter.operator.slice(1)) as keyof typeof block;
-    if ("ranges" in filter)
-      block[slot].push({ key: filter.key, values: filter.ranges.map(([low, high]) => [low, high]) });
+    if (filter.operator === "NumberInRange" || filter.operator === "NumberNotInRange")
+      block[slot].push({ key: filter.key, values: filter.values.map(([low, high]) => [low, high]) });
     else if ("values" in filter) block[slot].push({ key: filter.key, values: [...filter.values] });
     else if ("value" in filter) block[slot].push({ key: filter.key, value: filter.value });
     else block[slot].push({ key: filter.key });

@@ -1,10 +1,6 @@
+import { pushDeliveryProblems, storageQueueDeliveryProblems } from "../../azure/event-grid-subscriptions";
+import { under, type Problem } from "../../azure/problem";
 import type { DeliveryTarget } from "../shared/entity";
-
-/**
- * Batching limits of push delivery ("Event Grid output batching": at most 5,000 events per batch
- * and a preferred batch size of at most 1,024 kilobytes).
- */
-export const BatchLimits = { maxEventsPerBatch: 5000, maxPreferredBatchSizeKilobytes: 1024 } as const;
 
 /** Where an event subscription delivers. Entities built in the stack are `DeliveryTarget`s, never IDs. */
 export type EventDestination =
@@ -30,32 +26,15 @@ export type EventDestination =
       readonly preferredBatchSizeKilobytes?: number;
     };
 
-/** The first problem with a destination, in words, or undefined. */
-export function destinationProblem(destination: EventDestination): string | undefined {
-  if (destination.kind === "webhook" && !/^https:\/\/[^\s/]+/i.test(destination.url)) {
-    return `webhook url must use https, got "${destination.url}"`;
+/** Azure's rules for the destination's own settings, under `destination`. */
+export function destinationProblems(destination: EventDestination): Problem[] {
+  switch (destination.kind) {
+    case "webhook":
+    case "azureFunction":
+      return under("destination", pushDeliveryProblems(destination));
+    case "storageQueue":
+      return under("destination", storageQueueDeliveryProblems(destination));
+    case "deliveryTarget":
+      return [];
   }
-  if (destination.kind === "webhook" || destination.kind === "azureFunction") {
-    const { maxEventsPerBatch, preferredBatchSizeKilobytes } = destination;
-    if (maxEventsPerBatch !== undefined && !inRange(maxEventsPerBatch, 1, BatchLimits.maxEventsPerBatch)) {
-      return `maxEventsPerBatch must be between 1 and ${BatchLimits.maxEventsPerBatch}, got ${maxEventsPerBatch}`;
-    }
-    if (
-      preferredBatchSizeKilobytes !== undefined &&
-      !inRange(preferredBatchSizeKilobytes, 1, BatchLimits.maxPreferredBatchSizeKilobytes)
-    ) {
-      return `preferredBatchSizeKilobytes must be between 1 and ${BatchLimits.maxPreferredBatchSizeKilobytes}, got ${preferredBatchSizeKilobytes}`;
-    }
-  }
-  if (destination.kind === "storageQueue") {
-    const ttl = destination.messageTtlSeconds;
-    if (ttl !== undefined && ttl !== -1 && !(Number.isInteger(ttl) && ttl >= 1)) {
-      return `messageTtlSeconds must be a positive number of seconds or -1 (never expires), got ${ttl}`;
-    }
-  }
-  return undefined;
-}
-
-function inRange(value: number, min: number, max: number): boolean {
-  return Number.isInteger(value) && value >= min && value <= max;
 }

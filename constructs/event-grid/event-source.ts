@@ -1,20 +1,5 @@
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { InputSchema } from "../../azure/event-grid";
 import type { Grantee } from "../shared/role-assignments";
-
-export type InputSchema = "CloudEventSchemaV1_0" | "EventGridSchema" | "CustomEventSchema";
-export type DeliverySchema = "CloudEventSchemaV1_0" | "EventGridSchema" | "CustomInputSchema";
-
-/**
- * The delivery schemas Azure accepts for each input schema ("Event Grid event schema" and
- * "CloudEvents v1.0 schema with Azure Event Grid", section "Input to output event schema"):
- * CloudEvents input is delivered only as CloudEvents; Event Grid input as either standard schema;
- * a custom input schema as itself or either standard schema.
- */
-export const deliverySchemasFor: Readonly<Record<InputSchema, readonly DeliverySchema[]>> = {
-  CloudEventSchemaV1_0: ["CloudEventSchemaV1_0"],
-  EventGridSchema: ["EventGridSchema", "CloudEventSchemaV1_0"],
-  CustomEventSchema: ["CustomInputSchema", "EventGridSchema", "CloudEventSchemaV1_0"],
-};
 
 /** Where an event subscription hangs: a custom topic (by ID) or a system topic (by name). */
 export type EventSubscriptionScope =
@@ -32,9 +17,4 @@ export interface EventSubscriptionSource {
   readonly inputSchema: InputSchema;
   /** The source's system-assigned identity. */
   readonly identity: Grantee;
-  /**
-   * Creates the role assignment under `key` once: several subscriptions of one topic that share
-   * a destination need (and may have) only one assignment.
-   */
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment;
 }

@@ -6,26 +6,22 @@ import {
 } from "@cdktf/provider-azurerm/lib/eventgrid-event-subscription";
 import { EventgridSystemTopicEventSubscription } from "@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { BuiltInRole, grantRole } from "../shared/role-assignments";
-import { type AdvancedFilter, advancedFilterBlock, advancedFilterProblem } from "./advanced-filter";
-import { type EventDestination, destinationProblem } from "./destination";
-import { type DeliverySchema, type EventSubscriptionSource, deliverySchemasFor } from "./event-source";
+import {
+  RetryLimits,
+  defaultDeliverySchema,
+  eventSubscriptionProblems,
+  type DeliverySchema,
+} from "../../azure/event-grid-subscriptions";
+import type { Problem } from "../../azure/problem";
+import { BuiltInRole, grantRole, type RoleGrantProps } from "../shared/role-assignments";
+import { known, knownValues, validateWith } from "../shared/validation";
+import { type AdvancedFilter, advancedFilterBlock } from "./advanced-filter";
+import { type EventDestination, destinationProblems } from "./destination";
+import type { EventSubscriptionSource } from "./event-source";
+import { nameProblems } from "./names";
 
-/**
- * Retry limits ("Event Grid message delivery and retry"): 1 to 30 delivery attempts and an event
- * time-to-live of 1 to 1,440 minutes; both default to the maximum.
- */
-export const RetryLimits = { maxDeliveryAttempts: 30, maxEventTimeToLiveMinutes: 1440 } as const;
-
-/** Event subscription names: 3 to 64 letters, digits and hyphens (Microsoft.EventGrid naming rules). */
-const subscriptionNamePattern = /^[A-Za-z0-9-]{3,64}$/;
-
-export interface EventSubscriptionProps {
-  /** Azure name of the subscription, unique under its topic. */
-  readonly name: string;
-  /** The topic or system topic whose events are delivered; its identity delivers and dead-letters. */
-  readonly source: EventSubscriptionSource;
-  readonly destination: EventDestination;
+/** Which events a subscription delivers; every condition given must hold. */
+export interface EventFilter {
   /**
    * Event types delivered.
    * @default - every event type the source publishes
@@ -45,27 +41,49 @@ export interface EventSubscriptionProps {
    * Whether the subject filters compare case-sensitively.
    * @default - case-insensitive comparison, as Azure does
    */
-  readonly subjectCaseSensitive?: boolean;
+  readonly caseSensitive?: boolean;
   /**
    * Filters on event fields, all of which must match.
    * @default - no advanced filtering
    */
-  readonly advancedFilters?: readonly AdvancedFilter[];
+  readonly advanced?: readonly AdvancedFilter[];
   /**
    * Whether advanced filters also match when the field is an array containing a matching value.
    * @default - array fields never match a single-value filter
    */
   readonly advancedFilteringOnArrays?: boolean;
+}
+
+/** How long and how often Event Grid retries a delivery before it drops or dead-letters the event. */
+export interface RetryPolicy {
   /**
-   * Delivery attempts before an event is dropped or dead-lettered.
+   * Delivery attempts.
    * @default - 30 attempts (Azure's default and maximum)
    */
   readonly maxDeliveryAttempts?: number;
   /**
-   * Minutes an event is retried before it is dropped or dead-lettered.
+   * Minutes an event is retried.
    * @default - 1,440 minutes (Azure's default and maximum)
    */
   readonly eventTimeToLiveMinutes?: number;
+}
+
+export interface EventSubscriptionProps {
+  /** Azure name of the subscription, unique under its topic. */
+  readonly name: string;
+  /** The topic or system topic whose events are delivered; its identity delivers and dead-letters. */
+  readonly source: EventSubscriptionSource;
+  readonly destination: EventDestination;
+  /**
+   * Which events are delivered.
+   * @default - every event the source publishes
+   */
+  readonly filter?: EventFilter;
+  /**
+   * Retry policy.
+   * @default - no retry policy block: Azure retries 30 times for up to 1,440 minutes
+   */
+  readonly retry?: RetryPolicy;
   /**
    * Blob container undeliverable events are written to, with the source's identity. Give the
    * container's ARM ID when it is built in the same stack, so the role waits for the container.
@@ -73,7 +91,7 @@ export interface EventSubscriptionProps {
    */
   readonly deadLetter?: {
     readonly storageAccountId: string;
-    readonly containerName: string;
+    readonly container: string;
     readonly containerResourceId?: string;
   };
   /**
@@ -96,19 +114,26 @@ export interface EventSubscriptionProps {
 /**
  * An Event Grid subscription on a custom or system topic. Delivery to Service Bus, Event Hubs and
  * storage queues, and dead-lettering, use the source topic's managed identity, which this
- * construct grants the narrowest sending role on the destination itself.
+ * construct grants the narrowest sending role on the destination itself (once per stack: several
+ * subscriptions of one topic that share a destination share its assignment).
  */
 export class EventSubscription extends Construct {
   readonly name: string;
   readonly resource: EventgridEventSubscription | EventgridSystemTopicEventSubscription;
   /** Role assignments the delivery depends on (destination sender, dead-letter writer). */
   readonly grants: readonly RoleAssignment[];
+  private readonly grantProblems: Problem[] = [];
 
   constructor(scope: Construct, id: string, props: EventSubscriptionProps) {
     super(scope, id);
-    validate(props);
+    validateWith(this, `Event subscription ${props.name}`, () => [
+      ...nameProblems("eventSubscription", known(props.name)),
+      ...eventSubscriptionProblems(knownValues(props), props.source.inputSchema),
+      ...destinationProblems(knownValues(props.destination)),
+      ...this.grantProblems,
+    ]);
     this.name = props.name;
-    this.grants = grantDelivery(this, props);
+    this.grants = this.grantDelivery(props);
 
     const config = subscriptionConfig(props);
     const dependsOn: TerraformResource[] = [...this.grants];
@@ -127,120 +152,88 @@ export class EventSubscription extends Construct {
   get id(): string {
     return this.resource.id;
   }
-}
 
-function validate(props: EventSubscriptionProps): void {
-  if (!subscriptionNamePattern.test(props.name)) {
-    throw new Error(
-      `event subscription name must be 3 to 64 letters, digits or hyphens, got "${props.name}"`,
-    );
-  }
-  const destinationIssue = destinationProblem(props.destination);
-  if (destinationIssue) throw new Error(`event subscription ${props.name}: ${destinationIssue}`);
-  const filterIssue = advancedFilterProblem(props.advancedFilters ?? []);
-  if (filterIssue) throw new Error(`event subscription ${props.name}: ${filterIssue}`);
-  const attempts = props.maxDeliveryAttempts;
-  if (
-    attempts !== undefined &&
-    !(Number.isInteger(attempts) && attempts >= 1 && attempts <= RetryLimits.maxDeliveryAttempts)
-  ) {
-    throw new Error(
-      `maxDeliveryAttempts must be between 1 and ${RetryLimits.maxDeliveryAttempts}, got ${attempts}`,
-    );
-  }
-  const ttl = props.eventTimeToLiveMinutes;
-  if (
-    ttl !== undefined &&
-    !(Number.isInteger(ttl) && ttl >= 1 && ttl <= RetryLimits.maxEventTimeToLiveMinutes)
-  ) {
-    throw new Error(
-      `eventTimeToLiveMinutes must be between 1 and ${RetryLimits.maxEventTimeToLiveMinutes}, got ${ttl}`,
-    );
-  }
-  const allowed = deliverySchemasFor[props.source.inputSchema];
-  if (props.deliverySchema && !allowed.includes(props.deliverySchema)) {
-    throw new Error(
-      `deliverySchema ${props.deliverySchema} cannot be used with input schema ${props.source.inputSchema}; allowed: ${allowed.join(", ")}`,
-    );
-  }
-  if (props.expiresOn !== undefined && Number.isNaN(Date.parse(props.expiresOn))) {
-    throw new Error(`expiresOn must be an ISO-8601 date or date-time, got "${props.expiresOn}"`);
-  }
-}
-
-/** The source identity's roles on the destination and the dead-letter container. */
-function grantDelivery(scope: Construct, props: EventSubscriptionProps): RoleAssignment[] {
-  const { source, destination } = props;
-  const grants: RoleAssignment[] = [];
-  if (destination.kind === "deliveryTarget") {
-    const target = destination.target;
-    grants.push(
-      source.grantOnce(`send:${target.kind}:${target.label}`, () => target.grantSend(source.identity)),
-    );
-  }
-  if (destination.kind === "storageQueue") {
-    const queueScope = `${destination.storageAccountId}/queueServices/default/queues/${destination.queueName}`;
-    grants.push(
-      source.grantOnce(`queue:${queueScope}`, () =>
-        grantRole(scope, "queue-sender", {
-          scopeId: queueScope,
+  /** The source identity's roles on the destination and the dead-letter container. */
+  private grantDelivery(props: EventSubscriptionProps): RoleAssignment[] {
+    const { source, destination } = props;
+    const grants: RoleAssignment[] = [];
+    if (destination.kind === "deliveryTarget") grants.push(destination.target.grantSend(source.identity));
+    if (destination.kind === "storageQueue") {
+      grants.push(
+        this.grantStorage("queue-sender", {
+          scopeId: `${destination.storageAccountId}/queueServices/default/queues/${destination.queueName}`,
           scopeLabel: `${source.label}->queue/${destination.queueName}`,
           role: BuiltInRole.storageQueueDataMessageSender,
           grantee: source.identity,
         }),
-      ),
-    );
-  }
-  if (props.deadLetter) {
-    const { storageAccountId, containerName, containerResourceId } = props.deadLetter;
-    const containerScope =
-      containerResourceId ?? `${storageAccountId}/blobServices/default/containers/${containerName}`;
-    grants.push(
-      source.grantOnce(`dead-letter:${containerScope}`, () =>
-        grantRole(scope, "dead-letter-writer", {
-          scopeId: containerScope,
-          scopeLabel: `${source.label}->dead-letter/${containerName}`,
+      );
+    }
+    if (props.deadLetter) {
+      const { storageAccountId, container, containerResourceId } = props.deadLetter;
+      grants.push(
+        this.grantStorage("dead-letter-writer", {
+          scopeId: containerResourceId ?? `${storageAccountId}/blobServices/default/containers/${container}`,
+          scopeLabel: `${source.label}->dead-letter/${container}`,
           role: BuiltInRole.storageBlobDataContributor,
           grantee: source.identity,
         }),
-      ),
-    );
+      );
+    }
+    return grants;
   }
-  return grants;
+
+  /**
+   * A storage role of the source's identity, named after the queue or container name: another
+   * subscription of the same source may have made it already for the same queue or container,
+   * which is shared; for one of the same name in another account, it cannot be (Azure refuses two
+   * role assignments of one name).
+   */
+  private grantStorage(id: string, props: RoleGrantProps): RoleAssignment {
+    const assignment = grantRole(this, id, props);
+    if (assignment.scopeInput !== props.scopeId) {
+      this.grantProblems.push({
+        field: id === "queue-sender" ? "destination/queueName" : "deadLetter/container",
+        message: `${props.scopeLabel} is already granted on ${String(assignment.scopeInput)}, a different storage account; Azure refuses two role assignments of one name: use another name`,
+      });
+    }
+    return assignment;
+  }
 }
 
 type CommonConfig = Omit<EventgridEventSubscriptionConfig, "scope">;
 
 /** The settings both azurerm subscription resources share, with identical shapes. */
 function subscriptionConfig(props: EventSubscriptionProps): CommonConfig {
+  const filter = props.filter ?? {};
+  const retry = props.retry;
   const subjectFiltered =
-    props.subjectBeginsWith !== undefined ||
-    props.subjectEndsWith !== undefined ||
-    props.subjectCaseSensitive !== undefined;
-  const retried = props.maxDeliveryAttempts !== undefined || props.eventTimeToLiveMinutes !== undefined;
+    filter.subjectBeginsWith !== undefined ||
+    filter.subjectEndsWith !== undefined ||
+    filter.caseSensitive !== undefined;
+  const retried = retry?.maxDeliveryAttempts !== undefined || retry?.eventTimeToLiveMinutes !== undefined;
   return {
     name: props.name,
     ...destinationConfig(props.destination),
-    includedEventTypes: props.includedEventTypes ? [...props.includedEventTypes] : undefined,
+    includedEventTypes: filter.includedEventTypes ? [...filter.includedEventTypes] : undefined,
     subjectFilter: subjectFiltered
       ? {
-          subjectBeginsWith: props.subjectBeginsWith,
-          subjectEndsWith: props.subjectEndsWith,
-          caseSensitive: props.subjectCaseSensitive,
+          subjectBeginsWith: filter.subjectBeginsWith,
+          subjectEndsWith: filter.subjectEndsWith,
+          caseSensitive: filter.caseSensitive,
         }
       : undefined,
-    advancedFilter: advancedFilterBlock(props.advancedFilters ?? []),
-    advancedFilteringOnArraysEnabled: props.advancedFilteringOnArrays,
+    advancedFilter: advancedFilterBlock(filter.advanced ?? []),
+    advancedFilteringOnArraysEnabled: filter.advancedFilteringOnArrays,
     retryPolicy: retried
       ? {
-          maxDeliveryAttempts: props.maxDeliveryAttempts ?? RetryLimits.maxDeliveryAttempts,
-          eventTimeToLive: props.eventTimeToLiveMinutes ?? RetryLimits.maxEventTimeToLiveMinutes,
+          maxDeliveryAttempts: retry?.maxDeliveryAttempts ?? RetryLimits.maxDeliveryAttempts,
+          eventTimeToLive: retry?.eventTimeToLiveMinutes ?? RetryLimits.maxEventTimeToLiveMinutes,
         }
       : undefined,
     storageBlobDeadLetterDestination: props.deadLetter
       ? {
           storageAccountId: props.deadLetter.storageAccountId,
-          storageBlobContainerName: props.deadLetter.containerName,
+          storageBlobContainerName: props.deadLetter.container,
         }
       : undefined,
     deadLetterIdentity: props.deadLetter ? { type: "SystemAssigned" } : undefined,
@@ -248,10 +241,6 @@ function subscriptionConfig(props: EventSubscriptionProps): CommonConfig {
     expirationTimeUtc: props.expiresOn,
     labels: props.labels && props.labels.length > 0 ? [...props.labels] : undefined,
   };
-}
-
-function defaultDeliverySchema(input: EventSubscriptionSource["inputSchema"]): DeliverySchema {
-  return input === "CustomEventSchema" ? "CustomInputSchema" : input;
 }
 
 /** The endpoint fields for one destination; identity-based where the destination supports it. */

@@ -4,7 +4,6 @@ export * from "./event-source";
 export * from "./event-subscription";
 export * from "./mqtt";
 export * from "./mqtt-route";
-export * from "../../azure/mqtt-syntax";
 export * from "./namespace";
 export * from "./system-topic";
 export * from "./topic";

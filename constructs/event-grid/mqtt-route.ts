@@ -1,39 +1,29 @@
 import { Construct } from "constructs";
+import { routeTopicInputSchema } from "../../azure/event-grid-mqtt";
+import type { NamespaceInterfaceProps } from "../shared/shared-interfaces";
 import type { EventDestination } from "./destination";
 import { EventSubscription } from "./event-subscription";
 import { EventGridTopic } from "./topic";
 
-export interface MqttRouteProps {
+/**
+ * The routing topic takes the shared interfaces a namespace's route needs: it carries the broker's
+ * traffic, so it is usually given the namespace's own network access, protection and tags.
+ */
+export interface MqttRouteProps extends Pick<
+  NamespaceInterfaceProps,
+  | "location"
+  | "resourceGroupName"
+  | "publicNetworkAccess"
+  | "privateEndpoint"
+  | "logAnalyticsWorkspaceId"
+  | "lock"
+  | "preventDestroy"
+  | "tags"
+> {
   /** Azure name of the custom topic MQTT messages are routed through. */
   readonly topicName: string;
-  readonly location: string;
-  readonly resourceGroupName: string;
   /** Where routed messages end up: a Service Bus queue or topic, an event hub, or any push destination. */
   readonly destination: EventDestination;
-  /**
-   * Whether the routing topic's public endpoint accepts traffic.
-   * @default - public network access off
-   */
-  readonly publicNetworkAccessEnabled?: boolean;
-  /**
-   * Log Analytics workspace for the routing topic's delivery logs.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Private endpoint of the routing topic, like the namespace's own.
-   * @default - no private endpoint
-   */
-  readonly privateEndpoint?: { readonly subnetId: string; readonly privateDnsZoneId?: string };
-  /**
-   * A CanNotDelete lock: the route carries the broker's messages on.
-   * @default - no lock
-   */
-  readonly lock?: boolean;
-  /** @default - the routing topic may be destroyed */
-  readonly preventDestroy?: boolean;
-  /** @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,22 +39,16 @@ export class MqttRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: MqttRouteProps) {
     super(scope, id);
+    const { topicName, destination, ...interfaces } = props;
     this.topic = new EventGridTopic(this, "topic", {
-      name: props.topicName,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      inputSchema: "CloudEventSchemaV1_0",
-      publicNetworkAccessEnabled: props.publicNetworkAccessEnabled,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      privateEndpoint: props.privateEndpoint,
-      lock: props.lock,
-      preventDestroy: props.preventDestroy,
-      tags: props.tags,
+      ...interfaces,
+      name: topicName,
+      inputSchema: routeTopicInputSchema,
     });
     this.subscription = new EventSubscription(this, "subscription", {
       name: "mqtt-route",
       source: this.topic,
-      destination: props.destination,
+      destination,
     });
   }
 }

@@ -1,38 +1,43 @@
 import { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { AzapiResource } from "../shared/azapi-resource";
-import { BuiltInRole, type Grantee, grantId, grantRole } from "../shared/role-assignments";
+import { EVENT_GRID_NAMESPACE_API_VERSION } from "../../azure/event-grid";
 import {
-  MqttLimits,
-  brokerResourceNamePattern,
-  clientGroupQueryProblem,
-  clientNamePattern,
-  thumbprintPattern,
-  topicTemplateProblem,
-} from "../../azure/mqtt-syntax";
-import { EVENT_GRID_NAMESPACE_API_VERSION, type EventGridNamespace } from "./namespace";
+  MqttRoles,
+  clientAttributeProblems,
+  clientGroupProblems,
+  clientThumbprintProblems,
+  topicSpaceProblems,
+} from "../../azure/event-grid-mqtt";
+import type { AzureNameKind } from "../../azure/name-rules";
+import { under, type Problem } from "../../azure/problem";
+import { AzapiResource } from "../shared/azapi-resource";
+import { Grantable, type GrantableRole, type GrantScope } from "../shared/grantable";
+import type { Grantee } from "../shared/role-assignments";
+import { known, knownValues, validateWith } from "../shared/validation";
+import type { EventGridNamespace } from "./namespace";
+import { nameProblems } from "./names";
 
 /**
  * The GA API version of Microsoft.EventGrid that defines topic spaces, client groups, permission
- * bindings and clients (azure-rest-api-specs, eventgrid/resource-manager stable/2025-02-15).
- * azurerm 4.x has no resources for them, so they go through azapi.
+ * bindings and clients. azurerm 4.x has no resources for them, so they go through azapi.
  */
 export const MQTT_API_VERSION = EVENT_GRID_NAMESPACE_API_VERSION;
 
 const brokerType = (child: string): string => `Microsoft.EventGrid/namespaces/${child}@${MQTT_API_VERSION}`;
 
-function requireBroker(namespace: EventGridNamespace, what: string, name: string): void {
-  if (!namespace.mqttEnabled) {
-    throw new Error(
-      `${what} ${name} needs a namespace with mqttEnabled; ${namespace.name} has the MQTT broker off`,
-    );
-  }
-}
-
-function requireBrokerName(what: string, name: string): void {
-  if (!brokerResourceNamePattern.test(name)) {
-    throw new Error(`${what} name must be 3 to 50 letters, digits or hyphens, got "${name}"`);
-  }
+/** What every broker resource checks: the namespace has its broker on, and Azure takes the name. */
+function brokerResourceProblems(namespace: EventGridNamespace, kind: AzureNameKind, name: string): Problem[] {
+  return [
+    ...(namespace.mqttEnabled
+      ? []
+      : [
+          {
+            field: "namespace",
+            message: `${namespace.name} has the MQTT broker off; enable mqttEnabled on it`,
+          },
+        ]),
+    ...nameProblems(kind, known(name)),
+  ];
 }
 
 // ---------------------------------------------------------------- topic spaces
@@ -60,24 +65,21 @@ export interface MqttTopicSpaceProps {
 }
 
 /** A topic space: the set of topics permission bindings grant publish or subscribe on. */
-export class MqttTopicSpace extends Construct {
+export class MqttTopicSpace extends Grantable<"publish" | "subscribe"> {
   readonly resource: AzapiResource;
   readonly name: string;
   private readonly label: string;
+  protected readonly grantRoles: Readonly<Record<"publish" | "subscribe", GrantableRole>> = {
+    publish: { role: MqttRoles.publisher, idPrefix: "publisher" },
+    subscribe: { role: MqttRoles.subscriber, idPrefix: "subscriber" },
+  };
 
   constructor(scope: Construct, id: string, props: MqttTopicSpaceProps) {
     super(scope, id);
-    requireBroker(props.namespace, "topic space", props.name);
-    requireBrokerName("topic space", props.name);
-    if (props.templates.length === 0 || props.templates.length > MqttLimits.templatesPerTopicSpace) {
-      throw new Error(
-        `topic space ${props.name} needs 1 to ${MqttLimits.templatesPerTopicSpace} topic templates, got ${props.templates.length}`,
-      );
-    }
-    for (const template of props.templates) {
-      const problem = topicTemplateProblem(template);
-      if (problem) throw new Error(`topic space ${props.name}: ${problem}`);
-    }
+    validateWith(this, `MQTT topic space ${props.name}`, () => [
+      ...brokerResourceProblems(props.namespace, "mqttTopicSpace", props.name),
+      ...topicSpaceProblems(knownValues({ templates: props.templates })),
+    ]);
     this.name = props.name;
     this.label = `${props.namespace.label}/topicSpaces/${props.name}`;
     const body: TopicSpaceBody = {
@@ -95,28 +97,18 @@ export class MqttTopicSpace extends Construct {
     return this.resource.id;
   }
 
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: this.label };
+  }
+
   /** Lets an Entra ID-authenticated client publish to this topic space. */
   grantPublish(grantee: Grantee): RoleAssignment {
-    return this.grant("publisher", BuiltInRole.eventGridTopicSpacesPublisher, grantee);
+    return this.grant("publish", grantee);
   }
 
   /** Lets an Entra ID-authenticated client subscribe to this topic space. */
   grantSubscribe(grantee: Grantee): RoleAssignment {
-    return this.grant("subscriber", BuiltInRole.eventGridTopicSpacesSubscriber, grantee);
-  }
-
-  private grant(
-    prefix: string,
-    role:
-      typeof BuiltInRole.eventGridTopicSpacesPublisher | typeof BuiltInRole.eventGridTopicSpacesSubscriber,
-    grantee: Grantee,
-  ): RoleAssignment {
-    return grantRole(this, grantId(prefix, grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: this.label,
-      role,
-      grantee,
-    });
+    return this.grant("subscribe", grantee);
   }
 }
 
@@ -143,10 +135,10 @@ export class MqttClientGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: MqttClientGroupProps) {
     super(scope, id);
-    requireBroker(props.namespace, "client group", props.name);
-    requireBrokerName("client group", props.name);
-    const problem = clientGroupQueryProblem(props.query);
-    if (problem) throw new Error(`client group ${props.name}: ${problem}`);
+    validateWith(this, `MQTT client group ${props.name}`, () => [
+      ...brokerResourceProblems(props.namespace, "mqttClientGroup", props.name),
+      ...clientGroupProblems(knownValues({ query: props.query })),
+    ]);
     this.name = props.name;
     const body: ClientGroupBody = { properties: { query: props.query, description: props.description } };
     this.resource = new AzapiResource(this, "client-group", {
@@ -191,8 +183,9 @@ export class MqttPermissionBinding extends Construct {
 
   constructor(scope: Construct, id: string, props: MqttPermissionBindingProps) {
     super(scope, id);
-    requireBroker(props.namespace, "permission binding", props.name);
-    requireBrokerName("permission binding", props.name);
+    validateWith(this, `MQTT permission binding ${props.name}`, () =>
+      brokerResourceProblems(props.namespace, "mqttPermissionBinding", props.name),
+    );
     this.name = props.name;
     const body: PermissionBindingBody = {
       properties: {
@@ -274,32 +267,15 @@ export class MqttClient extends Construct {
 
   constructor(scope: Construct, id: string, props: MqttClientProps) {
     super(scope, id);
-    requireBroker(props.namespace, "client", props.name);
-    if (!clientNamePattern.test(props.name)) {
-      throw new Error(`client name must be 1 to 128 letters, digits or - : . _, got "${props.name}"`);
-    }
+    validateWith(this, `MQTT client ${props.name}`, () => [
+      ...brokerResourceProblems(props.namespace, "mqttClient", props.name),
+      ...(props.authentication.kind === "thumbprint"
+        ? under("authentication", clientThumbprintProblems(knownValues(props.authentication.thumbprints)))
+        : []),
+      ...clientAttributeProblems(knownValues(props.attributes)),
+    ]);
     const auth = props.authentication;
-    if (auth.kind === "thumbprint") {
-      if (auth.thumbprints.length < 1 || auth.thumbprints.length > 2) {
-        throw new Error(
-          `client ${props.name} takes a primary and at most a secondary thumbprint, got ${auth.thumbprints.length}`,
-        );
-      }
-      const bad = auth.thumbprints.find((thumbprint) => !thumbprintPattern.test(thumbprint));
-      if (bad !== undefined) {
-        throw new Error(
-          `client ${props.name}: certificate thumbprint must be 40 or 64 hex digits, got "${bad}"`,
-        );
-      }
-    }
     const attributes = props.attributes ?? {};
-    for (const [key, value] of Object.entries(attributes)) {
-      if (typeof value === "number" && !Number.isInteger(value)) {
-        throw new Error(
-          `client ${props.name}: attribute ${key} must be a whole number (Azure accepts int), got ${value}`,
-        );
-      }
-    }
     this.name = props.name;
     const body: ClientBody = {
       properties: {

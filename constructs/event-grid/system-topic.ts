@@ -1,34 +1,30 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
 import { EventgridSystemTopic } from "@cdktf/provider-azurerm/lib/eventgrid-system-topic";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { privateLinkSubresource, systemTopicInputSchema, systemTopicProblems } from "../../azure/event-grid";
 import type { Grantee } from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
+import { attachSharedInterfaces, type NamespaceInterfaceProps } from "../shared/shared-interfaces";
+import { known, knownValues, validateWith } from "../shared/validation";
 import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
-import { GrantLedger } from "./grant-ledger";
+import { nameProblems } from "./names";
 
-/** Topic types are `Microsoft.<Provider>.<Type>`, e.g. `Microsoft.Storage.StorageAccounts`. */
-const topicTypePattern = /^Microsoft\.[A-Za-z]+(\.[A-Za-z]+)+$/;
-
-export interface EventGridSystemTopicProps {
+/**
+ * A system topic has no network, key or identity settings of its own (its source's apply): of the
+ * shared interfaces it takes the location, diagnostics and tags.
+ */
+export interface EventGridSystemTopicProps extends Pick<
+  NamespaceInterfaceProps,
+  "resourceGroupName" | "logAnalyticsWorkspaceId" | "tags"
+> {
   /** Azure name of the system topic. */
   readonly name: string;
   /** Logical name for labels and role-assignment names. @default - the Azure name */
   readonly label?: string;
   /** Region of the source (`global` for subscription- and resource-group-level sources). */
   readonly location: string;
-  readonly resourceGroupName: string;
   /** ARM ID of the Azure resource whose events the topic publishes. */
   readonly sourceResourceId: string;
   /** The source's topic type, e.g. `Microsoft.Storage.StorageAccounts`. */
   readonly topicType: string;
-  /**
-   * Log Analytics workspace for delivery failure logs.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /** @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -39,22 +35,18 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
   readonly resource: EventgridSystemTopic;
   readonly name: string;
   readonly label: string;
-  readonly inputSchema = "EventGridSchema" as const;
+  readonly inputSchema = systemTopicInputSchema;
   readonly subscriptionScope: EventSubscriptionScope;
   readonly identity: Grantee;
-  private readonly ledger = new GrantLedger();
 
   constructor(scope: Construct, id: string, props: EventGridSystemTopicProps) {
     super(scope, id);
-    if (!topicTypePattern.test(props.topicType)) {
-      throw new Error(`topicType must look like Microsoft.<Provider>.<Type>, got "${props.topicType}"`);
-    }
-    if (
-      !Token.isUnresolved(props.sourceResourceId) &&
-      !props.sourceResourceId.startsWith("/subscriptions/")
-    ) {
-      throw new Error(`sourceResourceId must be an ARM resource ID, got "${props.sourceResourceId}"`);
-    }
+    validateWith(this, `Event Grid system topic ${props.name}`, () => [
+      ...nameProblems("eventGridSystemTopic", known(props.name)),
+      ...systemTopicProblems(
+        knownValues({ topicType: props.topicType, sourceResourceId: props.sourceResourceId }),
+      ),
+    ]);
     this.name = props.name;
     this.label = `eventGrid/systemTopics/${props.label ?? props.name}`;
     this.resource = new EventgridSystemTopic(this, "system-topic", {
@@ -80,7 +72,7 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
       resourceId: this.resource.id,
       resourceLabel: `Event Grid system topic ${props.name}`,
       name: props.name,
-      subresource: "topic",
+      subresource: privateLinkSubresource("topic"),
       interfaces: {
         location: props.location,
         resourceGroupName: props.resourceGroupName,
@@ -92,9 +84,5 @@ export class EventGridSystemTopic extends Construct implements EventSubscription
 
   get id(): string {
     return this.resource.id;
-  }
-
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment {
-    return this.ledger.once(key, create);
   }
 }

@@ -1,15 +1,28 @@
-import { Construct } from "constructs";
 import { EventgridTopic } from "@cdktf/provider-azurerm/lib/eventgrid-topic";
+import {
+  EventGridRoles,
+  defaultInputSchema,
+  ipRangeProblems,
+  privateLinkSubresource,
+  topicCapabilities,
+  topicProblems,
+  type InputSchema,
+} from "../../azure/event-grid";
+import { sharedInterfaceProblems } from "../../azure/namespace-capabilities";
+import type { Construct } from "constructs";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { managedIdentity } from "../shared/identity";
-import { BuiltInRole, type Grantee, grantId, grantRole } from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
+import { Grantable, type GrantableRole, type GrantScope } from "../shared/grantable";
+import type { Grantee } from "../shared/role-assignments";
+import {
+  attachSharedInterfaces,
+  resolveNamespaceInterfaces,
+  sharedInterfaceRequest,
+  type NamespaceInterfaceProps,
+} from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
-import type { EventSubscriptionScope, EventSubscriptionSource, InputSchema } from "./event-source";
-import { GrantLedger } from "./grant-ledger";
-
-/** Custom topic names: 3 to 50 letters, digits and hyphens (Microsoft.EventGrid naming rules). */
-const topicNamePattern = /^[A-Za-z0-9-]{3,50}$/;
+import { known, knownValues, validateWith } from "../shared/validation";
+import type { EventSubscriptionScope, EventSubscriptionSource } from "./event-source";
+import { nameProblems } from "./names";
 
 /** Which event fields a custom input schema reads from the published JSON, and their defaults. */
 export interface InputMapping {
@@ -24,13 +37,15 @@ export interface InputMapping {
   readonly defaultDataVersion?: string;
 }
 
-export interface EventGridTopicProps {
+/**
+ * A custom topic takes the shared interfaces, except the ones Event Grid has no counterpart for
+ * (`trustedServicesAllowed`, `customerManagedKey`: refused at synthesis, see `topicCapabilities`).
+ */
+export interface EventGridTopicProps extends NamespaceInterfaceProps {
   /** Azure name of the topic. */
   readonly name: string;
   /** Logical name for labels and role-assignment names. @default - the Azure name */
   readonly label?: string;
-  readonly location: string;
-  readonly resourceGroupName: string;
   /**
    * Schema publishers send.
    * @default - CloudEvents 1.0, the CNCF standard every SDK speaks
@@ -41,48 +56,6 @@ export interface EventGridTopicProps {
    * @default - no mapping
    */
   readonly inputMapping?: InputMapping;
-  /**
-   * Whether publishers may authenticate with access keys / SAS.
-   * @default - Entra ID only: no shared keys
-   */
-  readonly localAuthEnabled?: boolean;
-  /**
-   * Whether the public endpoint accepts traffic (limited by `allowedIpRanges` when given).
-   * @default - public network access off: private endpoints only
-   */
-  readonly publicNetworkAccessEnabled?: boolean;
-  /**
-   * CIDR ranges admitted through the public endpoint.
-   * @default - no IP rules
-   */
-  readonly allowedIpRanges?: readonly string[];
-  /**
-   * User-assigned identities, besides the system-assigned identity every topic gets.
-   * @default - system-assigned identity only
-   */
-  readonly userAssignedIdentityIds?: readonly string[];
-  /**
-   * Log Analytics workspace for delivery and publish logs.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Private endpoint (sub-resource `topic`).
-   * @default - no private endpoint
-   */
-  readonly privateEndpoint?: { readonly subnetId: string; readonly privateDnsZoneId?: string };
-  /**
-   * Whether a CanNotDelete lock protects the topic.
-   * @default - no lock
-   */
-  readonly lock?: boolean;
-  /**
-   * Whether Terraform refuses plans that destroy the topic.
-   * @default - destroy allowed
-   */
-  readonly preventDestroy?: boolean;
-  /** @default - no tags */
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -90,41 +63,35 @@ export interface EventGridTopicProps {
  * The `azurerm_eventgrid_topic` binding of azurerm 4.x has no minimum-TLS argument, so the
  * service default applies.
  */
-export class EventGridTopic extends Construct implements EventSubscriptionSource {
+export class EventGridTopic extends Grantable<"send"> implements EventSubscriptionSource {
   readonly resource: EventgridTopic;
   readonly name: string;
   readonly label: string;
   readonly inputSchema: InputSchema;
   readonly subscriptionScope: EventSubscriptionScope;
   readonly identity: Grantee;
-  private readonly ledger = new GrantLedger();
+  protected readonly grantRoles: Readonly<Record<"send", GrantableRole>> = {
+    send: { role: EventGridRoles.topicSender, idPrefix: "sender" },
+  };
 
   constructor(scope: Construct, id: string, props: EventGridTopicProps) {
     super(scope, id);
-    if (!topicNamePattern.test(props.name)) {
-      throw new Error(`topic name must be 3 to 50 letters, digits or hyphens, got "${props.name}"`);
-    }
-    const inputSchema = props.inputSchema ?? "CloudEventSchemaV1_0";
-    if (props.inputMapping && inputSchema !== "CustomEventSchema") {
-      throw new Error(`inputMapping applies only to inputSchema CustomEventSchema, got ${inputSchema}`);
-    }
-    const invalidRange = (props.allowedIpRanges ?? []).find(
-      (range) => !/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(range),
-    );
-    if (invalidRange !== undefined) {
-      throw new Error(`allowedIpRanges entries must be IPv4 addresses or CIDR ranges, got "${invalidRange}"`);
-    }
-
+    validateWith(this, `Event Grid topic ${props.name}`, () => [
+      ...nameProblems("eventGridTopic", known(props.name)),
+      ...sharedInterfaceProblems(topicCapabilities, sharedInterfaceRequest(knownValues(props))),
+      ...ipRangeProblems(knownValues(props.allowedIpRanges)),
+      ...topicProblems(knownValues(props)),
+    ]);
+    const interfaces = resolveNamespaceInterfaces(props);
     this.name = props.name;
     this.label = `eventGrid/topics/${props.label ?? props.name}`;
-    this.inputSchema = inputSchema;
+    this.inputSchema = props.inputSchema ?? defaultInputSchema;
     const mapping = props.inputMapping;
-    const identity = managedIdentity(props.userAssignedIdentityIds);
     this.resource = new EventgridTopic(this, "topic", {
       name: props.name,
       location: props.location,
       resourceGroupName: props.resourceGroupName,
-      inputSchema,
+      inputSchema: this.inputSchema,
       inputMappingFields: mapping
         ? {
             id: mapping.id,
@@ -143,13 +110,13 @@ export class EventGridTopic extends Construct implements EventSubscriptionSource
               dataVersion: mapping.defaultDataVersion,
             }
           : undefined,
-      localAuthEnabled: props.localAuthEnabled ?? false,
-      publicNetworkAccessEnabled: props.publicNetworkAccessEnabled ?? false,
-      inboundIpRule: (props.allowedIpRanges ?? []).map((ipMask) => ({ ipMask, action: "Allow" })),
-      identity: { type: identity.type, identityIds: identity.identityIds },
+      localAuthEnabled: interfaces.localAuth,
+      publicNetworkAccessEnabled: interfaces.publicNetworkAccess,
+      inboundIpRule: interfaces.allowedIpRanges.map((ipMask) => ({ ipMask, action: "Allow" })),
+      identity: { type: interfaces.identity.type, identityIds: interfaces.identity.identityIds },
       tags: props.tags ? { ...props.tags } : undefined,
     });
-    protectFromDestroy(this.resource, props.preventDestroy ?? false);
+    protectFromDestroy(this.resource, interfaces.preventDestroy);
 
     this.subscriptionScope = { kind: "topic", topicId: this.resource.id };
     this.identity = {
@@ -162,20 +129,8 @@ export class EventGridTopic extends Construct implements EventSubscriptionSource
       resourceId: this.resource.id,
       resourceLabel: `Event Grid topic ${props.name}`,
       name: props.name,
-      subresource: "topic",
-      interfaces: {
-        location: props.location,
-        resourceGroupName: props.resourceGroupName,
-        tags: props.tags,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-        privateEndpoint: props.privateEndpoint
-          ? {
-              subnetId: props.privateEndpoint.subnetId,
-              privateDnsZoneId: props.privateEndpoint.privateDnsZoneId,
-            }
-          : undefined,
-        lock: props.lock,
-      },
+      subresource: privateLinkSubresource("topic"),
+      interfaces: props,
     });
   }
 
@@ -187,17 +142,12 @@ export class EventGridTopic extends Construct implements EventSubscriptionSource
     return this.resource.endpoint;
   }
 
-  /** Lets `grantee` publish events to this topic ("EventGrid Data Sender" on the topic). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId("sender", grantee), {
-      scopeId: this.resource.id,
-      scopeLabel: this.label,
-      role: BuiltInRole.eventGridDataSender,
-      grantee,
-    });
+  protected grantScope(): GrantScope {
+    return { id: this.resource.id, label: this.label };
   }
 
-  grantOnce(key: string, create: () => RoleAssignment): RoleAssignment {
-    return this.ledger.once(key, create);
+  /** Lets `grantee` publish events to this topic ("EventGrid Data Sender" on the topic). */
+  grantSend(grantee: Grantee): RoleAssignment {
+    return this.grant("send", grantee);
   }
 }

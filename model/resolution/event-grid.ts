@@ -1,3 +1,4 @@
+import { defaultInputSchema, namespaceCapabilities, topicCapabilities } from "../../azure/event-grid";
 import type {
   EventGridNamespace,
   EventGridSystemTopic,
@@ -66,12 +67,11 @@ export function resolveEventGridTopic(
     ...ctx.namespaceSettings(t, pointer, {
       service: "eventGridTopics",
       azureName: azureNameOf("eventGridTopic", ctx.naming, t),
-      privateEndpointSupported: true,
-      // Custom topics offer no customer-managed key (learn.microsoft.com event-grid security-authorization).
-      customerManagedKeySupported: false,
+      privateEndpointSupported: topicCapabilities.privateEndpoint === true,
+      customerManagedKeySupported: topicCapabilities.customerManagedKey === true,
       dnsZone: "eventGrid",
     }),
-    inputSchema: t.inputSchema ?? "CloudEventSchemaV1_0",
+    inputSchema: t.inputSchema ?? defaultInputSchema,
     inputMapping: t.inputMapping,
     subscriptions: (t.subscriptions ?? []).map((s, j) =>
       eventSubscription(ctx, s, `${pointer}/subscriptions/${j}`),
@@ -162,8 +162,8 @@ export function resolveEventGridNamespace(
     ...ctx.namespaceSettings(ns, pointer, {
       service: "eventGridNamespaces",
       azureName: azureNameOf("eventGridNamespace", ctx.naming, ns),
-      privateEndpointSupported: true,
-      customerManagedKeySupported: false,
+      privateEndpointSupported: namespaceCapabilities.privateEndpoint === true,
+      customerManagedKeySupported: namespaceCapabilities.customerManagedKey === true,
       dnsZone: "eventGrid",
     }),
     sku: ns.sku ?? "Standard",

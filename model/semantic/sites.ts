@@ -1,5 +1,6 @@
 import { edgeSiteProblems } from "../../azure/edge-site";
-import { brokerResourceNamePattern, MqttLimits } from "../../azure/mqtt-syntax";
+import { MqttLimits, mqttNameRules } from "../../azure/event-grid-mqtt";
+import { azureNameProblem } from "../../azure/name-rules";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";
 
@@ -38,7 +39,7 @@ export function checkSites(ctx: SemanticContext): void {
     }
     // The site's topic space, client group and permission bindings take the broker's resource names.
     const scope = siteScopeName(site.name);
-    if (!brokerResourceNamePattern.test(`${scope}-subscriber`)) {
+    if (azureNameProblem(mqttNameRules.mqttPermissionBinding, `${scope}-subscriber`) !== undefined) {
       ctx.error(
         `${at}/name`,
         `site name "${site.name}" makes the broker resource name "${scope}-subscriber", which must be 3-50 letters, digits and hyphens; shorten the site name`,

@@ -5,10 +5,14 @@ import {
 import { eventHubsCapabilities } from "../../azure/event-hubs";
 import { iotHubCapabilities } from "../../azure/iot-hub";
 import { relayCapabilities } from "../../azure/relay";
+import { namespaceCapabilities, topicCapabilities } from "../../azure/event-grid";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
+
+const eventGridTopicsHavePrivateLink = topicCapabilities.privateEndpoint === true;
+const eventGridNamespacesHavePrivateLink = namespaceCapabilities.privateEndpoint === true;
 
 interface Holder {
   readonly service: ResourceService;
@@ -40,8 +44,18 @@ function holders(ctx: SemanticContext): Holder[] {
       spec.eventHubs,
       (ns) => eventHubsCapabilities(ns).privateEndpoint === true,
     ),
-    ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
-    ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
+    ...list(
+      "eventGridTopics",
+      "/eventGrid/topics",
+      spec.eventGrid?.topics,
+      () => eventGridTopicsHavePrivateLink,
+    ),
+    ...list(
+      "eventGridNamespaces",
+      "/eventGrid/namespaces",
+      spec.eventGrid?.namespaces,
+      () => eventGridNamespacesHavePrivateLink,
+    ),
     ...list("relay", "/relay", spec.relay, () => relayCapabilities.privateEndpoint === true),
     ...list("iotHub", "/iotHub", spec.iotHub, (hub) => iotHubCapabilities(hub.sku).privateEndpoint === true),
   ];

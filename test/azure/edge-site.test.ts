@@ -1,4 +1,5 @@
-import { edgeSiteProblems, mqttHostname, siteCloudCoverage } from "../../azure/edge-site";
+import { edgeSiteProblems, siteCloudCoverage } from "../../azure/edge-site";
+import { mqttHostname } from "../../azure/event-grid-mqtt";
 
 describe("siteCloudCoverage", () => {
   it("covers a window no longer than the session expiry", () => {

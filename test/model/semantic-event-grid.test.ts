@@ -179,8 +179,39 @@ describe("Event Grid semantic checks", () => {
       expect(only(problems({ topics: [{ name: "orders", customerManagedKey: true }] }))).toEqual({
         path: "eventGrid.topics[0].customerManagedKey",
         message:
-          "customerManagedKey does not apply here: Event Grid topics do not support customer-managed keys; remove it",
+          "a customer-managed key needs a service that offers one, and Event Grid encrypts with Microsoft-managed keys only (remove customerManagedKey); this Event Grid topic has none",
       });
+    });
+
+    it("refuse customerManagedKey: false on a topic, which states what Event Grid always does", () => {
+      expect(only(problems({ topics: [{ name: "orders", customerManagedKey: false }] }))).toEqual({
+        path: "eventGrid.topics[0].customerManagedKey",
+        message:
+          "customerManagedKey: false states what every Event Grid topic does (Event Grid encrypts with Microsoft-managed keys only); remove it",
+      });
+    });
+
+    it("refuse trusted services on a namespace, whatever the value", () => {
+      expect(
+        only(problems({ namespaces: [{ name: "plant", trustedServicesAllowed: false }] })).message,
+      ).toContain("IP rules with a trusted-services exception, which Event Grid does not have");
+    });
+
+    it("report a setting that does not apply at its key, where a list starts on the next line", () => {
+      const found = checkText(
+        [
+          "name: test",
+          "tier: development",
+          "location: westeurope",
+          "naming: { prefix: contoso }",
+          "eventGrid:",
+          "  topics:",
+          "    - name: orders",
+          "      receivers:",
+          "        - app",
+        ].join("\n"),
+      );
+      expect(found.map((d) => [d.path, d.line, d.column])).toEqual([["eventGrid.topics[0].receivers", 8, 7]]);
     });
 
     it("refuse receivers on a topic", () => {
@@ -191,7 +222,7 @@ describe("Event Grid semantic checks", () => {
 
     it("refuse a local-auth setting on a namespace", () => {
       expect(only(problems({ namespaces: [{ name: "plant", localAuth: false }] })).message).toContain(
-        "Event Grid namespaces have no local-auth switch",
+        "namespaces have no local-auth switch (remove localAuth)",
       );
     });
 
@@ -317,9 +348,9 @@ describe("Event Grid semantic checks", () => {
     });
 
     it("refuse more than 100 permission bindings in a namespace", () => {
-      const permissions = Array.from({ length: 101 }, () => ({
+      const permissions = Array.from({ length: 101 }, (_, i) => ({
         clientGroup: "g",
-        topicSpace: "s",
+        topicSpace: `s${i}`,
         role: "publisher" as const,
       }));
       expect(only(brokerProblems({ permissions })).message).toBe(

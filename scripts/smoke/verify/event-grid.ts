@@ -5,6 +5,7 @@ import type {
   EventGridTopic,
   EventSubscription,
 } from "../../../model/model";
+import { EVENT_GRID_NAMESPACE_API_VERSION } from "../../../azure/event-grid";
 import { compareResource, reconcileChildren, type ExpectedProperties } from "../compare";
 import type { CheckResult } from "../results";
 import {
@@ -17,7 +18,7 @@ import {
 } from "../verify-context";
 
 /** Event Grid namespaces (the MQTT broker) are newer than the typed client's API 2022-06-15. */
-const namespaceApiVersion = "2025-02-15";
+const namespaceApiVersion = EVENT_GRID_NAMESPACE_API_VERSION;
 
 export async function verifyEventGridTopic(
   topic: EventGridTopic,

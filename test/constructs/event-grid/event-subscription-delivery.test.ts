@@ -1,31 +1,31 @@
-import {
-  EventSubscription,
-  type EventSubscriptionProps,
-} from "../../../constructs/event-grid/event-subscription";
-import { onlyResource, synth, topic, type Synthesized } from "./synth";
 import type { EventGridTopicProps } from "../../../constructs/event-grid/topic";
+import {
+  onlyResource,
+  synth,
+  validationErrors,
+  webhookSubscription,
+  type SubscriptionOverrides,
+  type Synthesized,
+} from "./synth";
 
 const SUBSCRIPTION = "azurerm_eventgrid_event_subscription";
 const ACCOUNT =
   "/subscriptions/0/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdeadletters";
 
 function build(
-  overrides: Partial<Omit<EventSubscriptionProps, "source">> = {},
+  overrides: SubscriptionOverrides = {},
   topicOverrides: Partial<EventGridTopicProps> = {},
 ): Synthesized {
-  return synth(
-    (s) =>
-      new EventSubscription(s, "sub", {
-        name: "delivery",
-        source: topic(s, topicOverrides),
-        destination: { kind: "webhook", url: "https://hooks.contoso.example/events" },
-        ...overrides,
-      }),
-  );
+  return synth((s) => webhookSubscription(s, "delivery", overrides, topicOverrides));
+}
+
+/** What cdktf refuses at synthesis in a subscription of a CloudEvents topic built with `overrides`. */
+function errors(overrides: SubscriptionOverrides): string[] {
+  return validationErrors((s) => webhookSubscription(s, "delivery", overrides));
 }
 
 function subscription(
-  overrides: Partial<Omit<EventSubscriptionProps, "source">> = {},
+  overrides: SubscriptionOverrides = {},
   topicOverrides: Partial<EventGridTopicProps> = {},
 ): Record<string, unknown> {
   return onlyResource(build(overrides, topicOverrides), SUBSCRIPTION);
@@ -33,31 +33,31 @@ function subscription(
 
 describe("EventSubscription delivery settings", () => {
   it("sets the retry policy's attempts and event time-to-live", () => {
-    expect(subscription({ maxDeliveryAttempts: 5, eventTimeToLiveMinutes: 60 })).toMatchObject({
+    expect(subscription({ retry: { maxDeliveryAttempts: 5, eventTimeToLiveMinutes: 60 } })).toMatchObject({
       retry_policy: { max_delivery_attempts: 5, event_time_to_live: 60 },
     });
   });
 
   it("fills the other retry setting with Azure's default when only one is given", () => {
-    expect(subscription({ maxDeliveryAttempts: 3 })).toMatchObject({
+    expect(subscription({ retry: { maxDeliveryAttempts: 3 } })).toMatchObject({
       retry_policy: { max_delivery_attempts: 3, event_time_to_live: 1440 },
     });
   });
 
   it("refuses 31 delivery attempts", () => {
-    expect(() => subscription({ maxDeliveryAttempts: 31 })).toThrow(
-      "maxDeliveryAttempts must be between 1 and 30, got 31",
-    );
+    expect(errors({ retry: { maxDeliveryAttempts: 31 } })).toEqual([
+      "Event subscription delivery: retry/maxDeliveryAttempts: maxDeliveryAttempts must be between 1 and 30, got 31",
+    ]);
   });
 
   it("refuses an event time-to-live beyond 1,440 minutes", () => {
-    expect(() => subscription({ eventTimeToLiveMinutes: 1441 })).toThrow(
-      "eventTimeToLiveMinutes must be between 1 and 1440, got 1441",
-    );
+    expect(errors({ retry: { eventTimeToLiveMinutes: 1441 } })).toEqual([
+      "Event subscription delivery: retry/eventTimeToLiveMinutes: eventTimeToLiveMinutes must be between 1 and 1440, got 1441",
+    ]);
   });
 
   it("dead-letters to a blob container with the topic's identity", () => {
-    expect(subscription({ deadLetter: { storageAccountId: ACCOUNT, containerName: "dead" } })).toMatchObject({
+    expect(subscription({ deadLetter: { storageAccountId: ACCOUNT, container: "dead" } })).toMatchObject({
       storage_blob_dead_letter_destination: {
         storage_account_id: ACCOUNT,
         storage_blob_container_name: "dead",
@@ -67,7 +67,7 @@ describe("EventSubscription delivery settings", () => {
   });
 
   it("grants the topic's identity Storage Blob Data Contributor on the dead-letter container only", () => {
-    const json = build({ deadLetter: { storageAccountId: ACCOUNT, containerName: "dead" } });
+    const json = build({ deadLetter: { storageAccountId: ACCOUNT, container: "dead" } });
     expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({
       role_definition_name: "Storage Blob Data Contributor",
       scope: `${ACCOUNT}/blobServices/default/containers/dead`,
@@ -78,7 +78,7 @@ describe("EventSubscription delivery settings", () => {
     const json = build({
       deadLetter: {
         storageAccountId: ACCOUNT,
-        containerName: "dead",
+        container: "dead",
         containerResourceId: "/containers/dead",
       },
     });
@@ -106,9 +106,9 @@ describe("EventSubscription delivery settings", () => {
   });
 
   it("refuses Event Grid schema delivery from a CloudEvents topic", () => {
-    expect(() => subscription({ deliverySchema: "EventGridSchema" })).toThrow(
-      "deliverySchema EventGridSchema cannot be used with input schema CloudEventSchemaV1_0; allowed: CloudEventSchemaV1_0",
-    );
+    expect(errors({ deliverySchema: "EventGridSchema" })).toEqual([
+      "Event subscription delivery: deliverySchema: deliverySchema EventGridSchema cannot be delivered from input schema CloudEventSchemaV1_0; use CloudEventSchemaV1_0",
+    ]);
   });
 
   it("expires at the given time", () => {
@@ -118,9 +118,9 @@ describe("EventSubscription delivery settings", () => {
   });
 
   it("refuses an expiry that is not a date", () => {
-    expect(() => subscription({ expiresOn: "next spring" })).toThrow(
-      'expiresOn must be an ISO-8601 date or date-time, got "next spring"',
-    );
+    expect(errors({ expiresOn: "next spring" })).toEqual([
+      'Event subscription delivery: expiresOn: expiresOn must be an ISO-8601 date or date-time, got "next spring"',
+    ]);
   });
 
   it("labels the subscription", () => {
@@ -128,8 +128,8 @@ describe("EventSubscription delivery settings", () => {
   });
 
   it("refuses a name Azure would refuse", () => {
-    expect(() => subscription({ name: "a" })).toThrow(
-      'event subscription name must be 3 to 64 letters, digits or hyphens, got "a"',
-    );
+    expect(errors({ name: "a" })).toEqual([
+      'Event subscription a: name: Azure name "a" must be at least 3 characters (it is 1)',
+    ]);
   });
 });

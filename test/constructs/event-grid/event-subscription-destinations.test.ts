@@ -2,7 +2,15 @@ import type { Construct } from "constructs";
 import type { EventDestination } from "../../../constructs/event-grid/destination";
 import { EventSubscription } from "../../../constructs/event-grid/event-subscription";
 import { EventGridSystemTopic } from "../../../constructs/event-grid/system-topic";
-import { fakeTarget, onlyResource, resourcesOf, synth, topic, type Synthesized } from "./synth";
+import {
+  fakeTarget,
+  onlyResource,
+  resourcesOf,
+  synth,
+  topic,
+  validationErrors,
+  type Synthesized,
+} from "./synth";
 
 const SUBSCRIPTION = "azurerm_eventgrid_event_subscription";
 
@@ -10,6 +18,12 @@ function subscribe(destination: (scope: Construct) => EventDestination): Synthes
   return synth(
     (s) =>
       new EventSubscription(s, "sub", { name: "to-target", source: topic(s), destination: destination(s) }),
+  );
+}
+
+function errors(destination: EventDestination): string[] {
+  return validationErrors(
+    (s) => new EventSubscription(s, "sub", { name: "to-target", source: topic(s), destination }),
   );
 }
 
@@ -98,25 +112,36 @@ describe("EventSubscription destinations", () => {
   });
 
   it("refuses a webhook that is not HTTPS", () => {
-    expect(() => subscribe(() => ({ kind: "webhook", url: "http://hooks.contoso.example/events" }))).toThrow(
-      'webhook url must use https, got "http://hooks.contoso.example/events"',
-    );
+    expect(errors({ kind: "webhook", url: "http://hooks.contoso.example/events" })).toEqual([
+      'Event subscription to-target: destination/url: webhook url must use https, got "http://hooks.contoso.example/events"',
+    ]);
   });
 
   it("refuses more than 5,000 events per batch", () => {
-    expect(() =>
-      subscribe(() => ({ kind: "webhook", url: "https://h.example/e", maxEventsPerBatch: 5001 })),
-    ).toThrow("maxEventsPerBatch must be between 1 and 5000, got 5001");
+    expect(errors({ kind: "webhook", url: "https://h.example/e", maxEventsPerBatch: 5001 })).toEqual([
+      "Event subscription to-target: destination/maxEventsPerBatch: maxEventsPerBatch must be between 1 and 5000, got 5001",
+    ]);
   });
 
   it("refuses a preferred batch size above 1,024 kilobytes", () => {
-    expect(() =>
-      subscribe(() => ({
-        kind: "azureFunction",
-        functionId: "/functions/f",
-        preferredBatchSizeKilobytes: 2048,
-      })),
-    ).toThrow("preferredBatchSizeKilobytes must be between 1 and 1024, got 2048");
+    expect(
+      errors({ kind: "azureFunction", functionId: "/functions/f", preferredBatchSizeKilobytes: 2048 }),
+    ).toEqual([
+      "Event subscription to-target: destination/preferredBatchSizeKilobytes: preferredBatchSizeKilobytes must be between 1 and 1024, got 2048",
+    ]);
+  });
+
+  it("refuses a storage queue message time-to-live of zero seconds", () => {
+    expect(
+      errors({
+        kind: "storageQueue",
+        storageAccountId: "/accounts/st",
+        queueName: "q",
+        messageTtlSeconds: 0,
+      }),
+    ).toEqual([
+      "Event subscription to-target: destination/messageTtlSeconds: messageTtlSeconds must be a positive number of seconds or -1 (never expires), got 0",
+    ]);
   });
 
   it("delivers to a storage queue with the topic's identity, granted Storage Queue Data Message Sender on the queue", () => {
@@ -170,6 +195,39 @@ describe("EventSubscription destinations", () => {
     });
     expect(resourcesOf(json, SUBSCRIPTION)).toHaveLength(2);
     expect(resourcesOf(json, "azurerm_role_assignment")).toHaveLength(1);
+  });
+
+  it("grants a storage queue shared by two subscriptions of one topic only once", () => {
+    const queue: EventDestination = {
+      kind: "storageQueue",
+      storageAccountId: "/accounts/st",
+      queueName: "q",
+    };
+    const json = synth((s) => {
+      const source = topic(s);
+      new EventSubscription(s, "a", { name: "first", source, destination: queue });
+      new EventSubscription(s, "b", { name: "second", source, destination: queue });
+    });
+    expect(resourcesOf(json, "azurerm_role_assignment")).toHaveLength(1);
+  });
+
+  it("refuses a second storage queue of the same name in another account, whose role would take the first one's name", () => {
+    const found = validationErrors((s) => {
+      const source = topic(s);
+      for (const [id, account] of [
+        ["a", "/accounts/one"],
+        ["b", "/accounts/two"],
+      ]) {
+        new EventSubscription(s, id, {
+          name: `to-${id}`,
+          source,
+          destination: { kind: "storageQueue", storageAccountId: account, queueName: "q" },
+        });
+      }
+    });
+    expect(found).toEqual([
+      "Event subscription to-b: destination/queueName: eventGrid/topics/orders->queue/q is already granted on /accounts/one/queueServices/default/queues/q, a different storage account; Azure refuses two role assignments of one name: use another name",
+    ]);
   });
 
   it("subscribes to a system topic through the system-topic subscription resource", () => {

@@ -1,29 +1,27 @@
 import type { AdvancedFilter } from "../../../constructs/event-grid/advanced-filter";
 import {
-  EventSubscription,
-  type EventSubscriptionProps,
-} from "../../../constructs/event-grid/event-subscription";
-import { onlyResource, synth, topic } from "./synth";
+  onlyResource,
+  synth,
+  validationErrors,
+  webhookSubscription,
+  type SubscriptionOverrides,
+} from "./synth";
 
 const SUBSCRIPTION = "azurerm_eventgrid_event_subscription";
 
-function subscription(
-  overrides: Partial<Omit<EventSubscriptionProps, "source">> = {},
-): Record<string, unknown> {
-  const json = synth(
-    (s) =>
-      new EventSubscription(s, "sub", {
-        name: "filtered",
-        source: topic(s),
-        destination: { kind: "webhook", url: "https://hooks.contoso.example/events" },
-        ...overrides,
-      }),
+function subscription(overrides: SubscriptionOverrides = {}): Record<string, unknown> {
+  return onlyResource(
+    synth((s) => webhookSubscription(s, "filtered", overrides)),
+    SUBSCRIPTION,
   );
-  return onlyResource(json, SUBSCRIPTION);
 }
 
 function filtered(filter: AdvancedFilter): unknown {
-  return subscription({ advancedFilters: [filter] }).advanced_filter;
+  return subscription({ filter: { advanced: [filter] } }).advanced_filter;
+}
+
+function errors(advanced: readonly AdvancedFilter[]): string[] {
+  return validationErrors((s) => webhookSubscription(s, "filtered", { filter: { advanced } }));
 }
 
 const cases: readonly [AdvancedFilter, string, Record<string, unknown>][] = [
@@ -68,7 +66,7 @@ const cases: readonly [AdvancedFilter, string, Record<string, unknown>][] = [
     {
       key: "data.amount",
       operator: "NumberInRange",
-      ranges: [
+      values: [
         [0, 10],
         [20, 30],
       ],
@@ -83,7 +81,7 @@ const cases: readonly [AdvancedFilter, string, Record<string, unknown>][] = [
     },
   ],
   [
-    { key: "data.amount", operator: "NumberNotInRange", ranges: [[5, 6]] },
+    { key: "data.amount", operator: "NumberNotInRange", values: [[5, 6]] },
     "number_not_in_range",
     { key: "data.amount", values: [[5, 6]] },
   ],
@@ -140,10 +138,12 @@ describe("EventSubscription filters", () => {
   it("groups several filters of one operator into one block", () => {
     expect(
       subscription({
-        advancedFilters: [
-          { key: "data.amount", operator: "NumberGreaterThan", value: 0 },
-          { key: "data.count", operator: "NumberGreaterThan", value: 2 },
-        ],
+        filter: {
+          advanced: [
+            { key: "data.amount", operator: "NumberGreaterThan", value: 0 },
+            { key: "data.count", operator: "NumberGreaterThan", value: 2 },
+          ],
+        },
       }).advanced_filter,
     ).toEqual({
       number_greater_than: [
@@ -154,21 +154,23 @@ describe("EventSubscription filters", () => {
   });
 
   it("filters on event types", () => {
-    expect(subscription({ includedEventTypes: ["com.contoso.order.created"] })).toMatchObject({
+    expect(subscription({ filter: { includedEventTypes: ["com.contoso.order.created"] } })).toMatchObject({
       included_event_types: ["com.contoso.order.created"],
     });
   });
 
   it("filters on the subject's beginning and end, case-sensitively when asked", () => {
     expect(
-      subscription({ subjectBeginsWith: "/orders/", subjectEndsWith: ".json", subjectCaseSensitive: true }),
+      subscription({
+        filter: { subjectBeginsWith: "/orders/", subjectEndsWith: ".json", caseSensitive: true },
+      }),
     ).toMatchObject({
       subject_filter: { subject_begins_with: "/orders/", subject_ends_with: ".json", case_sensitive: true },
     });
   });
 
   it("evaluates advanced filters against arrays when asked", () => {
-    expect(subscription({ advancedFilteringOnArrays: true })).toMatchObject({
+    expect(subscription({ filter: { advancedFilteringOnArrays: true } })).toMatchObject({
       advanced_filtering_on_arrays_enabled: true,
     });
   });
@@ -185,36 +187,44 @@ describe("EventSubscription filters", () => {
       key: `data.f${i}`,
       operator: "IsNotNull",
     }));
-    expect(() => subscription({ advancedFilters: filters })).toThrow(
-      "at most 25 filters per subscription, got 26",
-    );
+    expect(errors(filters)).toEqual([
+      "Event subscription filtered: filter/advanced: Azure allows at most 25 advanced filters per subscription, got 26",
+    ]);
   });
 
   it("refuses more than 25 filter values across all filters", () => {
     const values = Array.from({ length: 13 }, (_, i) => `v${i}`);
-    expect(() =>
-      subscription({
-        advancedFilters: [
-          { key: "data.a", operator: "StringIn", values },
-          { key: "data.b", operator: "StringIn", values },
-        ],
-      }),
-    ).toThrow("at most 25 values across all filters, got 26");
+    expect(
+      errors([
+        { key: "data.a", operator: "StringIn", values },
+        { key: "data.b", operator: "StringIn", values },
+      ]),
+    ).toEqual([
+      "Event subscription filtered: filter/advanced: Azure allows at most 25 advanced-filter values per subscription (across all filters), got 26; split the subscription or use fewer values",
+    ]);
   });
 
   it("refuses a range whose low end exceeds its high end", () => {
-    expect(() => filtered({ key: "data.amount", operator: "NumberInRange", ranges: [[10, 1]] })).toThrow(
-      "got [10, 1]",
-    );
+    expect(errors([{ key: "data.amount", operator: "NumberInRange", values: [[10, 1]] }])).toEqual([
+      "Event subscription filtered: filter/advanced/0/values/0: range [10, 1] has its low end above its high end",
+    ]);
   });
 
   it("refuses string values longer than 512 characters", () => {
-    expect(() =>
-      filtered({ key: "data.text", operator: "StringContains", values: ["x".repeat(513)] }),
-    ).toThrow("limited to 512 characters, got 513");
+    expect(errors([{ key: "data.text", operator: "StringContains", values: ["x".repeat(513)] }])).toEqual([
+      "Event subscription filtered: filter/advanced/0/values/0: advanced-filter strings are limited to 512 characters, got 513",
+    ]);
+  });
+
+  it("refuses a list operator without values", () => {
+    expect(errors([{ key: "data.region", operator: "StringIn", values: [] }])).toEqual([
+      "Event subscription filtered: filter/advanced/0/values: StringIn needs at least one value",
+    ]);
   });
 
   it("refuses a key with an empty path segment", () => {
-    expect(() => filtered({ key: "data..amount", operator: "IsNotNull" })).toThrow('got "data..amount"');
+    expect(errors([{ key: "data..amount", operator: "IsNotNull" }])).toEqual([
+      'Event subscription filtered: filter/advanced/0/key: advanced filter key must be a field or dotted path such as data.amount, got "data..amount"',
+    ]);
   });
 });

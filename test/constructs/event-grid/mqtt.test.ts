@@ -16,6 +16,7 @@ import {
   ordersApi,
   resourcesOf,
   synth,
+  validationErrors,
   type Synthesized,
 } from "./synth";
 
@@ -39,6 +40,28 @@ function space(
   templates: readonly string[] = ["plants/+/telemetry/#"],
 ): MqttTopicSpace {
   return new MqttTopicSpace(scope, "space", { namespace, name: "telemetry", templates });
+}
+
+function spaceErrors(templates: readonly string[], namespaceEnabled = true): string[] {
+  return validationErrors((s) => space(s, mqttNamespace(s, { mqttEnabled: namespaceEnabled }), templates));
+}
+
+function groupErrors(query: string): string[] {
+  return validationErrors(
+    (s) => new MqttClientGroup(s, "group", { namespace: mqttNamespace(s), name: "gateways", query }),
+  );
+}
+
+function clientErrors(overrides: Partial<Omit<MqttClientProps, "namespace">>): string[] {
+  return validationErrors(
+    (s) =>
+      new MqttClient(s, "client", {
+        namespace: mqttNamespace(s),
+        name: "plant-munich",
+        authentication: { kind: "thumbprint", thumbprints: ["3f2504e04f8941d39a0c0305e82c3301aabbccdd"] },
+        ...overrides,
+      }),
+  );
 }
 
 function client(overrides: Partial<Omit<MqttClientProps, "namespace">> = {}): Record<string, unknown> {
@@ -80,38 +103,53 @@ describe("MQTT topic spaces", () => {
   });
 
   it("refuses # anywhere but the whole last level", () => {
-    expect(() => synth((s) => space(s, mqttNamespace(s), ["plants/#/telemetry"]))).toThrow(
-      "the # wildcard must be the whole last level",
-    );
+    expect(spaceErrors(["plants/#/telemetry"])).toEqual([
+      'MQTT topic space telemetry: templates/0: topic template "plants/#/telemetry": the # wildcard must be the whole last level, e.g. "plants/#"',
+    ]);
   });
 
   it("refuses + sharing a level with other text", () => {
-    expect(() => synth((s) => space(s, mqttNamespace(s), ["plants/line+/telemetry"]))).toThrow(
-      "the + wildcard must be a whole level",
-    );
+    expect(spaceErrors(["plants/line+/telemetry"])).toEqual([
+      expect.stringContaining("the + wildcard must be a whole level"),
+    ]);
   });
 
   it("refuses unknown template variables", () => {
-    expect(() => synth((s) => space(s, mqttNamespace(s), ["devices/${device.id}"]))).toThrow(
-      "unknown variable ${device.id}",
-    );
+    expect(spaceErrors(["devices/${device.id}"])).toEqual([
+      expect.stringContaining("unknown variable ${device.id}"),
+    ]);
   });
 
   it("refuses reserved $ topics", () => {
-    expect(() => synth((s) => space(s, mqttNamespace(s), ["$SYS/#"]))).toThrow("must not start with $");
+    expect(spaceErrors(["$SYS/#"])).toEqual([expect.stringContaining("must not start with $")]);
   });
 
   it("refuses more than 10 templates in one topic space", () => {
     const templates = Array.from({ length: 11 }, (_, i) => `plants/${i}/#`);
-    expect(() => synth((s) => space(s, mqttNamespace(s), templates))).toThrow(
-      "needs 1 to 10 topic templates, got 11",
-    );
+    expect(spaceErrors(templates)).toEqual([
+      "MQTT topic space telemetry: templates: a topic space holds at most 10 topic templates, got 11",
+    ]);
+  });
+
+  it("refuses a topic space without templates", () => {
+    expect(spaceErrors([])).toEqual([
+      "MQTT topic space telemetry: templates: a topic space needs at least one topic template",
+    ]);
   });
 
   it("refuses topic spaces on a namespace without the broker", () => {
-    expect(() => synth((s) => space(s, mqttNamespace(s, { mqttEnabled: false })))).toThrow(
-      "topic space telemetry needs a namespace with mqttEnabled",
-    );
+    expect(spaceErrors(["plants/#"], false)).toEqual([
+      "MQTT topic space telemetry: namespace: evgns-contoso-plant-test has the MQTT broker off; enable mqttEnabled on it",
+    ]);
+  });
+
+  it("refuses a name Azure would refuse", () => {
+    expect(
+      validationErrors(
+        (s) =>
+          new MqttTopicSpace(s, "space", { namespace: mqttNamespace(s), name: "ts", templates: ["a/#"] }),
+      ),
+    ).toEqual(['MQTT topic space ts: name: Azure name "ts" must be at least 3 characters (it is 2)']);
   });
 
   it("grants Entra ID clients publish and subscribe on the topic space itself", () => {
@@ -147,29 +185,15 @@ describe("MQTT client groups", () => {
   });
 
   it("refuses a query that tests no client attribute", () => {
-    expect(() =>
-      synth(
-        (s) =>
-          new MqttClientGroup(s, "group", {
-            namespace: mqttNamespace(s),
-            name: "gateways",
-            query: "role = 'gateway'",
-          }),
-      ),
-    ).toThrow("client group query must test client attributes");
+    expect(groupErrors("role = 'gateway'")).toEqual([
+      `MQTT client group gateways: query: client group query must test client attributes, e.g. "attributes.role = 'gateway'", got "role = 'gateway'"`,
+    ]);
   });
 
   it("refuses a query with an unterminated string", () => {
-    expect(() =>
-      synth(
-        (s) =>
-          new MqttClientGroup(s, "group", {
-            namespace: mqttNamespace(s),
-            name: "gateways",
-            query: "attributes.role = 'gateway",
-          }),
-      ),
-    ).toThrow("unterminated string");
+    expect(groupErrors("attributes.role = 'gateway")).toEqual([
+      "MQTT client group gateways: query: client group query has an unterminated string: attributes.role = 'gateway",
+    ]);
   });
 });
 
@@ -271,21 +295,22 @@ describe("MQTT clients", () => {
   });
 
   it("refuses a thumbprint that is not 40 or 64 hex digits", () => {
-    expect(() => client({ authentication: { kind: "thumbprint", thumbprints: ["abc"] } })).toThrow(
-      'certificate thumbprint must be 40 or 64 hex digits, got "abc"',
-    );
+    expect(clientErrors({ authentication: { kind: "thumbprint", thumbprints: ["abc"] } })).toEqual([
+      'MQTT client plant-munich: authentication/thumbprints/0: certificate thumbprint must be 40 or 64 hex digits, got "abc"',
+    ]);
   });
 
   it("refuses more than two thumbprints", () => {
-    expect(() =>
-      client({
-        authentication: { kind: "thumbprint", thumbprints: ["a".repeat(40), "b".repeat(40), "c".repeat(40)] },
-      }),
-    ).toThrow("takes a primary and at most a secondary thumbprint, got 3");
+    const thumbprints = ["a".repeat(40), "b".repeat(40), "c".repeat(40)];
+    expect(clientErrors({ authentication: { kind: "thumbprint", thumbprints } })).toEqual([
+      "MQTT client plant-munich: authentication/thumbprints: a client takes a primary and at most a secondary thumbprint, got 3",
+    ]);
   });
 
   it("refuses a fractional number attribute", () => {
-    expect(() => client({ attributes: { ratio: 0.5 } })).toThrow("attribute ratio must be a whole number");
+    expect(clientErrors({ attributes: { ratio: 0.5 } })).toEqual([
+      "MQTT client plant-munich: attributes/ratio: attribute ratio must be a whole number (Azure accepts int), got 0.5",
+    ]);
   });
 });
 

@@ -1,9 +1,14 @@
-import { mqttNamespace, onlyResource, resourcesOf, synth, topic } from "./synth";
+import type { EventGridNamespaceProps } from "../../../constructs/event-grid/namespace";
+import { mqttNamespace, onlyResource, resourcesOf, synth, topic, validationErrors } from "./synth";
 
 const NAMESPACE = "azurerm_eventgrid_namespace";
 
+function errors(overrides: Partial<EventGridNamespaceProps>): string[] {
+  return validationErrors((s) => mqttNamespace(s, overrides));
+}
+
 describe("EventGridNamespace", () => {
-  it("enables the MQTT broker with Azure's session defaults, a system identity and no public network", () => {
+  it("enables the MQTT broker with Azure's session defaults and a system identity", () => {
     expect(
       onlyResource(
         synth((s) => mqttNamespace(s)),
@@ -13,7 +18,6 @@ describe("EventGridNamespace", () => {
       name: "evgns-contoso-plant-test",
       sku: "Standard",
       capacity: 1,
-      public_network_access: "Disabled",
       identity: { type: "SystemAssigned" },
       topic_spaces_configuration: [
         { maximum_session_expiry_in_hours: 1, maximum_client_sessions_per_authentication_name: 1 },
@@ -33,8 +37,8 @@ describe("EventGridNamespace", () => {
   it("sets session expiry, sessions per authentication name and alternative authentication name sources", () => {
     const json = synth((s) =>
       mqttNamespace(s, {
-        maximumSessionExpiryHours: 8,
-        maximumClientSessionsPerAuthenticationName: 4,
+        maxSessionExpiryHours: 8,
+        maxClientSessionsPerAuthenticationName: 4,
         alternativeAuthenticationNameSources: ["ClientCertificateSubject"],
       }),
     );
@@ -85,33 +89,78 @@ describe("EventGridNamespace", () => {
   });
 
   it("refuses a route topic that does not take CloudEvents", () => {
-    expect(() =>
-      synth((s) => mqttNamespace(s, { routeTopic: topic(s, { inputSchema: "EventGridSchema" }) })),
-    ).toThrow("routeTopic must use input schema CloudEventSchemaV1_0, got EventGridSchema");
+    expect(
+      validationErrors((s) => mqttNamespace(s, { routeTopic: topic(s, { inputSchema: "EventGridSchema" }) })),
+    ).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: routeTopic: routeTopic must use input schema CloudEventSchemaV1_0, got EventGridSchema",
+    ]);
   });
 
   it("refuses MQTT settings on a namespace without the broker", () => {
-    expect(() =>
-      synth((s) => mqttNamespace(s, { mqttEnabled: false, maximumSessionExpiryHours: 2 })),
-    ).toThrow("maximumSessionExpiryHours applies only to a namespace with mqttEnabled");
+    expect(errors({ mqttEnabled: false, maxSessionExpiryHours: 2 })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: maxSessionExpiryHours: maxSessionExpiryHours applies only to a namespace with mqttEnabled",
+    ]);
   });
 
   it("refuses a session expiry beyond 8 hours", () => {
-    expect(() => synth((s) => mqttNamespace(s, { maximumSessionExpiryHours: 9 }))).toThrow(
-      "maximumSessionExpiryHours must be between 1 and 8, got 9",
-    );
+    expect(errors({ maxSessionExpiryHours: 9 })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: maxSessionExpiryHours: maxSessionExpiryHours must be between 1 and 8, got 9",
+    ]);
   });
 
   it("refuses more than 100 sessions per authentication name", () => {
-    expect(() => synth((s) => mqttNamespace(s, { maximumClientSessionsPerAuthenticationName: 101 }))).toThrow(
-      "maximumClientSessionsPerAuthenticationName must be between 1 and 100, got 101",
-    );
+    expect(errors({ maxClientSessionsPerAuthenticationName: 101 })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: maxClientSessionsPerAuthenticationName: maxClientSessionsPerAuthenticationName must be between 1 and 100, got 101",
+    ]);
   });
 
   it("refuses a capacity above 40 throughput units", () => {
-    expect(() => synth((s) => mqttNamespace(s, { capacity: 41 }))).toThrow(
-      "capacity must be between 1 and 40 throughput units, got 41",
+    expect(errors({ capacity: 41 })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: capacity: capacity must be between 1 and 40 throughput units, got 41",
+    ]);
+  });
+
+  it("refuses a local-auth switch, which Event Grid namespaces do not have", () => {
+    expect(errors({ localAuth: false })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: localAuth: switching local (SAS) authentication needs an Event Grid custom topic; namespaces have no local-auth switch (remove localAuth); this Event Grid namespace has none",
+    ]);
+  });
+
+  it("refuses a customer-managed key, which Event Grid does not offer", () => {
+    expect(errors({ customerManagedKey: { keyVaultKeyId: "/keys/k", identityId: "/ids/cmk" } })).toEqual([
+      "Event Grid namespace evgns-contoso-plant-test: customerManagedKey: a customer-managed key needs a service that offers one, and Event Grid encrypts with Microsoft-managed keys only (remove customerManagedKey); this Event Grid namespace has none",
+    ]);
+  });
+
+  it("refuses a name Azure would refuse", () => {
+    expect(errors({ name: "ns_1" })).toEqual([
+      'Event Grid namespace ns_1: name: Azure name "ns_1" may contain only letters, numbers and hyphens, but has "_" at position 3',
+    ]);
+  });
+
+  it("leaves the public endpoint open when no private endpoint is given", () => {
+    expect(
+      onlyResource(
+        synth((s) => mqttNamespace(s)),
+        NAMESPACE,
+      ),
+    ).toMatchObject({ public_network_access: "Enabled" });
+  });
+
+  it("closes the public endpoint when a private endpoint is given", () => {
+    expect(
+      onlyResource(
+        synth((s) => mqttNamespace(s, { privateEndpoint: { subnetId: "/subnets/pe" } })),
+        NAMESPACE,
+      ),
+    ).toMatchObject({ public_network_access: "Disabled" });
+  });
+
+  it("names the private endpoint as given", () => {
+    const json = synth((s) =>
+      mqttNamespace(s, { privateEndpoint: { subnetId: "/subnets/pe", name: "pep-broker" } }),
     );
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({ name: "pep-broker" });
   });
 
   it("exposes the MQTT broker through a topicspace private endpoint", () => {
@@ -132,7 +181,7 @@ describe("EventGridNamespace", () => {
 
   it("admits allowed IP ranges when the public endpoint is on", () => {
     const json = synth((s) =>
-      mqttNamespace(s, { publicNetworkAccessEnabled: true, allowedIpRanges: ["198.51.100.0/24"] }),
+      mqttNamespace(s, { publicNetworkAccess: true, allowedIpRanges: ["198.51.100.0/24"] }),
     );
     expect(onlyResource(json, NAMESPACE)).toMatchObject({
       public_network_access: "Enabled",

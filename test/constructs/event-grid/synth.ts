@@ -1,11 +1,26 @@
 import type { Construct } from "constructs";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import {
+  EventSubscription,
+  type EventSubscriptionProps,
+} from "../../../constructs/event-grid/event-subscription";
 import { EventGridTopic, type EventGridTopicProps } from "../../../constructs/event-grid/topic";
 import { EventGridNamespace, type EventGridNamespaceProps } from "../../../constructs/event-grid/namespace";
 import type { DeliveryTarget } from "../../../constructs/shared/entity";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../../../constructs/shared/role-assignments";
 
+import { validationErrors as stackValidationErrors } from "../synthesized";
+
 export { synth, resourcesOf, onlyResource, type Synthesized } from "../synthesized";
+
+/** What cdktf refuses at synthesis in whatever `build` adds, in a stack with its azurerm provider. */
+export function validationErrors(build: (scope: Construct) => void): string[] {
+  return stackValidationErrors((stack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    build(stack);
+  });
+}
 
 export const topicProps: EventGridTopicProps = {
   name: "evgt-contoso-orders-test",
@@ -16,6 +31,23 @@ export const topicProps: EventGridTopicProps = {
 
 export function topic(scope: Construct, overrides: Partial<EventGridTopicProps> = {}): EventGridTopic {
   return new EventGridTopic(scope, "topic", { ...topicProps, ...overrides });
+}
+
+export type SubscriptionOverrides = Partial<Omit<EventSubscriptionProps, "source">>;
+
+/** A subscription of a topic (CloudEvents unless `topicOverrides` say otherwise) to a webhook. */
+export function webhookSubscription(
+  scope: Construct,
+  name: string,
+  overrides: SubscriptionOverrides = {},
+  topicOverrides: Partial<EventGridTopicProps> = {},
+): EventSubscription {
+  return new EventSubscription(scope, "sub", {
+    name,
+    source: topic(scope, topicOverrides),
+    destination: { kind: "webhook", url: "https://hooks.contoso.example/events" },
+    ...overrides,
+  });
 }
 
 export const namespaceProps: EventGridNamespaceProps = {

@@ -2,7 +2,7 @@ import {
   EventGridSystemTopic,
   type EventGridSystemTopicProps,
 } from "../../../constructs/event-grid/system-topic";
-import { onlyResource, synth } from "./synth";
+import { onlyResource, synth, validationErrors } from "./synth";
 
 const props: EventGridSystemTopicProps = {
   name: "egst-contoso-storage-test",
@@ -34,14 +34,18 @@ describe("EventGridSystemTopic", () => {
   });
 
   it("refuses a topic type that is not Microsoft.<Provider>.<Type>", () => {
-    expect(() =>
-      synth((s) => new EventGridSystemTopic(s, "st", { ...props, topicType: "StorageAccounts" })),
-    ).toThrow('topicType must look like Microsoft.<Provider>.<Type>, got "StorageAccounts"');
+    expect(
+      validationErrors((s) => new EventGridSystemTopic(s, "st", { ...props, topicType: "StorageAccounts" })),
+    ).toEqual([
+      'Event Grid system topic egst-contoso-storage-test: topicType: topicType must look like Microsoft.<Provider>.<Type> (e.g. Microsoft.Storage.StorageAccounts), got "StorageAccounts"',
+    ]);
   });
 
   it("refuses a source that is not an ARM ID", () => {
-    expect(() =>
-      synth((s) => new EventGridSystemTopic(s, "st", { ...props, sourceResourceId: "stdata" })),
-    ).toThrow('sourceResourceId must be an ARM resource ID, got "stdata"');
+    expect(
+      validationErrors((s) => new EventGridSystemTopic(s, "st", { ...props, sourceResourceId: "stdata" })),
+    ).toEqual([
+      'Event Grid system topic egst-contoso-storage-test: sourceResourceId: sourceResourceId must be an ARM resource ID, got "stdata"',
+    ]);
   });
 });

@@ -1,10 +1,14 @@
-import { EventGridTopic } from "../../../constructs/event-grid/topic";
-import { onlyResource, ordersApi, synth, topic, topicProps } from "./synth";
+import type { EventGridTopicProps } from "../../../constructs/event-grid/topic";
+import { onlyResource, ordersApi, synth, topic, validationErrors } from "./synth";
 
 const TOPIC = "azurerm_eventgrid_topic";
 
+function errors(overrides: Partial<EventGridTopicProps>): string[] {
+  return validationErrors((s) => topic(s, overrides));
+}
+
 describe("EventGridTopic", () => {
-  it("defaults to CloudEvents 1.0 input, no shared keys, no public network and a system-assigned identity", () => {
+  it("defaults to CloudEvents 1.0 input, no shared keys and a system-assigned identity", () => {
     expect(
       onlyResource(
         synth((s) => topic(s)),
@@ -14,9 +18,35 @@ describe("EventGridTopic", () => {
       name: "evgt-contoso-orders-test",
       input_schema: "CloudEventSchemaV1_0",
       local_auth_enabled: false,
-      public_network_access_enabled: false,
       identity: { type: "SystemAssigned" },
     });
+  });
+
+  it("leaves the public endpoint open when no private endpoint is given", () => {
+    expect(
+      onlyResource(
+        synth((s) => topic(s)),
+        TOPIC,
+      ),
+    ).toMatchObject({ public_network_access_enabled: true });
+  });
+
+  it("closes the public endpoint when a private endpoint is given", () => {
+    expect(
+      onlyResource(
+        synth((s) => topic(s, { privateEndpoint: { subnetId: "/subnets/pe" } })),
+        TOPIC,
+      ),
+    ).toMatchObject({ public_network_access_enabled: false });
+  });
+
+  it("accepts shared keys when asked", () => {
+    expect(
+      onlyResource(
+        synth((s) => topic(s, { localAuth: true })),
+        TOPIC,
+      ),
+    ).toMatchObject({ local_auth_enabled: true });
   });
 
   it("maps a custom input schema's fields and default values", () => {
@@ -40,15 +70,19 @@ describe("EventGridTopic", () => {
   });
 
   it("refuses an input mapping without the custom input schema", () => {
-    expect(() =>
-      synth((s) => topic(s, { inputSchema: "EventGridSchema", inputMapping: { subject: "path" } })),
-    ).toThrow("inputMapping applies only to inputSchema CustomEventSchema, got EventGridSchema");
+    expect(errors({ inputSchema: "EventGridSchema", inputMapping: { subject: "path" } })).toEqual([
+      "Event Grid topic evgt-contoso-orders-test: inputMapping: inputMapping applies only to inputSchema: CustomEventSchema, but this topic's input schema is EventGridSchema; set inputSchema: CustomEventSchema or remove inputMapping",
+    ]);
+  });
+
+  it("says when the input schema that refuses an input mapping is the default", () => {
+    expect(errors({ inputMapping: { subject: "path" } })).toEqual([
+      expect.stringContaining("this topic's input schema is CloudEventSchemaV1_0 (the default)"),
+    ]);
   });
 
   it("admits the allowed IP ranges through the public endpoint", () => {
-    const json = synth((s) =>
-      topic(s, { publicNetworkAccessEnabled: true, allowedIpRanges: ["203.0.113.0/24"] }),
-    );
+    const json = synth((s) => topic(s, { publicNetworkAccess: true, allowedIpRanges: ["203.0.113.0/24"] }));
     expect(onlyResource(json, TOPIC)).toMatchObject({
       public_network_access_enabled: true,
       inbound_ip_rule: [{ ip_mask: "203.0.113.0/24", action: "Allow" }],
@@ -56,7 +90,21 @@ describe("EventGridTopic", () => {
   });
 
   it("refuses an IP range that is not IPv4 CIDR", () => {
-    expect(() => synth((s) => topic(s, { allowedIpRanges: ["example.com"] }))).toThrow('got "example.com"');
+    expect(errors({ publicNetworkAccess: true, allowedIpRanges: ["example.com"] })).toEqual([
+      'Event Grid topic evgt-contoso-orders-test: allowedIpRanges/0: must be an IPv4 address or CIDR range, got "example.com"',
+    ]);
+  });
+
+  it("refuses IP rules while the public endpoint is closed", () => {
+    expect(errors({ publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] })).toEqual([
+      "Event Grid topic evgt-contoso-orders-test: allowedIpRanges: allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
+    ]);
+  });
+
+  it("refuses letting trusted services through, which Event Grid's IP rules cannot", () => {
+    expect(errors({ trustedServicesAllowed: true })).toEqual([
+      "Event Grid topic evgt-contoso-orders-test: trustedServicesAllowed: letting trusted Microsoft services through needs IP rules with a trusted-services exception, which Event Grid does not have (remove trustedServicesAllowed); this Event Grid topic has none",
+    ]);
   });
 
   it("adds user-assigned identities next to the system-assigned one", () => {
@@ -108,8 +156,13 @@ describe("EventGridTopic", () => {
   });
 
   it("refuses a name Azure would refuse", () => {
-    expect(() => synth((s) => new EventGridTopic(s, "t", { ...topicProps, name: "no_underscores" }))).toThrow(
-      'topic name must be 3 to 50 letters, digits or hyphens, got "no_underscores"',
-    );
+    expect(errors({ name: "no_underscores" })).toEqual([
+      'Event Grid topic no_underscores: name: Azure name "no_underscores" may contain only letters, numbers and hyphens, but has "_" at position 3',
+    ]);
+  });
+
+  it("names the private endpoint as given", () => {
+    const json = synth((s) => topic(s, { privateEndpoint: { subnetId: "/subnets/pe", name: "pep-orders" } }));
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({ name: "pep-orders" });
   });
 });
