@@ -3,7 +3,6 @@
  * default only where Azure supports it; asking for it explicitly on a SKU that does not support it
  * is each service's own validation error.
  */
-type ServiceBusSku = "Basic" | "Standard" | "Premium";
 
 /** What decides an Event Hubs namespace's capabilities: its SKU and whether it runs on a dedicated cluster. */
 interface EventHubsNamespaceSpec {
@@ -12,19 +11,9 @@ interface EventHubsNamespaceSpec {
   readonly dedicatedCluster?: unknown;
 }
 
-/** learn.microsoft.com/azure/service-bus-messaging/configure-customer-managed-key: Premium tier only. */
-export function serviceBusSupportsCustomerManagedKey(sku: ServiceBusSku): boolean {
-  return sku === "Premium";
-}
-
 /** learn.microsoft.com/azure/event-hubs/configure-customer-managed-key: Premium and Dedicated tiers only. */
 export function eventHubsSupportsCustomerManagedKey(ns: EventHubsNamespaceSpec): boolean {
   return ns.sku === "Premium" || eventHubsOnDedicatedCluster(ns);
-}
-
-/** learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr: geo-disaster recovery is Premium only. */
-export function serviceBusSupportsGeoDisasterRecovery(sku: ServiceBusSku): boolean {
-  return sku === "Premium";
 }
 
 /**
@@ -40,11 +29,6 @@ export function eventHubsSupportsGeoDisasterRecovery(ns: EventHubsNamespaceSpec)
 /** Whether the namespace lives on a dedicated cluster, one the file creates or an existing one. */
 export function eventHubsOnDedicatedCluster(ns: EventHubsNamespaceSpec): boolean {
   return ns.dedicatedClusterId !== undefined || ns.dedicatedCluster !== undefined;
-}
-
-/** learn.microsoft.com/azure/service-bus-messaging/private-link-service: Premium tier only. */
-export function serviceBusSupportsPrivateEndpoint(sku: ServiceBusSku): boolean {
-  return sku === "Premium";
 }
 
 /** learn.microsoft.com/azure/event-hubs/private-link-service: not on the Basic tier. */

@@ -36,10 +36,10 @@ const startAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } 
 const endAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
 const startLetter = { pattern: letter, text: "a letter" } as const;
 
-const rulesPage = "learn.microsoft.com resource-name-rules";
+export const rulesPage = "learn.microsoft.com resource-name-rules";
 
 /** Service Bus, Event Hubs and Relay namespaces share the `servicebus.windows.net` DNS zone and its rules. */
-const messagingNamespace = {
+export const messagingNamespace = {
   minLength: 6,
   maxLength: 50,
   allowed: /[A-Za-z0-9-]/,
@@ -49,7 +49,7 @@ const messagingNamespace = {
 } as const;
 
 /** Queues, topics, hybrid connections and WCF relays are addressed by path: `/` is allowed. */
-const messagingEntityPath = {
+export const messagingEntityPath = {
   minLength: 1,
   maxLength: 260,
   allowed: /[A-Za-z0-9._\-/~]/,
@@ -58,7 +58,7 @@ const messagingEntityPath = {
   end: endAlphanumeric,
 } as const;
 
-const shortChildName = {
+export const shortChildName = {
   minLength: 1,
   maxLength: 50,
   allowed: /[A-Za-z0-9._-]/,
@@ -105,39 +105,6 @@ export const azureNameRules = {
     allowed: /[a-z0-9]/,
     allowedText: "lowercase letters and numbers",
     source: `${rulesPage}, Microsoft.Storage/storageAccounts: 3-24, lowercase letters and numbers`,
-  },
-  serviceBusNamespace: {
-    what: "Service Bus namespace",
-    ...messagingNamespace,
-    reservedSuffixes: ["-sb", "-mgmt"],
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces: 6-50; azurerm servicebus/validate/namespace_name.go: can't end with "-", "-sb" or "-mgmt" (learn.microsoft.com/rest/api/servicebus/create-namespace)`,
-  },
-  serviceBusQueue: {
-    what: "Service Bus queue",
-    ...messagingEntityPath,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/queues: 1-260; azurerm servicebus/validate/queue_name.go`,
-  },
-  serviceBusTopic: {
-    what: "Service Bus topic",
-    ...messagingEntityPath,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics: 1-260; azurerm servicebus/validate/topic_name.go`,
-  },
-  serviceBusSubscription: {
-    what: "Service Bus subscription",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics/subscriptions: 1-50; azurerm servicebus/validate/subscription_name.go`,
-  },
-  serviceBusRule: {
-    what: "Service Bus subscription rule",
-    ...shortChildName,
-    // `$Default` is Azure's own catch-all rule: the resolver names a single `filter` that way.
-    reservedNames: ["$Default"],
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics/subscriptions/rules: 1-50`,
-  },
-  serviceBusAlias: {
-    what: "Service Bus geo-disaster-recovery alias",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs: 1-50`,
   },
   eventHubsNamespace: {
     what: "Event Hubs namespace",
@@ -287,12 +254,13 @@ export const azureNameRules = {
 export type AzureNameKind = keyof typeof azureNameRules;
 
 /**
- * What is wrong with `name` as the Azure name of a `kind`, in words that continue
+ * What is wrong with `name` as the Azure name of a `kind` (or under a service's own rule, which
+ * its facts module holds: `serviceBusNameRules.queue`), in words that continue
  * `Azure name "x" for <field> ...`; undefined when Azure accepts it. Only the first problem is
  * reported: fixing the length usually changes the rest.
  */
-export function azureNameProblem(kind: AzureNameKind, name: string): string | undefined {
-  const rule: AzureNameRule = azureNameRules[kind];
+export function azureNameProblem(kind: AzureNameKind | AzureNameRule, name: string): string | undefined {
+  const rule: AzureNameRule = typeof kind === "string" ? azureNameRules[kind] : kind;
   const length = [...name].length;
   if (length > rule.maxLength) {
     return `must be at most ${rule.maxLength} characters (it is ${length})`;

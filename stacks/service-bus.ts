@@ -9,6 +9,8 @@ import {
   type ServiceBusForwardTarget,
 } from "../constructs/service-bus";
 import type { Grantee } from "../constructs/shared/role-assignments";
+import { privateEndpointName } from "../azure/naming";
+import { serviceBusHostName } from "../azure/service-bus";
 import type * as model from "../model/model";
 import type { StackContext } from "./stack-context";
 
@@ -59,10 +61,10 @@ function addQueues(
       namespace,
       name: q.name,
       sessions: q.sessions,
-      duplicateDetectionWindow: q.duplicateDetection,
+      duplicateDetection: q.duplicateDetection,
       maxDeliveryCount: q.maxDeliveryCount,
       lockDuration: q.lockDuration,
-      defaultMessageTtl: q.messageTtl,
+      messageTtl: q.messageTtl,
       deadLetterOnExpiration: q.deadLetterOnExpiration,
       forwardTo: target(q.forwardTo),
       forwardDeadLetteredTo: target(q.forwardDeadLetteredTo),
@@ -94,8 +96,8 @@ function addTopic(
   const topic = new ServiceBusTopic(namespace, `topic-${t.name}`, {
     namespace,
     name: t.name,
-    duplicateDetectionWindow: t.duplicateDetection,
-    defaultMessageTtl: t.messageTtl,
+    duplicateDetection: t.duplicateDetection,
+    messageTtl: t.messageTtl,
     maxSizeMegabytes: t.maxSizeMegabytes,
     maxMessageSizeKilobytes: t.maxMessageSizeKilobytes,
     partitioned: spec.sku === "Premium" ? undefined : t.partitioned,
@@ -128,7 +130,7 @@ function addSubscriptions(
       name: s.name,
       maxDeliveryCount: s.maxDeliveryCount,
       lockDuration: s.lockDuration,
-      defaultMessageTtl: s.messageTtl,
+      messageTtl: s.messageTtl,
       deadLetterOnExpiration: s.deadLetterOnExpiration,
       deadLetterOnFilterEvaluationError: s.deadLetterOnFilterEvaluationError,
       sessions: s.sessions,
@@ -146,7 +148,7 @@ function addSubscriptions(
 }
 
 function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void {
-  const cmk = spec.customerManagedKey;
+  const endpoint = spec.privateEndpoint;
   const namespace = new ServiceBusNamespace(ctx.scope, `service-bus-${spec.name}`, {
     name: spec.azureName,
     label: spec.name,
@@ -155,22 +157,19 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
     sku: spec.sku,
     capacity: spec.sku === "Premium" ? spec.capacity : undefined,
     partitions: spec.sku === "Premium" ? spec.partitions : undefined,
-    localAuthEnabled: spec.localAuth,
+    localAuth: spec.localAuth,
     publicNetworkAccess: spec.publicNetworkAccess,
     allowedIpRanges: spec.allowedIpRanges,
     trustedServicesAllowed: spec.trustedServicesAllowed,
-    // The key's identity must be attached to the namespace for Azure to reach the key.
-    userAssignedIdentityIds: cmk
-      ? [...spec.userAssignedIdentityIds, cmk.identityId]
-      : spec.userAssignedIdentityIds,
-    customerManagedKey: cmk
+    userAssignedIdentityIds: spec.userAssignedIdentityIds,
+    customerManagedKey: spec.customerManagedKey,
+    privateEndpoint: endpoint
       ? {
-          keyVaultKeyId: cmk.keyVaultKeyId,
-          identityId: cmk.identityId,
-          infrastructureEncryption: cmk.infrastructureEncryption,
+          name: endpoint.azureName,
+          subnetId: endpoint.subnetId,
+          privateDnsZoneId: endpoint.privateDnsZoneId,
         }
       : undefined,
-    privateEndpoint: spec.privateEndpoint,
     logAnalyticsWorkspaceId: spec.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
     lock: spec.lock,
     preventDestroy: spec.preventDestroy,
@@ -193,15 +192,18 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
 
-  if (spec.geoDisasterRecovery) {
+  const geo = spec.geoDisasterRecovery;
+  if (geo) {
     const dr = new ServiceBusGeoDisasterRecovery(namespace, "geo-dr", {
       primary: namespace,
-      secondaryName: spec.geoDisasterRecovery.secondaryAzureName,
-      secondaryLocation: spec.geoDisasterRecovery.secondaryLocation,
-      aliasName: spec.geoDisasterRecovery.aliasName,
+      secondaryName: geo.secondaryAzureName,
+      secondaryLocation: geo.secondaryLocation,
+      aliasName: geo.aliasName,
+      // Service Bus endpoints keep the name they were created with (azure/naming.ts).
+      secondaryPrivateEndpointName: privateEndpointName("serviceBus", geo.secondaryAzureName),
     });
     new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_alias_fqdn`, {
-      value: `${dr.aliasName}.servicebus.windows.net`,
+      value: serviceBusHostName(dr.aliasName),
       description: `Geo-DR alias of Service Bus namespace ${spec.name}: connect here so a failover needs no client change`,
     });
   }

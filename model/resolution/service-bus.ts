@@ -1,9 +1,10 @@
+import { geoDisasterRecoveryApplies } from "../../azure/capabilities";
 import {
-  geoDisasterRecoveryApplies,
-  serviceBusSupportsCustomerManagedKey,
-  serviceBusSupportsGeoDisasterRecovery,
-  serviceBusSupportsPrivateEndpoint,
-} from "../../azure/capabilities";
+  defaultSubscriptionRule,
+  serviceBusOffersCustomerManagedKey,
+  serviceBusOffersGeoDisasterRecovery,
+  serviceBusOffersPrivateEndpoint,
+} from "../../azure/service-bus";
 import type {
   ServiceBusNamespace,
   ServiceBusQueue,
@@ -19,9 +20,6 @@ import type {
   ServiceBusTopicSpec,
 } from "../spec";
 import type { ResolveContext } from "./context";
-
-/** Azure's implicit catch-all rule; a single declared `filter` takes its place. */
-export const defaultRuleName = "$Default";
 
 function queue(ctx: ResolveContext, ns: string, q: ServiceBusQueueSpec, pointer: string): ServiceBusQueue {
   const d = ctx.profile.queue;
@@ -48,7 +46,9 @@ function queue(ctx: ResolveContext, ns: string, q: ServiceBusQueueSpec, pointer:
 }
 
 function rules(s: ServiceBusSubscriptionSpec): readonly SubscriptionRule[] {
-  const replacement: SubscriptionRule[] = s.filter ? [{ ...s.filter, name: defaultRuleName }] : [];
+  const replacement: SubscriptionRule[] = s.filter
+    ? [{ ...s.filter, name: defaultSubscriptionRule.name }]
+    : [];
   return [...replacement, ...(s.rules ?? [])];
 }
 
@@ -118,7 +118,7 @@ export function resolveServiceBusNamespace(
   const premium = ns.sku === "Premium";
   const geo = geoDisasterRecoveryApplies(
     ctx.spec.secondaryLocation,
-    serviceBusSupportsGeoDisasterRecovery(ns.sku),
+    serviceBusOffersGeoDisasterRecovery(ns.sku),
     ns.geoDisasterRecovery,
     ctx.profile.namespace.geoDisasterRecovery,
   );
@@ -127,8 +127,8 @@ export function resolveServiceBusNamespace(
     ...ctx.namespaceSettings(ns, pointer, {
       service: "serviceBus",
       azureName,
-      privateEndpointSupported: serviceBusSupportsPrivateEndpoint(ns.sku),
-      customerManagedKeySupported: serviceBusSupportsCustomerManagedKey(ns.sku),
+      privateEndpointSupported: serviceBusOffersPrivateEndpoint(ns.sku),
+      customerManagedKeySupported: serviceBusOffersCustomerManagedKey(ns.sku),
       dnsZone: "serviceBus",
     }),
     sku: ns.sku,

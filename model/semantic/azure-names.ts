@@ -1,9 +1,6 @@
-import { azureNameProblem, type AzureNameKind } from "../../azure/name-rules";
-import {
-  eventHubsSupportsGeoDisasterRecovery,
-  geoDisasterRecoveryApplies,
-  serviceBusSupportsGeoDisasterRecovery,
-} from "../../azure/capabilities";
+import { azureNameProblem, azureNameRules, type AzureNameRule } from "../../azure/name-rules";
+import { eventHubsSupportsGeoDisasterRecovery, geoDisasterRecoveryApplies } from "../../azure/capabilities";
+import { serviceBusNameRules, serviceBusOffersGeoDisasterRecovery } from "../../azure/service-bus";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -21,6 +18,19 @@ import type { EventSubscriptionSpec } from "../spec";
 import type { AbbreviatedKind } from "../../azure/naming";
 import type { SemanticCheck, SemanticContext } from "./context";
 
+/** Each kind's naming rule: the generic ones, and each service's from its facts module. */
+const nameRules = {
+  ...azureNameRules,
+  serviceBusNamespace: serviceBusNameRules.namespace,
+  serviceBusQueue: serviceBusNameRules.queue,
+  serviceBusTopic: serviceBusNameRules.topic,
+  serviceBusSubscription: serviceBusNameRules.subscription,
+  serviceBusRule: serviceBusNameRules.rule,
+  serviceBusAlias: serviceBusNameRules.alias,
+} as const satisfies Record<string, AzureNameRule>;
+
+type AzureNameKind = keyof typeof nameRules;
+
 const conventionAdvice = "shorten the name or prefix, or set resourceName";
 const renameAdvice = "rename it";
 
@@ -33,7 +43,7 @@ function check(
   advice: string,
   subject = pointerToPath(pointer),
 ): void {
-  const problem = azureNameProblem(kind, name);
+  const problem = azureNameProblem(nameRules[kind], name);
   if (problem !== undefined) ctx.error(pointer, `Azure name "${name}" for ${subject} ${problem}: ${advice}`);
 }
 
@@ -98,7 +108,7 @@ function serviceBus(ctx: SemanticContext): void {
   (ctx.spec.serviceBus ?? []).forEach((ns, i) => {
     const base = `/serviceBus/${i}`;
     const azureName = checkNamespace(ctx, "serviceBusNamespace", base, ns);
-    const supported = serviceBusSupportsGeoDisasterRecovery(ns.sku);
+    const supported = serviceBusOffersGeoDisasterRecovery(ns.sku);
     if (
       geoDisasterRecoveryApplies(
         ctx.spec.secondaryLocation,

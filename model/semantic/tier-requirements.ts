@@ -2,9 +2,8 @@ import {
   eventHubsSupportsCustomerManagedKey,
   eventHubsSupportsPrivateEndpoint,
   iotHubSupportsPrivateEndpoint,
-  serviceBusSupportsCustomerManagedKey,
-  serviceBusSupportsPrivateEndpoint,
 } from "../../azure/capabilities";
+import { serviceBusOffersCustomerManagedKey, serviceBusOffersPrivateEndpoint } from "../../azure/service-bus";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
@@ -33,7 +32,7 @@ function holders(ctx: SemanticContext): Holder[] {
       privateEndpointSupported: supported(item),
     }));
   return [
-    ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusSupportsPrivateEndpoint(ns.sku)),
+    ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusOffersPrivateEndpoint(ns.sku)),
     ...list("eventHubs", "/eventHubs", spec.eventHubs, eventHubsSupportsPrivateEndpoint),
     ...list("eventGridTopics", "/eventGrid/topics", spec.eventGrid?.topics),
     ...list("eventGridNamespaces", "/eventGrid/namespaces", spec.eventGrid?.namespaces),
@@ -158,7 +157,7 @@ function customerManagedKeysHaveEncryption(ctx: SemanticContext): void {
   const asking = [
     ...(ctx.spec.serviceBus ?? []).map((ns, i) => ({
       pointer: `/serviceBus/${i}`,
-      wants: ns.customerManagedKey === true && serviceBusSupportsCustomerManagedKey(ns.sku),
+      wants: ns.customerManagedKey === true && serviceBusOffersCustomerManagedKey(ns.sku),
     })),
     ...(ctx.spec.eventHubs ?? []).map((ns, i) => ({
       pointer: `/eventHubs/${i}`,

@@ -49,4 +49,27 @@ describe("auto-forwarding", () => {
       'forwardTo must be "<namespace>/<queue or topic>", e.g. "orders/a", got "poison"',
     );
   });
+
+  it("refuses a forwarding chain of more than four hops", () => {
+    const queues = ["a", "b", "c", "d", "e"]
+      .map((q, i, all) => `      - { name: ${q}, forwardTo: orders/${all[i + 1] ?? "f"} }`)
+      .join("\n");
+    expect(messagesOf(checkForwarding, namespace(`    queues:\n${queues}\n      - { name: f }\n`))).toEqual([
+      "forwarding chain a → b → c → d → e → f has 5 hops; Azure dead-letters messages after 4: forward straight to a later entity",
+    ]);
+  });
+
+  it("counts a hop through a topic's subscription and accepts four hops", () => {
+    const text = namespace(`    queues:
+      - { name: a, forwardTo: orders/t }
+      - { name: b, forwardTo: orders/c }
+      - { name: c, forwardTo: orders/d }
+      - { name: d }
+    topics:
+      - name: t
+        subscriptions:
+          - { name: s, forwardTo: orders/b }
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
 });
