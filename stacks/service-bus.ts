@@ -10,17 +10,21 @@ import {
 } from "../constructs/service-bus";
 import type { Grantee } from "../constructs/shared/role-assignments";
 import { privateEndpointName } from "../azure/naming";
-import { serviceBusHostName } from "../azure/service-bus";
+import { serviceBusEntityKey, serviceBusHostName } from "../azure/service-bus";
 import type * as model from "../model/model";
+import { splitEntityRef } from "../model/resource-refs";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {
   return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
 }
 
-/** The entity name in a forwarding reference (`orders/payments-poison` or `payments-poison`). */
-function entityName(reference: string): string {
-  return reference.slice(reference.lastIndexOf("/") + 1);
+/**
+ * The entity a forwarding reference (`orders/payments-poison`) names, by Azure's key: entity
+ * names compare without regard to case, as validation compared them.
+ */
+function entityKey(reference: string): string {
+  return serviceBusEntityKey(splitEntityRef(reference)?.entity ?? reference);
 }
 
 function terraformName(text: string): string {
@@ -36,27 +40,27 @@ function addQueues(
   spec: model.ServiceBusNamespace,
   targets: Map<string, ServiceBusForwardTarget>,
 ): ServiceBusQueue[] {
-  const byName = new Map(spec.queues.map((q) => [q.name, q]));
+  const byKey = new Map(spec.queues.map((q) => [serviceBusEntityKey(q.name), q]));
   const building = new Set<string>();
   const built: ServiceBusQueue[] = [];
 
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
-    const name = entityName(reference);
-    if (!targets.has(name) && byName.has(name)) build(name);
-    const found = targets.get(name);
+    const key = entityKey(reference);
+    if (!targets.has(key) && byKey.has(key)) build(key);
+    const found = targets.get(key);
     // The semantic checks reject dangling forwarding references; reaching this is a bug.
     if (!found)
       throw new Error(`internal: forwarding target ${reference} of namespace ${spec.name} was not built`);
     return found;
   };
 
-  const build = (name: string): void => {
-    if (targets.has(name)) return;
-    if (building.has(name)) throw new Error(`internal: forwarding loop through ${spec.name}/${name}`);
-    building.add(name);
-    const q = byName.get(name);
-    if (!q) throw new Error(`internal: queue ${spec.name}/${name} is not declared`);
+  const build = (key: string): void => {
+    if (targets.has(key)) return;
+    if (building.has(key)) throw new Error(`internal: forwarding loop through ${spec.name}/${key}`);
+    building.add(key);
+    const q = byKey.get(key);
+    if (!q) throw new Error(`internal: queue ${spec.name}/${key} is not declared`);
     const queue = new ServiceBusQueue(namespace, `queue-${q.name}`, {
       namespace,
       name: q.name,
@@ -80,11 +84,11 @@ function addQueues(
     for (const p of q.senders) queue.grantSend(grantee(p));
     for (const p of q.receivers) queue.grantReceive(grantee(p));
     for (const p of q.owners) queue.grantManage(grantee(p));
-    targets.set(name, queue);
+    targets.set(key, queue);
     built.push(queue);
   };
 
-  for (const q of spec.queues) build(q.name);
+  for (const q of spec.queues) build(serviceBusEntityKey(q.name));
   return built;
 }
 
@@ -120,7 +124,7 @@ function addSubscriptions(
 ): void {
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
-    const found = targets.get(entityName(reference));
+    const found = targets.get(entityKey(reference));
     if (!found) throw new Error(`internal: forwarding target ${reference} of ${topic.label} was not built`);
     return found;
   };

@@ -1,4 +1,4 @@
-import { maxForwardingHops } from "../../azure/service-bus";
+import { maxForwardingHops, serviceBusEntityKey } from "../../azure/service-bus";
 import { entityRef, splitEntityRef } from "../resource-refs";
 import type { ServiceBusNamespaceSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
@@ -7,8 +7,10 @@ import { declaredHint } from "./not-declared";
 
 /*
  * Auto-forwarding, as "Chaining Service Bus entities with autoforwarding" describes it: the target
- * is a queue or topic of the same namespace, and a chain longer than four hops dead-letters its
- * messages.
+ * is a queue or topic of the same namespace; a chain longer than four hops dead-letters its
+ * messages; and the target must exist when the forward is set ("The destination entity must
+ * already exist"). Entity names compare as Azure compares them, without regard to case, so
+ * `orders/Audit` is the queue `audit`.
  */
 
 /** One forwarding edge between entities of one namespace, by their declared names. */
@@ -16,13 +18,18 @@ interface Forward {
   readonly from: string;
   readonly to: string;
   readonly pointer: string;
+  /** Set by `forwardDeadLetteredTo`: only dead letters take it. */
+  readonly deadLetters: boolean;
+  /** Whether a queue sets it (a topic forwards through its subscriptions, created after every entity). */
+  readonly fromQueue: boolean;
 }
 
-/** The namespace's queues and topics by name, first declaration first. */
+/** The namespace's queues and topics by Azure's key, first declaration first. */
 function entitiesOf(ns: ServiceBusNamespaceSpec): Map<string, string> {
   const entities = new Map<string, string>();
   for (const e of [...(ns.queues ?? []), ...(ns.topics ?? [])]) {
-    if (!entities.has(e.name)) entities.set(e.name, e.name);
+    const key = serviceBusEntityKey(e.name);
+    if (!entities.has(key)) entities.set(key, e.name);
   }
   return entities;
 }
@@ -59,7 +66,7 @@ function resolveTarget(
     );
     return undefined;
   }
-  const declared = entities.get(parts.entity);
+  const declared = entities.get(serviceBusEntityKey(parts.entity));
   if (declared === undefined) {
     ctx.error(
       pointer,
@@ -122,12 +129,29 @@ function cyclesOf(edges: readonly Forward[]): Forward[][] {
 const described = (namespace: string, cycle: readonly Forward[]): string =>
   [cycle[0].from, ...cycle.map((edge) => edge.to)].map((name) => entityRef(namespace, name)).join(" → ");
 
-/** Messages that circle: forwardTo loops, a topic forwarding through its subscriptions. */
+/**
+ * Messages that circle: forwardTo loops, a topic forwarding through its subscriptions. And queues
+ * that forward to each other, dead letters included, in a circle: a forward's target must exist
+ * before it is set, so none of them could be created first (a topic is created before any queue
+ * or subscription, so only queues constrain the order).
+ */
 function reportCycles(ctx: SemanticContext, namespace: string, edges: readonly Forward[]): void {
-  for (const cycle of cyclesOf(edges)) {
+  for (const cycle of cyclesOf(edges.filter((edge) => !edge.deadLetters))) {
     ctx.error(
       cycle[cycle.length - 1].pointer,
       `forwarding cycle ${described(namespace, cycle)}: messages would circle until Azure dead-letters them; remove or redirect one forwardTo in the cycle`,
+    );
+  }
+  // Loops of forwardTo alone were reported above.
+  const queueCycles = cyclesOf(edges.filter((edge) => edge.fromQueue)).filter((cycle) =>
+    cycle.some((edge) => edge.deadLetters),
+  );
+  for (const cycle of queueCycles) {
+    const last = cycle[cycle.length - 1];
+    const self = cycle.length === 1;
+    ctx.error(
+      last.pointer,
+      `forwarding cycle ${described(namespace, cycle)} (dead letters included): Azure forwards only to an entity that already exists, so ${self ? "a queue cannot forward to itself" : "none of these queues could be created first"}; forward ${self ? "its dead letters" : "one of them"} to another queue or topic`,
     );
   }
 }
@@ -138,7 +162,8 @@ function reportCycles(ctx: SemanticContext, namespace: string, edges: readonly F
  * reported on their own) and one hop past the limit, which bounds the work however widely topics
  * fan out.
  */
-function reportLongChains(ctx: SemanticContext, hops: readonly Forward[]): void {
+function reportLongChains(ctx: SemanticContext, edges: readonly Forward[]): void {
+  const hops = edges.filter((edge) => !edge.deadLetters);
   const outgoing = outgoingOf(hops);
   const longest = (entity: string, path: readonly string[]): string[] => {
     let best: string[] = [entity];
@@ -173,6 +198,7 @@ function checkNamespace(
   const edges: Forward[] = [];
   const follow = (
     from: string,
+    fromQueue: boolean,
     pointer: string,
     field: "forwardTo" | "forwardDeadLetteredTo",
     text: string | undefined,
@@ -180,24 +206,27 @@ function checkNamespace(
     if (text === undefined) return;
     const at = `${pointer}/${field}`;
     const to = resolveTarget(ctx, index, entities, at, ns.name, text);
-    // Dead letters take no part in loops or chains: only their target is checked.
-    if (to !== undefined && field === "forwardTo") edges.push({ from, to, pointer: at });
+    if (to !== undefined)
+      edges.push({ from, to, pointer: at, deadLetters: field === "forwardDeadLetteredTo", fromQueue });
   };
   (ns.queues ?? []).forEach((queue, j) => {
     const pointer = `${base}/queues/${j}`;
-    follow(queue.name, pointer, "forwardTo", queue.forwardTo);
-    follow(queue.name, pointer, "forwardDeadLetteredTo", queue.forwardDeadLetteredTo);
+    follow(queue.name, true, pointer, "forwardTo", queue.forwardTo);
+    follow(queue.name, true, pointer, "forwardDeadLetteredTo", queue.forwardDeadLetteredTo);
   });
   (ns.topics ?? []).forEach((topic, j) =>
     (topic.subscriptions ?? []).forEach((sub, k) => {
       const pointer = `${base}/topics/${j}/subscriptions/${k}`;
-      follow(topic.name, pointer, "forwardTo", sub.forwardTo);
-      follow(topic.name, pointer, "forwardDeadLetteredTo", sub.forwardDeadLetteredTo);
+      follow(topic.name, false, pointer, "forwardTo", sub.forwardTo);
+      follow(topic.name, false, pointer, "forwardDeadLetteredTo", sub.forwardDeadLetteredTo);
     }),
   );
-  reportCycles(ctx, ns.name, edges);
+  // A subscription's dead letters returning to its own topic take no part: neither a message loop
+  // nor a creation order (the subscription is created after its topic and every queue).
+  const graph = edges.filter((edge) => edge.fromQueue || !edge.deadLetters);
+  reportCycles(ctx, ns.name, graph);
   // Basic has no forwarding at all: the Service Bus check refuses every forward there.
-  if (ns.sku !== "Basic") reportLongChains(ctx, edges);
+  if (ns.sku !== "Basic") reportLongChains(ctx, graph);
 }
 
 /** Auto-forwarding targets resolve within their namespace, forwarding never loops, chains stay short. */

@@ -146,6 +146,22 @@ describe("addServiceBus", () => {
     ]);
   });
 
+  it("finds a forwarding target named in another letter case, as Azure and validation do", () => {
+    const ns = devNamespace({
+      topics: [],
+      queues: [
+        queueModel({ name: "Orders", forwardDeadLetteredTo: "orders/POISON", forwardTo: "orders/next" }),
+        queueModel({ name: "Next" }),
+        queueModel({ name: "poison" }),
+      ],
+    });
+    const { json } = build([ns]);
+    expect(named(json, "azurerm_servicebus_queue", "Orders")).toMatchObject({
+      forward_to: `\${${addressOf(json, "azurerm_servicebus_queue", "Next")}.name}`,
+      forward_dead_lettered_messages_to: `\${${addressOf(json, "azurerm_servicebus_queue", "poison")}.name}`,
+    });
+  });
+
   it("names the geo-DR secondary's private endpoint as Service Bus endpoints have always been named", () => {
     const { json } = build([prodNamespace()]);
     expect(
