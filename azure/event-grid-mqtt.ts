@@ -12,7 +12,7 @@
  * - [rules] "Naming rules and restrictions for Azure resources", Microsoft.EventGrid/namespaces/*.
  */
 import { eventGridNameShape, rangeProblems } from "./event-grid";
-import type { AzureNameRule } from "./name-rules";
+import type { AzureNameRule } from "./name-rule";
 import { under, type Problem } from "./problem";
 import { BuiltInRole } from "./roles";
 

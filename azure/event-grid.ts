@@ -12,7 +12,7 @@
  *   SystemTopicProperties, NamespaceProperties);
  * - [azurerm] the azurerm 4.x schemas of `azurerm_eventgrid_topic` and `azurerm_eventgrid_namespace`.
  */
-import type { AzureNameRule } from "./name-rules";
+import type { AzureNameRule } from "./name-rule";
 import { sharedInterfaceProblems, type NamespaceCapabilities } from "./namespace-capabilities";
 import type { Problem } from "./problem";
 import { BuiltInRole } from "./roles";

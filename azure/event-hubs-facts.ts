@@ -1,4 +1,4 @@
-import type { AzureNameRule } from "./name-rules";
+import type { AzureNameRule } from "./name-rule";
 import type { NamespaceCapabilities } from "./namespace-capabilities";
 import { BuiltInRole } from "./roles";
 

@@ -1,4 +1,4 @@
-import { endAlphanumeric, rulesPage, type AzureNameRule } from "./name-rules";
+import { endAlphanumeric, rulesPage, type AzureNameRule } from "./name-rule";
 import type { NamespaceCapabilities } from "./namespace-capabilities";
 import { BuiltInRole } from "./roles";
 

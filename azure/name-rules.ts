@@ -1,156 +1,23 @@
 /**
- * Azure's naming rules for every resource the project names: length, allowed characters, how a
- * name starts and ends, and reserved names or suffixes. Each rule cites where it comes from:
- *
- * - [rules]: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
- *   ("Naming rules and restrictions for Azure resources");
- * - the azurerm provider's validators (hashicorp/terraform-provider-azurerm, `internal/services/...`),
- *   which reject the name at plan time;
- * - the service documentation, where the rules page is silent.
- *
- * Names are checked as Azure receives them: after the naming convention, or `resourceName`.
- * Each service's own resources have their rules in its facts module (`azure/relay.ts`, ...); the
- * rules here are the ones every service shares, and the pieces those rules are built from.
+ * Every naming rule the project checks, by kind: the generic ones (`azure/name-rule.ts`) and each
+ * service's own, from its facts module. Validation looks rules up here; the facts modules and the
+ * constructs use the rule objects directly.
  */
 import { eventGridNameRules } from "./event-grid";
 import { mqttNameRules } from "./event-grid-mqtt";
 import { eventHubsNameRules } from "./event-hubs-facts";
+import { azureNameProblem, azureNameProblems, genericNameRules, type AzureNameRule } from "./name-rule";
 import type { Problem } from "./problem";
-
-export interface AzureNameRule {
-  /** What the resource is called in messages ("Service Bus namespace"). */
-  readonly what: string;
-  readonly minLength: number;
-  readonly maxLength: number;
-  /** One allowed character. */
-  readonly allowed: RegExp;
-  /** The allowed characters in words, for the message. */
-  readonly allowedText: string;
-  readonly start?: { readonly pattern: RegExp; readonly text: string };
-  readonly end?: { readonly pattern: RegExp; readonly text: string };
-  /** Endings Azure refuses (compared case-insensitively). */
-  readonly reservedSuffixes?: readonly string[];
-  /** Whole names Azure reserves (compared case-insensitively). */
-  readonly reservedNames?: readonly string[];
-  /** Character sequences Azure refuses anywhere in the name. */
-  readonly forbiddenSequences?: readonly string[];
-  /** Where the rule comes from. */
-  readonly source: string;
-}
-
-const alphanumeric = /[A-Za-z0-9]/;
-const letter = /[A-Za-z]/;
-const startAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
-export const endAlphanumeric = { pattern: alphanumeric, text: "a letter or number" } as const;
-const startLetter = { pattern: letter, text: "a letter" } as const;
-
-export const rulesPage = "learn.microsoft.com resource-name-rules";
-
-/** Service Bus, Event Hubs and Relay namespaces share the `servicebus.windows.net` DNS zone and its rules. */
-export const messagingNamespace = {
-  minLength: 6,
-  maxLength: 50,
-  allowed: /[A-Za-z0-9-]/,
-  allowedText: "letters, numbers and hyphens",
-  start: startLetter,
-  end: endAlphanumeric,
-} as const;
-
-/** Queues, topics, hybrid connections and WCF relays are addressed by path: `/` is allowed. */
-export const messagingEntityPath = {
-  minLength: 1,
-  maxLength: 260,
-  allowed: /[A-Za-z0-9._\-/~]/,
-  allowedText: "letters, numbers, periods, hyphens, underscores, tildes and slashes",
-  start: startAlphanumeric,
-  end: endAlphanumeric,
-} as const;
-
-const shortChildName = {
-  minLength: 1,
-  maxLength: 50,
-  allowed: /[A-Za-z0-9._-]/,
-  allowedText: "letters, numbers, periods, hyphens and underscores",
-  start: startAlphanumeric,
-  end: endAlphanumeric,
-} as const;
+import { serviceBusNameRules } from "./service-bus";
 
 export const azureNameRules = {
-  environment: {
-    what: "environment name",
-    minLength: 1,
-    maxLength: 24,
-    allowed: /[a-z0-9-]/,
-    allowedText: "lowercase letters, numbers and hyphens",
-    start: { pattern: /[a-z]/, text: "a lowercase letter" },
-    end: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
-    // Project rule, not Azure's: the name is the stack name (a folder under cdktf.out, where case may
-    // not distinguish two names) and a part of every Azure name, including storage accounts
-    // ([rules] Microsoft.Storage: 3-24 lowercase letters and numbers).
-    source:
-      "project rule: stack name and part of every Azure name (storage accounts: 24 lowercase characters)",
-  },
-  resourceGroup: {
-    what: "resource group",
-    minLength: 1,
-    maxLength: 90,
-    allowed: /[\p{L}\p{N}._()-]/u,
-    allowedText: "letters, numbers, underscores, periods, hyphens and parentheses",
-    end: { pattern: /[^.]/, text: "a character other than a period" },
-    source: `${rulesPage}, Microsoft.Resources/resourcegroups: 1-90, can't end with period`,
-  },
-  storageAccount: {
-    what: "storage account",
-    minLength: 3,
-    maxLength: 24,
-    allowed: /[a-z0-9]/,
-    allowedText: "lowercase letters and numbers",
-    source: `${rulesPage}, Microsoft.Storage/storageAccounts: 3-24, lowercase letters and numbers`,
-  },
-  blobContainer: {
-    what: "blob container",
-    minLength: 3,
-    maxLength: 63,
-    allowed: /[a-z0-9-]/,
-    allowedText: "lowercase letters, numbers and hyphens",
-    start: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
-    end: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
-    forbiddenSequences: ["--"],
-    source: `${rulesPage}, Microsoft.Storage/storageAccounts/blobServices/containers: 3-63, no consecutive hyphens; learn.microsoft.com "Naming and referencing containers, blobs, and metadata": every hyphen between letters or numbers`,
-  },
-  serviceBusNamespace: {
-    what: "Service Bus namespace",
-    ...messagingNamespace,
-    reservedSuffixes: ["-sb", "-mgmt"],
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces: 6-50; azurerm servicebus/validate/namespace_name.go: can't end with "-", "-sb" or "-mgmt" (learn.microsoft.com/rest/api/servicebus/create-namespace)`,
-  },
-  serviceBusQueue: {
-    what: "Service Bus queue",
-    ...messagingEntityPath,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/queues: 1-260; azurerm servicebus/validate/queue_name.go`,
-  },
-  serviceBusTopic: {
-    what: "Service Bus topic",
-    ...messagingEntityPath,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics: 1-260; azurerm servicebus/validate/topic_name.go`,
-  },
-  serviceBusSubscription: {
-    what: "Service Bus subscription",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics/subscriptions: 1-50; azurerm servicebus/validate/subscription_name.go`,
-  },
-  serviceBusRule: {
-    what: "Service Bus subscription rule",
-    ...shortChildName,
-    // `$Default` is Azure's own catch-all rule: the resolver names a single `filter` that way.
-    reservedNames: ["$Default"],
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/topics/subscriptions/rules: 1-50`,
-  },
-  serviceBusAlias: {
-    what: "Service Bus geo-disaster-recovery alias",
-    ...shortChildName,
-    source: `${rulesPage}, Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs: 1-50`,
-  },
+  ...genericNameRules,
+  serviceBusNamespace: serviceBusNameRules.namespace,
+  serviceBusQueue: serviceBusNameRules.queue,
+  serviceBusTopic: serviceBusNameRules.topic,
+  serviceBusSubscription: serviceBusNameRules.subscription,
+  serviceBusRule: serviceBusNameRules.rule,
+  serviceBusAlias: serviceBusNameRules.alias,
   ...eventHubsNameRules,
   ...eventGridNameRules,
   ...mqttNameRules,
@@ -158,56 +25,16 @@ export const azureNameRules = {
 
 export type AzureNameKind = keyof typeof azureNameRules;
 
-/**
- * What is wrong with `name` as the Azure name of a `kind` (one of the generic rules here, or a
- * service's own rule from its facts module), in words that continue `Azure name "x" for <field> ...`;
- * undefined when Azure accepts it. Only the first problem is reported: fixing the length usually
- * changes the rest.
- */
-export function azureNameProblem(kind: AzureNameKind | AzureNameRule, name: string): string | undefined {
-  const rule: AzureNameRule = typeof kind === "string" ? azureNameRules[kind] : kind;
-  const length = [...name].length;
-  if (length > rule.maxLength) {
-    return `must be at most ${rule.maxLength} characters (it is ${length})`;
-  }
-  if (length < rule.minLength) {
-    return `must be at least ${rule.minLength} characters (it is ${length})`;
-  }
-  let position = 0;
-  for (const char of name) {
-    position += 1;
-    if (!rule.allowed.test(char)) {
-      return `may contain only ${rule.allowedText}, but has ${JSON.stringify(char)} at position ${position}`;
-    }
-  }
-  const first = [...name][0] ?? "";
-  const last = [...name][length - 1] ?? "";
-  if (rule.start && !rule.start.pattern.test(first)) return `must start with ${rule.start.text}`;
-  if (rule.end && !rule.end.pattern.test(last)) return `must end with ${rule.end.text}`;
-  const lowered = name.toLowerCase();
-  for (const suffix of rule.reservedSuffixes ?? []) {
-    if (lowered.endsWith(suffix)) return `must not end with "${suffix}" (Azure reserves it)`;
-  }
-  for (const sequence of rule.forbiddenSequences ?? []) {
-    if (name.includes(sequence)) return `must not contain "${sequence}"`;
-  }
-  for (const reserved of rule.reservedNames ?? []) {
-    if (lowered === reserved.toLowerCase()) return `must not be "${reserved}" (Azure reserves it)`;
-  }
-  return undefined;
+/** {@link azureNameProblem} for a kind or a rule. */
+export function nameProblemOf(kind: AzureNameKind | AzureNameRule, name: string): string | undefined {
+  return azureNameProblem(typeof kind === "string" ? azureNameRules[kind] : kind, name);
 }
 
-/**
- * The problem with `name` under `rule`, as a rule's {@link Problem} at `field`: none when Azure
- * accepts the name, or when it is not known at synthesis (`undefined`: a Terraform token).
- */
-export function azureNameProblems(
+/** {@link azureNameProblems} for a kind or a rule. */
+export function nameProblemsOf(
   kind: AzureNameKind | AzureNameRule,
   name: string | undefined,
   field = "name",
 ): Problem[] {
-  if (name === undefined) return [];
-  const rule: AzureNameRule = typeof kind === "string" ? azureNameRules[kind] : kind;
-  const problem = azureNameProblem(rule, name);
-  return problem === undefined ? [] : [{ field, message: `${rule.what} name "${name}" ${problem}` }];
+  return azureNameProblems(typeof kind === "string" ? azureNameRules[kind] : kind, name, field);
 }

@@ -1,4 +1,4 @@
-import { messagingEntityPath, messagingNamespace, rulesPage, type AzureNameRule } from "./name-rules";
+import { messagingEntityPath, messagingNamespace, rulesPage, type AzureNameRule } from "./name-rule";
 import {
   sharedInterfaceProblems,
   type NamespaceCapabilities,

@@ -1,4 +1,4 @@
-import { azureNameProblem } from "./name-rules";
+import { azureNameProblem, genericNameRules } from "./name-rule";
 import type { Problem } from "./problem";
 
 /**
@@ -64,7 +64,7 @@ export function storageTargetProblems(target: {
 }
 
 function nameProblem(account: string): string | undefined {
-  const problem = azureNameProblem("storageAccount", account);
+  const problem = azureNameProblem(genericNameRules.storageAccount, account);
   return problem === undefined
     ? undefined
     : `storage account name "${account}" ${problem}; give the ARM ID of an existing storage account`;

@@ -1,11 +1,11 @@
 import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
-import { BuiltInRole } from "../azure/roles";
 import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
 import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
 import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
 import { MQTT_TLS_PORT, mqttHostname } from "../azure/event-grid-mqtt";
+import { serviceBusEndpoints, serviceBusRoles } from "../azure/service-bus";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 
@@ -78,9 +78,9 @@ function messagingEndpoints(host: string): Endpoint[] {
 export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   const entries: CatalogEntry[] = [];
   const sbRoles = {
-    senders: BuiltInRole.serviceBusDataSender,
-    receivers: BuiltInRole.serviceBusDataReceiver,
-    owners: BuiltInRole.serviceBusDataOwner,
+    senders: serviceBusRoles.send,
+    receivers: serviceBusRoles.receive,
+    owners: serviceBusRoles.manage,
   };
   const ehRoles = {
     senders: eventHubsRoles.send,
@@ -89,8 +89,12 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   };
 
   for (const ns of model.serviceBus) {
-    const host = `${ns.azureName}.servicebus.windows.net`;
-    const endpoints = messagingEndpoints(host);
+    const urls = serviceBusEndpoints(ns.azureName);
+    const endpoints: Endpoint[] = [
+      { protocol: "amqp", url: urls.amqp },
+      { protocol: "amqp-websockets", url: urls.amqpWebSockets },
+      { protocol: "https", url: urls.https },
+    ];
     entries.push({
       name: ns.name,
       kind: "serviceBusNamespace",
@@ -113,7 +117,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         sub.receivers.map((p) => ({
           principal: p.name,
           objectId: p.objectId,
-          role: `${BuiltInRole.serviceBusDataReceiver} (subscription ${sub.name})`,
+          role: `${serviceBusRoles.receive} (subscription ${sub.name})`,
         })),
       );
       entries.push({

@@ -9,16 +9,22 @@ import {
   type ServiceBusForwardTarget,
 } from "../constructs/service-bus";
 import type { Grantee } from "../constructs/shared/role-assignments";
+import { privateEndpointName } from "../azure/naming";
+import { serviceBusEntityKey, serviceBusHostName } from "../azure/service-bus";
 import type * as model from "../model/model";
+import { splitEntityRef } from "../model/resource-refs";
 import type { StackContext } from "./stack-context";
 
 function grantee(principal: model.Principal): Grantee {
   return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
 }
 
-/** The entity name in a forwarding reference (`orders/payments-poison` or `payments-poison`). */
-function entityName(reference: string): string {
-  return reference.slice(reference.lastIndexOf("/") + 1);
+/**
+ * The entity a forwarding reference (`orders/payments-poison`) names, by Azure's key: entity
+ * names compare without regard to case, as validation compared them.
+ */
+function entityKey(reference: string): string {
+  return serviceBusEntityKey(splitEntityRef(reference)?.entity ?? reference);
 }
 
 function terraformName(text: string): string {
@@ -34,35 +40,35 @@ function addQueues(
   spec: model.ServiceBusNamespace,
   targets: Map<string, ServiceBusForwardTarget>,
 ): ServiceBusQueue[] {
-  const byName = new Map(spec.queues.map((q) => [q.name, q]));
+  const byKey = new Map(spec.queues.map((q) => [serviceBusEntityKey(q.name), q]));
   const building = new Set<string>();
   const built: ServiceBusQueue[] = [];
 
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
-    const name = entityName(reference);
-    if (!targets.has(name) && byName.has(name)) build(name);
-    const found = targets.get(name);
+    const key = entityKey(reference);
+    if (!targets.has(key) && byKey.has(key)) build(key);
+    const found = targets.get(key);
     // The semantic checks reject dangling forwarding references; reaching this is a bug.
     if (!found)
       throw new Error(`internal: forwarding target ${reference} of namespace ${spec.name} was not built`);
     return found;
   };
 
-  const build = (name: string): void => {
-    if (targets.has(name)) return;
-    if (building.has(name)) throw new Error(`internal: forwarding loop through ${spec.name}/${name}`);
-    building.add(name);
-    const q = byName.get(name);
-    if (!q) throw new Error(`internal: queue ${spec.name}/${name} is not declared`);
+  const build = (key: string): void => {
+    if (targets.has(key)) return;
+    if (building.has(key)) throw new Error(`internal: forwarding loop through ${spec.name}/${key}`);
+    building.add(key);
+    const q = byKey.get(key);
+    if (!q) throw new Error(`internal: queue ${spec.name}/${key} is not declared`);
     const queue = new ServiceBusQueue(namespace, `queue-${q.name}`, {
       namespace,
       name: q.name,
       sessions: q.sessions,
-      duplicateDetectionWindow: q.duplicateDetection,
+      duplicateDetection: q.duplicateDetection,
       maxDeliveryCount: q.maxDeliveryCount,
       lockDuration: q.lockDuration,
-      defaultMessageTtl: q.messageTtl,
+      messageTtl: q.messageTtl,
       deadLetterOnExpiration: q.deadLetterOnExpiration,
       forwardTo: target(q.forwardTo),
       forwardDeadLetteredTo: target(q.forwardDeadLetteredTo),
@@ -78,11 +84,11 @@ function addQueues(
     for (const p of q.senders) queue.grantSend(grantee(p));
     for (const p of q.receivers) queue.grantReceive(grantee(p));
     for (const p of q.owners) queue.grantManage(grantee(p));
-    targets.set(name, queue);
+    targets.set(key, queue);
     built.push(queue);
   };
 
-  for (const q of spec.queues) build(q.name);
+  for (const q of spec.queues) build(serviceBusEntityKey(q.name));
   return built;
 }
 
@@ -94,8 +100,8 @@ function addTopic(
   const topic = new ServiceBusTopic(namespace, `topic-${t.name}`, {
     namespace,
     name: t.name,
-    duplicateDetectionWindow: t.duplicateDetection,
-    defaultMessageTtl: t.messageTtl,
+    duplicateDetection: t.duplicateDetection,
+    messageTtl: t.messageTtl,
     maxSizeMegabytes: t.maxSizeMegabytes,
     maxMessageSizeKilobytes: t.maxMessageSizeKilobytes,
     partitioned: spec.sku === "Premium" ? undefined : t.partitioned,
@@ -118,7 +124,7 @@ function addSubscriptions(
 ): void {
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
-    const found = targets.get(entityName(reference));
+    const found = targets.get(entityKey(reference));
     if (!found) throw new Error(`internal: forwarding target ${reference} of ${topic.label} was not built`);
     return found;
   };
@@ -128,7 +134,7 @@ function addSubscriptions(
       name: s.name,
       maxDeliveryCount: s.maxDeliveryCount,
       lockDuration: s.lockDuration,
-      defaultMessageTtl: s.messageTtl,
+      messageTtl: s.messageTtl,
       deadLetterOnExpiration: s.deadLetterOnExpiration,
       deadLetterOnFilterEvaluationError: s.deadLetterOnFilterEvaluationError,
       sessions: s.sessions,
@@ -146,7 +152,7 @@ function addSubscriptions(
 }
 
 function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void {
-  const cmk = spec.customerManagedKey;
+  const endpoint = spec.privateEndpoint;
   const namespace = new ServiceBusNamespace(ctx.scope, `service-bus-${spec.name}`, {
     name: spec.azureName,
     label: spec.name,
@@ -155,22 +161,19 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
     sku: spec.sku,
     capacity: spec.sku === "Premium" ? spec.capacity : undefined,
     partitions: spec.sku === "Premium" ? spec.partitions : undefined,
-    localAuthEnabled: spec.localAuth,
+    localAuth: spec.localAuth,
     publicNetworkAccess: spec.publicNetworkAccess,
     allowedIpRanges: spec.allowedIpRanges,
     trustedServicesAllowed: spec.trustedServicesAllowed,
-    // The key's identity must be attached to the namespace for Azure to reach the key.
-    userAssignedIdentityIds: cmk
-      ? [...spec.userAssignedIdentityIds, cmk.identityId]
-      : spec.userAssignedIdentityIds,
-    customerManagedKey: cmk
+    userAssignedIdentityIds: spec.userAssignedIdentityIds,
+    customerManagedKey: spec.customerManagedKey,
+    privateEndpoint: endpoint
       ? {
-          keyVaultKeyId: cmk.keyVaultKeyId,
-          identityId: cmk.identityId,
-          infrastructureEncryption: cmk.infrastructureEncryption,
+          name: endpoint.azureName,
+          subnetId: endpoint.subnetId,
+          privateDnsZoneId: endpoint.privateDnsZoneId,
         }
       : undefined,
-    privateEndpoint: spec.privateEndpoint,
     logAnalyticsWorkspaceId: spec.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
     lock: spec.lock,
     preventDestroy: spec.preventDestroy,
@@ -193,15 +196,18 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
 
-  if (spec.geoDisasterRecovery) {
+  const geo = spec.geoDisasterRecovery;
+  if (geo) {
     const dr = new ServiceBusGeoDisasterRecovery(namespace, "geo-dr", {
       primary: namespace,
-      secondaryName: spec.geoDisasterRecovery.secondaryAzureName,
-      secondaryLocation: spec.geoDisasterRecovery.secondaryLocation,
-      aliasName: spec.geoDisasterRecovery.aliasName,
+      secondaryName: geo.secondaryAzureName,
+      secondaryLocation: geo.secondaryLocation,
+      aliasName: geo.aliasName,
+      // Service Bus endpoints keep the name they were created with (azure/naming.ts).
+      secondaryPrivateEndpointName: privateEndpointName("serviceBus", geo.secondaryAzureName),
     });
     new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_alias_fqdn`, {
-      value: `${dr.aliasName}.servicebus.windows.net`,
+      value: serviceBusHostName(dr.aliasName),
       description: `Geo-DR alias of Service Bus namespace ${spec.name}: connect here so a failover needs no client change`,
     });
   }

@@ -4,7 +4,7 @@ import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container"
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { captureRetentionProblems } from "../../azure/event-hubs";
-import { azureNameProblems } from "../../azure/name-rules";
+import { nameProblemsOf } from "../../azure/name-rules";
 import { derivedName } from "../../azure/naming";
 import { under, type Problem } from "../../azure/problem";
 import { privateEndpointFor } from "../shared/private-endpoint";
@@ -172,14 +172,14 @@ export class CaptureStorage extends Construct {
 function captureStorageProblems(props: CaptureStorageProps): Problem[] {
   const problems: Problem[] = [];
   const name = known(props.name);
-  if (name !== undefined) problems.push(...azureNameProblems("storageAccount", name));
+  if (name !== undefined) problems.push(...nameProblemsOf("storageAccount", name));
   if (props.containers.length === 0) {
     problems.push({ field: "containers", message: "name at least one container" });
   }
   const seen = new Set<string>();
   props.containers.forEach((container, i) => {
     const at = `containers/${i}`;
-    problems.push(...under(at, azureNameProblems("blobContainer", container.name)));
+    problems.push(...under(at, nameProblemsOf("blobContainer", container.name)));
     if (seen.has(container.name)) {
       problems.push({ field: `${at}/name`, message: `container ${container.name} is listed twice` });
     }

@@ -5,7 +5,7 @@ import type { Grantee } from "../shared/role-assignments";
 import { known, validateWith } from "../shared/validation";
 import { hubConsumerGroups, type EventHub } from "./event-hub";
 import { consumerGroupProblems } from "../../azure/event-hubs";
-import { azureNameProblems } from "../../azure/name-rules";
+import { nameProblemsOf } from "../../azure/name-rules";
 
 export interface ConsumerGroupProps {
   readonly eventHub: EventHub;
@@ -32,7 +32,7 @@ export class ConsumerGroup extends Construct {
       const name = known(props.name);
       return [
         ...consumerGroupProblems({ name: name ?? "", userMetadata: known(props.userMetadata) }),
-        ...(name === undefined ? [] : azureNameProblems("consumerGroup", name)),
+        ...(name === undefined ? [] : nameProblemsOf("consumerGroup", name)),
       ];
     });
     this.name = props.name;

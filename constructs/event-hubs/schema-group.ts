@@ -6,7 +6,7 @@ import type { Grantee } from "../shared/role-assignments";
 import { known, validateWith } from "../shared/validation";
 import { namespaceSchemaGroups, type EventHubsNamespace } from "./namespace";
 import { schemaRegistryRoles } from "../../azure/event-hubs";
-import { azureNameProblems } from "../../azure/name-rules";
+import { nameProblemsOf } from "../../azure/name-rules";
 
 export type SchemaCompatibility = "None" | "Backward" | "Forward";
 
@@ -42,7 +42,7 @@ export class SchemaGroup extends Grantable<"read" | "write"> {
     namespaceSchemaGroups.add(props.namespace, props.name);
     validateWith(this, `schema group ${props.namespace.label}/${props.name}`, () => {
       const name = known(props.name);
-      return name === undefined ? [] : azureNameProblems("schemaGroup", name);
+      return name === undefined ? [] : nameProblemsOf("schemaGroup", name);
     });
     this.name = props.name;
     this.namespace = props.namespace;

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { IothubConsumerGroup } from "@cdktf/provider-azurerm/lib/iothub-consumer-group";
 import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { known, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
 

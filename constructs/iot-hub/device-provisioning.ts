@@ -3,7 +3,7 @@ import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { DPS_SKU, IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules } from "../../azure/iot-hub";
 import { deviceProvisioningProblems } from "../../azure/iot-hub-rules";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { derivedName } from "../../azure/naming";
 import { AzapiResource } from "../shared/azapi-resource";
 import { grantRole } from "../shared/role-assignments";

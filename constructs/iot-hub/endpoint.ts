@@ -7,7 +7,7 @@ import { IothubEndpointStorageContainer } from "@cdktf/provider-azurerm/lib/ioth
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { iotHubNameRules, storageEndpointDefaults } from "../../azure/iot-hub";
 import { storageEndpointProblems } from "../../azure/iot-hub-rules";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { under } from "../../azure/problem";
 import { blobEndpoint, storageAccountNameOf } from "../../azure/storage";
 import type { DeliveryTarget } from "../shared/entity";

@@ -3,7 +3,7 @@ import { Iothub, type IothubCloudToDevice, type IothubFileUpload } from "@cdktf/
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules, type IotHubSkuName } from "../../azure/iot-hub";
 import { iotHubProblems } from "../../azure/iot-hub-rules";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { keylessConnectionString, storageAccountNameOf } from "../../azure/storage";
 import type { DeliveryTarget } from "../shared/entity";
 import { Grantable, type GrantableRole, type GrantScope } from "../shared/grantable";

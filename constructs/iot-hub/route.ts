@@ -4,7 +4,7 @@ import { IothubEnrichmentA as IothubEnrichmentResource } from "@cdktf/provider-a
 import { IothubFallbackRouteA as IothubFallbackRouteResource } from "@cdktf/provider-azurerm/lib/iothub-fallback-route";
 import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
 import { iotEnrichmentProblems, iotRouteProblems } from "../../azure/iot-hub-rules";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { known, knownValues, validateWith } from "../shared/validation";
 import type { IotHub } from "./iot-hub";
 import type { IotHubEndpoint } from "./endpoint";

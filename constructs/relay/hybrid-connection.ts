@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { RelayHybridConnection } from "@cdktf/provider-azurerm/lib/relay-hybrid-connection";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { relayEntityProblems, relayNameRules } from "../../azure/relay";
 import type { GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";

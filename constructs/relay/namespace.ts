@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { RelayNamespace as RelayNamespaceResource } from "@cdktf/provider-azurerm/lib/relay-namespace";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { RELAY_SKU, relayEndpointUri, relayNameRules, relayNamespaceProblems } from "../../azure/relay";
 import { AzapiResource } from "../shared/azapi-resource";
 import type { GrantScope } from "../shared/grantable";

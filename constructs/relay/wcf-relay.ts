@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { azureNameProblems } from "../../azure/name-rules";
+import { azureNameProblems } from "../../azure/name-rule";
 import { relayEntityProblems, relayNameRules, type WcfRelayType } from "../../azure/relay";
 import { AzapiResource } from "../shared/azapi-resource";
 import type { GrantScope } from "../shared/grantable";

@@ -3,7 +3,13 @@ import {
   MonitorAutoscaleSetting,
   type MonitorAutoscaleSettingProfileRule,
 } from "@cdktf/provider-azurerm/lib/monitor-autoscale-setting";
-import { PREMIUM_MESSAGING_UNITS, type ServiceBusNamespace } from "./namespace";
+import { serviceBusAutoscale } from "../../azure/service-bus";
+import { serviceBusAutoscaleProblems } from "../../azure/service-bus-rules";
+import { knownValues, validateWith } from "../shared/validation";
+import type { ServiceBusNamespace } from "./namespace";
+
+/** Thresholds where none are given: add units above 70 % load, remove them below 30 %. */
+const defaultThresholds = { scaleOutPercent: 70, scaleInPercent: 30 } as const;
 
 export interface ServiceBusAutoscaleProps {
   /** The Premium namespace whose messaging units scale. */
@@ -40,10 +46,9 @@ export interface ServiceBusAutoscaleProps {
 }
 
 /**
- * Azure Monitor autoscale of a Premium namespace's messaging units on CPU and memory, as "Automatically
- * update messaging units of an Azure Service Bus namespace" describes: metrics `NamespaceCpuUsage`
- * and `NamespaceMemoryUsage`, and the `ServiceAllowedNextValue` action, which moves to the next
- * allowed unit count (1, 2, 4, 8, 16) rather than adding a fixed number.
+ * Azure Monitor autoscale of a Premium namespace's messaging units on CPU and memory, stepping to
+ * the next allowed unit count rather than adding a fixed number (`serviceBusAutoscale` in
+ * azure/service-bus.ts says which metrics and action Azure offers).
  */
 export class ServiceBusAutoscale extends Construct {
   readonly resource: MonitorAutoscaleSetting;
@@ -51,36 +56,35 @@ export class ServiceBusAutoscale extends Construct {
   constructor(scope: Construct, id: string, props: ServiceBusAutoscaleProps) {
     super(scope, id);
     const ns = props.namespace;
-    const where = `Service Bus autoscale of ${ns.name}`;
-    if (ns.sku !== "Premium")
-      throw new Error(`${where}: messaging units exist only on the Premium SKU, got ${ns.sku}`);
-    const partitions = Math.max(ns.partitions, 1);
-    for (const [field, value] of [
-      ["minCapacity", props.minCapacity],
-      ["maxCapacity", props.maxCapacity],
-    ] as const) {
-      if (!PREMIUM_MESSAGING_UNITS.includes(value) || value % partitions !== 0) {
-        throw new Error(
-          `${where}: ${field} must be one of ${PREMIUM_MESSAGING_UNITS.filter((u) => u % partitions === 0).join(", ")}, got ${value}`,
-        );
-      }
-    }
-    if (props.minCapacity > props.maxCapacity) {
-      throw new Error(
-        `${where}: minCapacity must not exceed maxCapacity (${props.maxCapacity}), got ${props.minCapacity}`,
-      );
-    }
+    validateWith(this, `Service Bus autoscale of ${ns.name}`, () =>
+      serviceBusAutoscaleProblems(
+        knownValues({
+          name: ns.label,
+          sku: ns.sku,
+          partitions: ns.partitions,
+          capacity: ns.props.capacity,
+          autoscale: {
+            minCapacity: props.minCapacity,
+            maxCapacity: props.maxCapacity,
+            scaleOutCpuPercent: props.scaleOutCpuPercent,
+            scaleInCpuPercent: props.scaleInCpuPercent,
+            scaleOutMemoryPercent: props.scaleOutMemoryPercent,
+            scaleInMemoryPercent: props.scaleInMemoryPercent,
+          },
+        }),
+        defaultThresholds,
+      ),
+    );
     const thresholds = {
-      cpu: { out: props.scaleOutCpuPercent ?? 70, in: props.scaleInCpuPercent ?? 30 },
-      memory: { out: props.scaleOutMemoryPercent ?? 70, in: props.scaleInMemoryPercent ?? 30 },
+      cpu: {
+        out: props.scaleOutCpuPercent ?? defaultThresholds.scaleOutPercent,
+        in: props.scaleInCpuPercent ?? defaultThresholds.scaleInPercent,
+      },
+      memory: {
+        out: props.scaleOutMemoryPercent ?? defaultThresholds.scaleOutPercent,
+        in: props.scaleInMemoryPercent ?? defaultThresholds.scaleInPercent,
+      },
     };
-    for (const [metric, t] of Object.entries(thresholds)) {
-      if (!(t.in >= 0 && t.in < t.out && t.out <= 100)) {
-        throw new Error(
-          `${where}: ${metric} thresholds need 0 <= scale-in < scale-out <= 100, got scale-in ${t.in} and scale-out ${t.out}`,
-        );
-      }
-    }
 
     const rule = (
       metricName: string,
@@ -89,7 +93,7 @@ export class ServiceBusAutoscale extends Construct {
     ): MonitorAutoscaleSettingProfileRule => ({
       metricTrigger: {
         metricName,
-        metricNamespace: "microsoft.servicebus/namespaces",
+        metricNamespace: serviceBusAutoscale.metricNamespace,
         metricResourceId: ns.id,
         operator: direction === "Increase" ? "GreaterThan" : "LessThan",
         threshold,
@@ -99,13 +103,13 @@ export class ServiceBusAutoscale extends Construct {
         // Scale in on a longer window than out: add capacity fast, remove it only when load has settled.
         timeWindow: direction === "Increase" ? "PT5M" : "PT10M",
       },
-      scaleAction: { direction, type: "ServiceAllowedNextValue", value: 1, cooldown: "PT5M" },
+      scaleAction: { direction, type: serviceBusAutoscale.stepAction, value: 1, cooldown: "PT5M" },
     });
 
     this.resource = new MonitorAutoscaleSetting(this, "autoscale", {
       name: `${ns.name}-autoscale`,
-      resourceGroupName: ns.settings.resourceGroupName,
-      location: ns.settings.location,
+      resourceGroupName: ns.resourceGroupName,
+      location: ns.location,
       targetResourceId: ns.id,
       enabled: true,
       profile: [
@@ -115,15 +119,15 @@ export class ServiceBusAutoscale extends Construct {
             minimum: props.minCapacity,
             maximum: props.maxCapacity,
             default: Math.min(
-              Math.max(ns.settings.capacity ?? props.minCapacity, props.minCapacity),
+              Math.max(ns.capacity ?? props.minCapacity, props.minCapacity),
               props.maxCapacity,
             ),
           },
           rule: [
-            rule("NamespaceCpuUsage", "Increase", thresholds.cpu.out),
-            rule("NamespaceMemoryUsage", "Increase", thresholds.memory.out),
-            rule("NamespaceCpuUsage", "Decrease", thresholds.cpu.in),
-            rule("NamespaceMemoryUsage", "Decrease", thresholds.memory.in),
+            rule(serviceBusAutoscale.cpuMetric, "Increase", thresholds.cpu.out),
+            rule(serviceBusAutoscale.memoryMetric, "Increase", thresholds.memory.out),
+            rule(serviceBusAutoscale.cpuMetric, "Decrease", thresholds.cpu.in),
+            rule(serviceBusAutoscale.memoryMetric, "Decrease", thresholds.memory.in),
           ],
         },
       ],

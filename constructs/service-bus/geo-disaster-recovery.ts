@@ -1,5 +1,10 @@
 import { Construct } from "constructs";
 import { ServicebusNamespaceDisasterRecoveryConfig } from "@cdktf/provider-azurerm/lib/servicebus-namespace-disaster-recovery-config";
+import {
+  serviceBusGeoDisasterRecoveryProblems,
+  serviceBusGeoPairNameProblems,
+} from "../../azure/service-bus-rules";
+import { known, knownValues, validateWith } from "../shared/validation";
 import { ServiceBusNamespace } from "./namespace";
 
 export interface ServiceBusGeoDisasterRecoveryProps {
@@ -11,6 +16,11 @@ export interface ServiceBusGeoDisasterRecoveryProps {
   readonly secondaryLocation: string;
   /** The alias clients connect to (`<alias>.servicebus.windows.net`), which follows a failover. */
   readonly aliasName: string;
+  /**
+   * Azure name of the secondary's private endpoint, when the primary has one.
+   * @default - `<secondary name>-pep`
+   */
+  readonly secondaryPrivateEndpointName?: string;
 }
 
 /**
@@ -29,34 +39,41 @@ export class ServiceBusGeoDisasterRecovery extends Construct {
   constructor(scope: Construct, id: string, props: ServiceBusGeoDisasterRecoveryProps) {
     super(scope, id);
     const primary = props.primary;
-    // "Service Bus Premium and Standard messaging tiers", feature table: Geo-DR is Premium only.
-    if (primary.sku !== "Premium") {
-      throw new Error(
-        `Service Bus geo-disaster recovery for ${primary.name}: needs the Premium SKU, got ${primary.sku}`,
-      );
-    }
-    if (props.secondaryLocation === primary.settings.location) {
-      throw new Error(
-        `Service Bus geo-disaster recovery for ${primary.name}: secondaryLocation must differ from the primary's location, got ${props.secondaryLocation}`,
-      );
-    }
-    if (props.aliasName === primary.name || props.aliasName === props.secondaryName) {
-      throw new Error(
-        `Service Bus geo-disaster recovery for ${primary.name}: aliasName must differ from both namespace names, got ${props.aliasName}`,
-      );
-    }
+    validateWith(this, `Service Bus geo-disaster recovery for ${primary.name}`, () => {
+      const location = known(primary.location);
+      const secondaryLocation = known(props.secondaryLocation);
+      const names = knownValues({
+        name: primary.name,
+        secondaryName: props.secondaryName,
+        aliasName: props.aliasName,
+      });
+      return [
+        ...(location === undefined
+          ? []
+          : serviceBusGeoDisasterRecoveryProblems({
+              name: primary.label,
+              sku: primary.sku,
+              location,
+              secondaryLocation,
+              geoDisasterRecovery: true,
+            })),
+        ...serviceBusGeoPairNameProblems(names),
+      ];
+    });
 
     // The private endpoint stays in the primary's virtual network (it must be in its subnet's
     // region; the namespace it reaches may be anywhere), so clients there survive a failover.
+    const endpoint = primary.props.privateEndpoint;
     this.secondary = new ServiceBusNamespace(this, "secondary", {
-      ...primary.settings,
+      ...primary.props,
       name: props.secondaryName,
       label: `${primary.label}-secondary`,
       location: props.secondaryLocation,
-      privateEndpoint: primary.settings.privateEndpoint
+      privateEndpoint: endpoint
         ? {
-            ...primary.settings.privateEndpoint,
-            location: primary.settings.privateEndpoint.location ?? primary.settings.location,
+            ...endpoint,
+            location: endpoint.location ?? primary.location,
+            name: props.secondaryPrivateEndpointName,
           }
         : undefined,
     });

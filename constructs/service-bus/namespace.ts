@@ -1,72 +1,50 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
 import { ServicebusNamespace } from "@cdktf/provider-azurerm/lib/servicebus-namespace";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { managedIdentity } from "../shared/identity";
-import { Abbreviation } from "../../azure/naming";
 import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
-import { attachSharedInterfaces } from "../shared/shared-interfaces";
-import { protectFromDestroy } from "../shared/stateful";
-import {
-  PREMIUM_MESSAGE_SIZE_KILOBYTES,
-  PREMIUM_MESSAGING_UNITS,
-  PREMIUM_PARTITIONS,
-  allowedMaxSizesMegabytes,
-  type ServiceBusSkuName,
+  serviceBusEndpointUri,
+  serviceBusPrivateLinkSubresource,
+  serviceBusRoles,
+  type ServiceBusSku,
 } from "../../azure/service-bus";
+import { serviceBusNamespaceProblems } from "../../azure/service-bus-rules";
+import { SendReceiveManageEntity, type GrantableRole, type GrantScope } from "../shared/grantable";
+import {
+  attachSharedInterfaces,
+  resolveNamespaceInterfaces,
+  sharedInterfaceRequest,
+  type NamespaceInterfaceProps,
+} from "../shared/shared-interfaces";
+import { protectFromDestroy } from "../shared/stateful";
+import { knownValues, validateWith } from "../shared/validation";
 
-export {
-  PREMIUM_MESSAGE_SIZE_KILOBYTES,
-  PREMIUM_MESSAGING_UNITS,
-  PREMIUM_PARTITIONS,
-  allowedMaxSizesMegabytes,
-  type ServiceBusSkuName,
+export type { ServiceBusSku };
+
+/**
+ * The roles behind grantSend, grantReceive and grantManage on a namespace, queue or topic, and the
+ * construct-ID prefixes their assignments have always had (part of their Terraform addresses).
+ */
+export const serviceBusGrantRoles: Readonly<Record<"send" | "receive" | "manage", GrantableRole>> = {
+  send: { role: serviceBusRoles.send, idPrefix: "grant-send" },
+  receive: { role: serviceBusRoles.receive, idPrefix: "grant-receive" },
+  manage: { role: serviceBusRoles.manage, idPrefix: "grant-manage" },
 };
 
-export interface ServiceBusCustomerManagedKey {
-  /** Key Vault key ID (versioned or not). */
-  readonly keyVaultKeyId: string;
-  /** User-assigned identity with access to the key; it must also be in `userAssignedIdentityIds`. */
-  readonly identityId: string;
-  /**
-   * Whether data is encrypted a second time with a platform key.
-   * @default - single encryption with the customer-managed key
-   */
-  readonly infrastructureEncryption?: boolean;
-}
-
-export interface ServiceBusPrivateEndpoint {
-  /** Subnet the endpoint's network interface lives in. */
-  readonly subnetId: string;
-  /**
-   * `privatelink.servicebus.windows.net` zone the endpoint registers in.
-   * @default - no DNS registration: the network team's DNS resolves the namespace
-   */
-  readonly privateDnsZoneId?: string;
-  /**
-   * Region of the endpoint, which is its subnet's region.
-   * @default - the namespace's location
-   */
-  readonly location?: string;
-}
-
-export interface ServiceBusNamespaceProps {
-  /** Azure name of the namespace (globally unique). */
+/**
+ * A Service Bus namespace: the shared interfaces every namespace takes (private endpoint on the
+ * `namespace` sub-resource, network access, identities, customer-managed key, diagnostics, lock,
+ * tags), plus the Service Bus tier and its sizing. Options the SKU does not offer (a private
+ * endpoint or customer-managed key below Premium) are validation errors at synthesis.
+ */
+export interface ServiceBusNamespaceProps extends NamespaceInterfaceProps {
+  /** Azure name of the namespace (globally unique: it becomes `<name>.servicebus.windows.net`). */
   readonly name: string;
   /**
    * Name the environment file uses for the namespace, in entity labels (`orders/payments`).
    * @default - the Azure name
    */
   readonly label?: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly sku: ServiceBusSkuName;
+  readonly sku: ServiceBusSku;
   /**
    * Messaging units (Premium only).
    * @default - as many units as partitions on Premium (the smallest Azure accepts); none elsewhere
@@ -77,150 +55,16 @@ export interface ServiceBusNamespaceProps {
    * @default - 1 on Premium (not partitioned); none elsewhere
    */
   readonly partitions?: number;
-  /**
-   * Whether shared access keys (SAS) authenticate; when on, the default connection string becomes a
-   * sensitive Terraform output.
-   * @default - off: only Entra ID identities with a data-plane role get in
-   */
-  readonly localAuthEnabled?: boolean;
-  /**
-   * Whether the public endpoint accepts connections (subject to `allowedIpRanges`).
-   * @default - on when no private endpoint is given, off when one is
-   */
-  readonly publicNetworkAccess?: boolean;
-  /**
-   * IPv4 addresses or CIDR ranges admitted through the public endpoint; all others are denied.
-   * @default - no IP filter: any address may connect when public access is on
-   */
-  readonly allowedIpRanges?: readonly string[];
-  /**
-   * Whether trusted Microsoft services (Event Grid, IoT Hub, ...) pass the network rules.
-   * @default - allowed, so identity-based deliveries from other Azure services still arrive
-   */
-  readonly trustedServicesAllowed?: boolean;
-  /**
-   * User-assigned identities besides the system-assigned one.
-   * @default - the system-assigned identity only
-   */
-  readonly userAssignedIdentityIds?: readonly string[];
-  /**
-   * Customer-managed key (Premium only).
-   * @default - Microsoft-managed keys
-   */
-  readonly customerManagedKey?: ServiceBusCustomerManagedKey;
-  /**
-   * Private endpoint for the `namespace` sub-resource (Premium only).
-   * @default - no private endpoint
-   */
-  readonly privateEndpoint?: ServiceBusPrivateEndpoint;
-  /**
-   * Log Analytics workspace that receives all logs and metrics.
-   * @default - no diagnostic settings
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Whether a `CanNotDelete` lock protects the namespace and everything in it.
-   * @default - no lock
-   */
-  readonly lock?: boolean;
-  /**
-   * Whether Terraform refuses plans that destroy the namespace (`lifecycle.prevent_destroy`).
-   * @default - destroyable
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * Tags of the namespace and its private endpoint.
-   * @default - no tags
-   */
-  readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** The settings a namespace resolved to, every default applied (the geo-DR pair copies them). */
-export type ServiceBusNamespaceSettings = Required<
-  Omit<
-    ServiceBusNamespaceProps,
-    "capacity" | "partitions" | "customerManagedKey" | "privateEndpoint" | "logAnalyticsWorkspaceId"
-  >
-> &
-  Pick<
-    ServiceBusNamespaceProps,
-    "capacity" | "partitions" | "customerManagedKey" | "privateEndpoint" | "logAnalyticsWorkspaceId"
-  >;
-
-function resolveSettings(props: ServiceBusNamespaceProps): ServiceBusNamespaceSettings {
-  const premium = props.sku === "Premium";
-  const partitions = props.partitions ?? (premium ? 1 : undefined);
-  return {
-    ...props,
-    label: props.label ?? props.name,
-    capacity: props.capacity ?? (premium ? partitions : undefined),
-    partitions,
-    localAuthEnabled: props.localAuthEnabled ?? false,
-    publicNetworkAccess: props.publicNetworkAccess ?? props.privateEndpoint === undefined,
-    allowedIpRanges: props.allowedIpRanges ?? [],
-    trustedServicesAllowed: props.trustedServicesAllowed ?? true,
-    userAssignedIdentityIds: props.userAssignedIdentityIds ?? [],
-    lock: props.lock ?? false,
-    preventDestroy: props.preventDestroy ?? false,
-    tags: props.tags ?? {},
-  };
-}
-
-function validate(s: ServiceBusNamespaceSettings): void {
-  const where = `Service Bus namespace ${s.name}`;
-  if (!s.publicNetworkAccess && s.allowedIpRanges.length > 0) {
-    throw new Error(
-      `${where}: allowedIpRanges admit nothing while publicNetworkAccess is false, got ${s.allowedIpRanges.join(", ")}`,
-    );
-  }
-  if (s.sku !== "Premium") {
-    // azurerm refuses capacity and partitions above 0 outside Premium (servicebus_namespace_resource.go);
-    // customer-managed keys ("Configure customer-managed keys for Service Bus") and private
-    // endpoints ("Network security for Azure Service Bus") are Premium features.
-    const premiumOnly: [string, unknown][] = [
-      ["capacity", s.capacity],
-      ["partitions", s.partitions],
-      ["customerManagedKey", s.customerManagedKey],
-      ["privateEndpoint", s.privateEndpoint],
-    ];
-    for (const [field, value] of premiumOnly) {
-      if (value !== undefined) {
-        throw new Error(
-          `${where}: ${field} applies only to the Premium SKU, got ${JSON.stringify(value)} on ${s.sku}`,
-        );
-      }
-    }
-    return;
-  }
-  const partitions = s.partitions ?? 1;
-  if (!PREMIUM_PARTITIONS.includes(partitions)) {
-    throw new Error(
-      `${where}: partitions must be one of ${PREMIUM_PARTITIONS.join(", ")}, got ${partitions}`,
-    );
-  }
-  const capacity = s.capacity ?? partitions;
-  if (!PREMIUM_MESSAGING_UNITS.includes(capacity)) {
-    throw new Error(
-      `${where}: capacity must be one of ${PREMIUM_MESSAGING_UNITS.join(", ")} messaging units, got ${capacity}`,
-    );
-  }
-  if (capacity % partitions !== 0) {
-    throw new Error(`${where}: capacity must be a multiple of partitions (${partitions}), got ${capacity}`);
-  }
-  if (s.customerManagedKey && !s.userAssignedIdentityIds.includes(s.customerManagedKey.identityId)) {
-    throw new Error(
-      `${where}: the customer-managed key's identity must be one of userAssignedIdentityIds, got ${s.customerManagedKey.identityId}`,
-    );
-  }
 }
 
 /**
  * A Service Bus namespace with the project's secure defaults: TLS 1.2, no SAS keys, a managed
  * identity, and, when asked, a private endpoint, diagnostics, a delete lock and customer-managed
- * encryption. Zone redundancy is not a setting: azurerm 4.x removed `zone_redundant`, because
- * Azure enables availability zones on new namespaces wherever the region has them.
+ * encryption. With local authentication on, the default connection string becomes a sensitive
+ * Terraform output. Zone redundancy is not a setting: azurerm 4.x removed `zone_redundant`,
+ * because Azure enables availability zones on new namespaces wherever the region has them.
  */
-export class ServiceBusNamespace extends Construct {
+export class ServiceBusNamespace extends SendReceiveManageEntity {
   readonly resource: ServicebusNamespace;
   /** ARM ID of the namespace. */
   readonly id: string;
@@ -228,7 +72,11 @@ export class ServiceBusNamespace extends Construct {
   readonly name: string;
   /** Name the environment file uses for the namespace. */
   readonly label: string;
-  readonly sku: ServiceBusSkuName;
+  readonly sku: ServiceBusSku;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  /** Messaging units; undefined outside Premium. */
+  readonly capacity?: number;
   /** Premium partitions; 0 outside Premium. */
   readonly partitions: number;
   /** `https://<name>.servicebus.windows.net:443/` — what clients connect to. */
@@ -237,149 +85,98 @@ export class ServiceBusNamespace extends Construct {
   readonly endpointUri: string;
   /** Object ID of the namespace's system-assigned identity. */
   readonly principalId: string;
-  /** Every setting with its default applied. */
-  readonly settings: ServiceBusNamespaceSettings;
+  /** What the namespace was built from: a geo-disaster-recovery secondary is configured alike. */
+  readonly props: ServiceBusNamespaceProps;
+  protected readonly grantRoles = serviceBusGrantRoles;
 
   constructor(scope: Construct, id: string, props: ServiceBusNamespaceProps) {
     super(scope, id);
-    const s = resolveSettings(props);
-    validate(s);
-    this.settings = s;
-    const premium = s.sku === "Premium";
+    const label = props.label ?? props.name;
+    validateWith(this, `Service Bus namespace ${props.name}`, () =>
+      serviceBusNamespaceProblems(
+        knownValues({
+          name: label,
+          sku: props.sku,
+          capacity: props.capacity,
+          partitions: props.partitions,
+          ...sharedInterfaceRequest(props),
+        }),
+      ),
+    );
+    const shared = resolveNamespaceInterfaces(props);
+    const premium = props.sku === "Premium";
+    const partitions = premium ? (props.partitions ?? 1) : undefined;
+    const capacity = premium ? (props.capacity ?? partitions) : undefined;
+    const key = shared.customerManagedKey;
 
     this.resource = new ServicebusNamespace(this, "namespace", {
-      name: s.name,
-      location: s.location,
-      resourceGroupName: s.resourceGroupName,
-      sku: s.sku,
-      capacity: premium ? s.capacity : undefined,
-      premiumMessagingPartitions: premium ? s.partitions : undefined,
+      name: props.name,
+      location: shared.location,
+      resourceGroupName: shared.resourceGroupName,
+      sku: props.sku,
+      capacity,
+      premiumMessagingPartitions: partitions,
       minimumTlsVersion: "1.2",
-      localAuthEnabled: s.localAuthEnabled,
-      publicNetworkAccessEnabled: s.publicNetworkAccess,
+      localAuthEnabled: shared.localAuth,
+      publicNetworkAccessEnabled: shared.publicNetworkAccess,
       // Always declared: the rule set's own public_network_access_enabled defaults to true and is
       // applied after the namespace, so leaving it out would re-open what the namespace closed.
       // azurerm accepts `Deny` only when there are IP or virtual-network rules to allow
       // (servicebus_namespace_resource.go, createNetworkRuleSetForNamespace).
       networkRuleSet: {
-        defaultAction: s.allowedIpRanges.length > 0 ? "Deny" : "Allow",
-        ipRules: s.allowedIpRanges.length > 0 ? [...s.allowedIpRanges] : undefined,
-        publicNetworkAccessEnabled: s.publicNetworkAccess,
-        trustedServicesAllowed: s.trustedServicesAllowed,
+        defaultAction: shared.allowedIpRanges.length > 0 ? "Deny" : "Allow",
+        ipRules: shared.allowedIpRanges.length > 0 ? [...shared.allowedIpRanges] : undefined,
+        publicNetworkAccessEnabled: shared.publicNetworkAccess,
+        trustedServicesAllowed: shared.trustedServicesAllowed,
       },
-      identity: managedIdentity(s.userAssignedIdentityIds),
-      customerManagedKey: s.customerManagedKey
+      identity: shared.identity,
+      customerManagedKey: key
         ? {
-            keyVaultKeyId: s.customerManagedKey.keyVaultKeyId,
-            identityId: s.customerManagedKey.identityId,
-            infrastructureEncryptionEnabled: s.customerManagedKey.infrastructureEncryption ?? false,
+            keyVaultKeyId: key.keyVaultKeyId,
+            identityId: key.identityId,
+            infrastructureEncryptionEnabled: key.infrastructureEncryption,
           }
         : undefined,
-      tags: { ...s.tags },
+      tags: { ...shared.tags },
     });
-    protectFromDestroy(this.resource, s.preventDestroy);
+    protectFromDestroy(this.resource, shared.preventDestroy);
 
     this.id = this.resource.id;
-    this.name = s.name;
-    this.label = s.label;
-    this.sku = s.sku;
-    this.partitions = s.partitions ?? 0;
+    this.name = props.name;
+    this.label = label;
+    this.sku = props.sku;
+    this.location = shared.location;
+    this.resourceGroupName = shared.resourceGroupName;
+    this.capacity = capacity;
+    this.partitions = partitions ?? 0;
     this.endpoint = this.resource.endpoint;
-    this.endpointUri = `sb://${s.name}.servicebus.windows.net`;
+    this.endpointUri = serviceBusEndpointUri(props.name);
     this.principalId = this.resource.identity.principalId;
+    this.props = props;
 
     attachSharedInterfaces(this, {
       resourceId: this.resource.id,
-      resourceLabel: `Service Bus namespace ${s.name}`,
-      name: s.name,
-      subresource: "namespace",
-      interfaces: {
-        location: s.location,
-        resourceGroupName: s.resourceGroupName,
-        tags: s.tags,
-        logAnalyticsWorkspaceId: s.logAnalyticsWorkspaceId,
-        privateEndpoint: s.privateEndpoint
-          ? {
-              ...s.privateEndpoint,
-              name: `${Abbreviation.privateEndpoint}-${s.name}`,
-            }
-          : undefined,
-        lock: s.lock,
-      },
+      resourceLabel: `Service Bus namespace ${props.name}`,
+      name: props.name,
+      subresource: serviceBusPrivateLinkSubresource,
+      interfaces: shared,
     });
-    if (s.localAuthEnabled) {
+    if (shared.localAuth) {
       // Sensitive, so neither plan nor apply prints it; readers take it from state deliberately.
       const output = new TerraformOutput(this, "default-connection-string", {
         value: this.resource.defaultPrimaryConnectionString,
         sensitive: true,
-        description: `Primary SAS connection string of ${s.name} (RootManageSharedAccessKey)`,
+        description: `Primary SAS connection string of ${props.name} (RootManageSharedAccessKey)`,
       });
-      output.overrideLogicalId(`${s.name.replace(/[^A-Za-z0-9]/g, "_")}_default_connection_string`);
+      output.overrideLogicalId(`${props.name.replace(/[^A-Za-z0-9]/g, "_")}_default_connection_string`);
     }
   }
 
-  /** Lets `grantee` send to every queue and topic in the namespace. */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.serviceBusDataSender, grantee);
-  }
-
-  /** Lets `grantee` receive from every queue and subscription in the namespace. */
-  grantReceive(grantee: Grantee): RoleAssignment {
-    return this.grant("receive", BuiltInRole.serviceBusDataReceiver, grantee);
-  }
-
-  /** Gives `grantee` full data-plane control of the namespace. */
-  grantManage(grantee: Grantee): RoleAssignment {
-    return this.grant("manage", BuiltInRole.serviceBusDataOwner, grantee);
-  }
-
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
+  /** Grants apply to every queue, topic and subscription of the namespace. */
+  protected grantScope(): GrantScope {
     // The Azure name is globally unique, so two environments in one subscription never share an
     // assignment name.
-    return grantRole(this, grantId(`grant-${action}`, grantee), {
-      scopeId: this.id,
-      scopeLabel: this.name,
-      role,
-      grantee,
-    });
-  }
-}
-
-/**
- * Checks the size options a queue or topic shares against its namespace's SKU; throws a message
- * naming the entity, the field and the value.
- */
-export function validateEntitySizes(
-  where: string,
-  namespace: ServiceBusNamespace,
-  maxSizeMegabytes: number | undefined,
-  maxMessageSizeKilobytes: number | undefined,
-  partitioned: boolean | undefined,
-): void {
-  const allowed = allowedMaxSizesMegabytes(namespace.sku);
-  if (maxSizeMegabytes !== undefined && !allowed.includes(maxSizeMegabytes)) {
-    throw new Error(
-      `${where}: maxSizeMegabytes on ${namespace.sku} must be one of ${allowed.join(", ")}, got ${maxSizeMegabytes}`,
-    );
-  }
-  if (maxMessageSizeKilobytes !== undefined) {
-    if (namespace.sku !== "Premium") {
-      throw new Error(
-        `${where}: maxMessageSizeKilobytes applies only to the Premium SKU, got ${maxMessageSizeKilobytes} on ${namespace.sku}`,
-      );
-    }
-    const { min, max } = PREMIUM_MESSAGE_SIZE_KILOBYTES;
-    if (maxMessageSizeKilobytes < min || maxMessageSizeKilobytes > max) {
-      throw new Error(
-        `${where}: maxMessageSizeKilobytes must be between ${min} and ${max}, got ${maxMessageSizeKilobytes}`,
-      );
-    }
-  }
-  if (partitioned !== undefined && namespace.sku === "Premium") {
-    // azurerm 4.x requires a Premium entity's partitioning to match the namespace's partitions.
-    throw new Error(
-      `${where}: partitioned is not an entity option on Premium; set partitions on namespace ${namespace.name}, got partitioned ${partitioned}`,
-    );
+    return { id: this.id, label: this.name };
   }
 }
 

@@ -1,16 +1,12 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { ServicebusQueue } from "@cdktf/provider-azurerm/lib/servicebus-queue";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { serviceBusQueueProblems } from "../../azure/service-bus-entity-rules";
 import type { DeliveryTarget } from "../shared/entity";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
+import { SendReceiveManageEntity, type GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";
-import { entityPartitioning, validateEntitySizes, type ServiceBusNamespace } from "./namespace";
+import { knownValues, validateWith } from "../shared/validation";
+import { sameNamespaceProblems } from "./forwarding";
+import { entityPartitioning, serviceBusGrantRoles, type ServiceBusNamespace } from "./namespace";
 import type { ServiceBusTopic } from "./topic";
 
 /** Where auto-forwarding sends messages: a queue or topic of the same namespace. */
@@ -29,7 +25,7 @@ export interface ServiceBusQueueProps {
    * Duplicate detection history window (ISO-8601, 20 seconds to 7 days). Not on Basic.
    * @default - no duplicate detection
    */
-  readonly duplicateDetectionWindow?: string;
+  readonly duplicateDetection?: string;
   /**
    * Deliveries before a message moves to the dead-letter queue (poison-message detection).
    * @default - messages that fail 10 deliveries are dead-lettered
@@ -44,7 +40,7 @@ export interface ServiceBusQueueProps {
    * Default message time to live (ISO-8601).
    * @default - Azure's: unbounded on Standard and Premium, 14 days on Basic
    */
-  readonly defaultMessageTtl?: string;
+  readonly messageTtl?: string;
   /**
    * Whether expired messages move to the dead-letter queue.
    * @default - expired messages are dropped
@@ -97,41 +93,8 @@ export interface ServiceBusQueueProps {
   readonly preventDestroy?: boolean;
 }
 
-/**
- * Rejects options the namespace's SKU does not have ("Service Bus Premium and Standard messaging
- * tiers", feature table: Basic has no sessions, de-duplication or ForwardTo) and forwarding that
- * Azure does not support ("Chaining Service Bus entities with autoforwarding": same namespace only,
- * not from session-enabled entities).
- */
-export function validateForwarding(
-  where: string,
-  namespace: ServiceBusNamespace,
-  sessions: boolean,
-  forwardTo: ServiceBusForwardTarget | undefined,
-  forwardDeadLetteredTo: ServiceBusForwardTarget | undefined,
-): void {
-  for (const [field, target] of [
-    ["forwardTo", forwardTo],
-    ["forwardDeadLetteredTo", forwardDeadLetteredTo],
-  ] as const) {
-    if (!target) continue;
-    if (namespace.sku === "Basic")
-      throw new Error(`${where}: ${field} is not available on the Basic SKU, got ${target.label}`);
-    if (target.namespace !== namespace) {
-      throw new Error(
-        `${where}: ${field} must name a queue or topic in namespace ${namespace.name}, got ${target.label}`,
-      );
-    }
-  }
-  if (sessions && forwardTo) {
-    throw new Error(
-      `${where}: forwardTo is not supported on a session-enabled entity, got ${forwardTo.label}`,
-    );
-  }
-}
-
 /** A Service Bus queue that Event Grid, IoT Hub and others can deliver to. */
-export class ServiceBusQueue extends Construct implements DeliveryTarget {
+export class ServiceBusQueue extends SendReceiveManageEntity implements DeliveryTarget {
   readonly kind = "serviceBusQueue";
   readonly resource: ServicebusQueue;
   readonly namespace: ServiceBusNamespace;
@@ -141,41 +104,32 @@ export class ServiceBusQueue extends Construct implements DeliveryTarget {
   readonly namespaceResourceId: string;
   readonly endpointUri: string;
   readonly entityPath: string;
+  protected readonly grantRoles = serviceBusGrantRoles;
 
   constructor(scope: Construct, id: string, props: ServiceBusQueueProps) {
     super(scope, id);
     const ns = props.namespace;
-    const where = `Service Bus queue ${ns.label}/${props.name}`;
-    if (ns.sku === "Basic") {
-      if (props.sessions)
-        throw new Error(`${where}: sessions are not available on the Basic SKU, got sessions true`);
-      if (props.duplicateDetectionWindow !== undefined) {
-        throw new Error(
-          `${where}: duplicate detection is not available on the Basic SKU, got duplicateDetectionWindow ${props.duplicateDetectionWindow}`,
-        );
-      }
-    }
-    if (
-      props.maxDeliveryCount !== undefined &&
-      (!Number.isInteger(props.maxDeliveryCount) || props.maxDeliveryCount < 1)
-    ) {
-      // azurerm validates max_delivery_count with IntAtLeast(1).
-      throw new Error(
-        `${where}: maxDeliveryCount must be an integer of at least 1, got ${props.maxDeliveryCount}`,
-      );
-    }
-    validateEntitySizes(where, ns, props.maxSizeMegabytes, props.maxMessageSizeKilobytes, props.partitioned);
-    validateForwarding(where, ns, props.sessions ?? false, props.forwardTo, props.forwardDeadLetteredTo);
+    validateWith(this, `Service Bus queue ${ns.label}/${props.name}`, () => [
+      ...serviceBusQueueProblems(
+        { name: ns.label, sku: ns.sku },
+        knownValues({
+          ...props,
+          forwardTo: props.forwardTo?.label,
+          forwardDeadLetteredTo: props.forwardDeadLetteredTo?.label,
+        }),
+      ),
+      ...sameNamespaceProblems(ns, props),
+    ]);
 
     this.resource = new ServicebusQueue(this, "queue", {
       name: props.name,
       namespaceId: ns.id,
       requiresSession: props.sessions ?? false,
-      requiresDuplicateDetection: props.duplicateDetectionWindow !== undefined,
-      duplicateDetectionHistoryTimeWindow: props.duplicateDetectionWindow,
+      requiresDuplicateDetection: props.duplicateDetection !== undefined,
+      duplicateDetectionHistoryTimeWindow: props.duplicateDetection,
       maxDeliveryCount: props.maxDeliveryCount ?? 10,
       lockDuration: props.lockDuration ?? "PT1M",
-      defaultMessageTtl: props.defaultMessageTtl,
+      defaultMessageTtl: props.messageTtl,
       deadLetteringOnMessageExpiration: props.deadLetterOnExpiration ?? false,
       // The target's name as a reference, so Terraform creates the target first (Azure refuses a
       // forward to an entity that does not exist yet).
@@ -199,27 +153,8 @@ export class ServiceBusQueue extends Construct implements DeliveryTarget {
     this.entityPath = props.name;
   }
 
-  /** Lets `grantee` send to this queue only (Azure Service Bus Data Sender at the queue). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.serviceBusDataSender, grantee);
-  }
-
-  /** Lets `grantee` receive from this queue only (Azure Service Bus Data Receiver at the queue). */
-  grantReceive(grantee: Grantee): RoleAssignment {
-    return this.grant("receive", BuiltInRole.serviceBusDataReceiver, grantee);
-  }
-
-  /** Gives `grantee` full data-plane control of this queue (Azure Service Bus Data Owner at the queue). */
-  grantManage(grantee: Grantee): RoleAssignment {
-    return this.grant("manage", BuiltInRole.serviceBusDataOwner, grantee);
-  }
-
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(`grant-${action}`, grantee), {
-      scopeId: this.resourceId,
-      scopeLabel: `${this.namespace.name}/${this.name}`,
-      role,
-      grantee,
-    });
+  /** Grants apply to this queue only. */
+  protected grantScope(): GrantScope {
+    return { id: this.resourceId, label: `${this.namespace.name}/${this.name}` };
   }
 }

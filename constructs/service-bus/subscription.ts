@@ -1,73 +1,28 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { ServicebusSubscription } from "@cdktf/provider-azurerm/lib/servicebus-subscription";
 import { ServicebusSubscriptionRule } from "@cdktf/provider-azurerm/lib/servicebus-subscription-rule";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { defaultSubscriptionRule } from "../../azure/service-bus";
+import {
+  serviceBusSubscriptionProblems,
+  type ServiceBusCorrelationInput,
+  type ServiceBusRuleInput,
+} from "../../azure/service-bus-entity-rules";
 import { AzapiUpdateResource } from "../shared/azapi-resource";
-import { BuiltInRole, grantId, grantRole, type Grantee } from "../shared/role-assignments";
+import { Grantable, type GrantScope } from "../shared/grantable";
+import type { Grantee } from "../shared/role-assignments";
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { protectFromDestroy } from "../shared/stateful";
-import { validateForwarding, type ServiceBusForwardTarget } from "./queue";
-import { RuleLimits } from "../../azure/service-bus";
+import { knownValues, validateWith } from "../shared/validation";
+import { sameNamespaceProblems } from "./forwarding";
+import { serviceBusGrantRoles } from "./namespace";
+import type { ServiceBusForwardTarget } from "./queue";
 import type { ServiceBusTopic } from "./topic";
 
-/** The rule Azure creates with every subscription, a catch-all (`1=1`) until replaced. */
-export const DEFAULT_RULE_NAME = "$Default";
-
 /** Matches a message when every property given equals the message's. */
-export interface ServiceBusCorrelationFilter {
-  /**
-   * The message's Label (subject) must equal this.
-   * @default - not compared
-   */
-  readonly label?: string;
-  /**
-   * The message's CorrelationId must equal this.
-   * @default - not compared
-   */
-  readonly correlationId?: string;
-  /**
-   * The message's MessageId must equal this.
-   * @default - not compared
-   */
-  readonly messageId?: string;
-  /**
-   * The message's To must equal this.
-   * @default - not compared
-   */
-  readonly to?: string;
-  /**
-   * The message's ReplyTo must equal this.
-   * @default - not compared
-   */
-  readonly replyTo?: string;
-  /**
-   * The message's ReplyToSessionId must equal this.
-   * @default - not compared
-   */
-  readonly replyToSessionId?: string;
-  /**
-   * The message's SessionId must equal this.
-   * @default - not compared
-   */
-  readonly sessionId?: string;
-  /**
-   * The message's ContentType must equal this.
-   * @default - not compared
-   */
-  readonly contentType?: string;
-  /**
-   * Application properties that must equal these, by name.
-   * @default - no application property compared
-   */
-  readonly properties?: Readonly<Record<string, string>>;
-}
+export type ServiceBusCorrelationFilter = ServiceBusCorrelationInput;
 
-/**
- * One filter rule: a SQL filter or a correlation filter, with an optional SQL action that rewrites
- * matching messages' properties (no action: messages pass unchanged).
- */
-export type ServiceBusSubscriptionRule = { readonly name: string; readonly action?: string } & (
-  { readonly sql: string } | { readonly correlation: ServiceBusCorrelationFilter }
-);
+/** One filter rule: a SQL filter or a correlation filter, with an optional SQL action. */
+export type ServiceBusSubscriptionRule = ServiceBusRuleInput;
 
 export interface ServiceBusSubscriptionProps {
   readonly topic: ServiceBusTopic;
@@ -87,7 +42,7 @@ export interface ServiceBusSubscriptionProps {
    * Default message time to live (ISO-8601).
    * @default - the topic's
    */
-  readonly defaultMessageTtl?: string;
+  readonly messageTtl?: string;
   /**
    * Whether expired messages move to the dead-letter queue.
    * @default - expired messages are dropped
@@ -145,37 +100,6 @@ export interface ServiceBusSubscriptionProps {
 /** Azure's rule API version whose schema the pinned azapi release embeds. */
 const RULE_TYPE = "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2021-11-01";
 
-function validateRule(where: string, rule: ServiceBusSubscriptionRule): void {
-  const at = `${where} rule ${rule.name}`;
-  if (rule.name.length < 1 || rule.name.length > RuleLimits.nameLength) {
-    throw new Error(`${at}: name must be 1 to ${RuleLimits.nameLength} characters, got ${rule.name.length}`);
-  }
-  if ("sql" in rule && (rule.sql.length < 1 || rule.sql.length > RuleLimits.sqlLength)) {
-    throw new Error(`${at}: sql must be 1 to ${RuleLimits.sqlLength} characters, got ${rule.sql.length}`);
-  }
-  if ("correlation" in rule) {
-    const c = rule.correlation;
-    const set = [
-      c.label,
-      c.correlationId,
-      c.messageId,
-      c.to,
-      c.replyTo,
-      c.replyToSessionId,
-      c.sessionId,
-      c.contentType,
-    ];
-    if (set.every((v) => v === undefined) && Object.keys(c.properties ?? {}).length === 0) {
-      throw new Error(`${at}: a correlation filter needs at least one property to match, got none`);
-    }
-  }
-  if (rule.action !== undefined && rule.action.length > RuleLimits.sqlLength) {
-    throw new Error(
-      `${at}: action must be at most ${RuleLimits.sqlLength} characters, got ${rule.action.length}`,
-    );
-  }
-}
-
 /** The ARM `properties` of a rule (what the azapi override sends). */
 function ruleProperties(rule: ServiceBusSubscriptionRule): Record<string, unknown> {
   const action = rule.action === undefined ? {} : { action: { sqlExpression: rule.action } };
@@ -204,7 +128,7 @@ interface RuleBody extends Record<string, unknown> {
 }
 
 /** A topic subscription with its filter rules. */
-export class ServiceBusSubscription extends Construct {
+export class ServiceBusSubscription extends Grantable<"receive"> {
   readonly resource: ServicebusSubscription;
   readonly topic: ServiceBusTopic;
   readonly name: string;
@@ -212,41 +136,31 @@ export class ServiceBusSubscription extends Construct {
   readonly label: string;
   /** ARM ID of the subscription. */
   readonly resourceId: string;
+  // Data Owner has no scope narrower than the topic: a subscription grants receiving only.
+  protected readonly grantRoles = { receive: serviceBusGrantRoles.receive };
 
   constructor(scope: Construct, id: string, props: ServiceBusSubscriptionProps) {
     super(scope, id);
     const topic = props.topic;
-    const where = `Service Bus subscription ${topic.label}/${props.name}`;
-    if (
-      props.maxDeliveryCount !== undefined &&
-      (!Number.isInteger(props.maxDeliveryCount) || props.maxDeliveryCount < 1)
-    ) {
-      throw new Error(
-        `${where}: maxDeliveryCount must be an integer of at least 1, got ${props.maxDeliveryCount}`,
-      );
-    }
-    validateForwarding(
-      where,
-      topic.namespace,
-      props.sessions ?? false,
-      props.forwardTo,
-      props.forwardDeadLetteredTo,
-    );
     const rules = props.rules ?? [];
-    const names = new Set<string>();
-    for (const rule of rules) {
-      validateRule(where, rule);
-      if (names.has(rule.name))
-        throw new Error(`${where}: rule names must be unique, got ${rule.name} twice`);
-      names.add(rule.name);
-    }
+    validateWith(this, `Service Bus subscription ${topic.label}/${props.name}`, () => [
+      ...serviceBusSubscriptionProblems(
+        { name: topic.namespace.label, sku: topic.namespace.sku },
+        knownValues({
+          ...props,
+          forwardTo: props.forwardTo?.label,
+          forwardDeadLetteredTo: props.forwardDeadLetteredTo?.label,
+        }),
+      ),
+      ...sameNamespaceProblems(topic.namespace, props),
+    ]);
 
     this.resource = new ServicebusSubscription(this, "subscription", {
       name: props.name,
       topicId: topic.resourceId,
       maxDeliveryCount: props.maxDeliveryCount ?? 10,
       lockDuration: props.lockDuration ?? "PT1M",
-      defaultMessageTtl: props.defaultMessageTtl,
+      defaultMessageTtl: props.messageTtl,
       deadLetteringOnMessageExpiration: props.deadLetterOnExpiration ?? false,
       deadLetteringOnFilterEvaluationError: props.deadLetterOnFilterEvaluationError ?? true,
       requiresSession: props.sessions ?? false,
@@ -264,8 +178,8 @@ export class ServiceBusSubscription extends Construct {
     this.resourceId = this.resource.id;
 
     if (rules.length > 0) {
-      const replacement = rules.find((rule) => rule.name === DEFAULT_RULE_NAME) ?? {
-        name: DEFAULT_RULE_NAME,
+      const replacement = rules.find((rule) => rule.name === defaultSubscriptionRule.name) ?? {
+        name: defaultSubscriptionRule.name,
         sql: "1=0",
       };
       // Rewrites the `$Default` rule Azure created with the subscription. azurerm cannot: its rule
@@ -274,12 +188,16 @@ export class ServiceBusSubscription extends Construct {
       // existing rule in place, and on destroy leaves it to go with the subscription.
       new AzapiUpdateResource<RuleBody>(this, "rule-default", {
         type: RULE_TYPE,
-        name: DEFAULT_RULE_NAME,
+        name: defaultSubscriptionRule.name,
         parentId: this.resourceId,
         body: { properties: ruleProperties(replacement) },
       });
     }
-    for (const rule of rules.filter((r) => r.name !== DEFAULT_RULE_NAME)) {
+    // A repeated name is a validation error; making it once keeps construct IDs unique until then.
+    const made = new Set<string>([defaultSubscriptionRule.name.toLowerCase()]);
+    for (const rule of rules) {
+      if (made.has(rule.name.toLowerCase())) continue;
+      made.add(rule.name.toLowerCase());
       new ServicebusSubscriptionRule(this, `rule-${rule.name}`, {
         name: rule.name,
         subscriptionId: this.resourceId,
@@ -293,11 +211,14 @@ export class ServiceBusSubscription extends Construct {
 
   /** Lets `grantee` receive from this subscription only (Azure Service Bus Data Receiver at the subscription). */
   grantReceive(grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId("grant-receive", grantee), {
-      scopeId: this.resourceId,
-      scopeLabel: `${this.topic.namespace.name}/${this.topic.name}/${this.name}`,
-      role: BuiltInRole.serviceBusDataReceiver,
-      grantee,
-    });
+    return this.grant("receive", grantee);
+  }
+
+  /** Grants apply to this subscription only. */
+  protected grantScope(): GrantScope {
+    return {
+      id: this.resourceId,
+      label: `${this.topic.namespace.name}/${this.topic.name}/${this.name}`,
+    };
   }
 }

@@ -1,16 +1,11 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { ServicebusTopic } from "@cdktf/provider-azurerm/lib/servicebus-topic";
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { serviceBusTopicProblems } from "../../azure/service-bus-entity-rules";
 import type { DeliveryTarget } from "../shared/entity";
-import {
-  BuiltInRole,
-  grantId,
-  grantRole,
-  type BuiltInRoleName,
-  type Grantee,
-} from "../shared/role-assignments";
+import { SendReceiveManageEntity, type GrantScope } from "../shared/grantable";
 import { protectFromDestroy } from "../shared/stateful";
-import { entityPartitioning, validateEntitySizes, type ServiceBusNamespace } from "./namespace";
+import { knownValues, validateWith } from "../shared/validation";
+import { entityPartitioning, serviceBusGrantRoles, type ServiceBusNamespace } from "./namespace";
 
 export interface ServiceBusTopicProps {
   /** A Standard or Premium namespace (Basic has no topics). */
@@ -21,12 +16,12 @@ export interface ServiceBusTopicProps {
    * Duplicate detection history window (ISO-8601, 20 seconds to 7 days).
    * @default - no duplicate detection
    */
-  readonly duplicateDetectionWindow?: string;
+  readonly duplicateDetection?: string;
   /**
    * Default message time to live (ISO-8601).
    * @default - Azure's: unbounded
    */
-  readonly defaultMessageTtl?: string;
+  readonly messageTtl?: string;
   /**
    * Maximum size in MB (1024–5120 on Standard, up to 81920 on Premium).
    * @default - 1 GB
@@ -70,7 +65,7 @@ export interface ServiceBusTopicProps {
 }
 
 /** A Service Bus topic that Event Grid, IoT Hub and others can deliver to. */
-export class ServiceBusTopic extends Construct implements DeliveryTarget {
+export class ServiceBusTopic extends SendReceiveManageEntity implements DeliveryTarget {
   readonly kind = "serviceBusTopic";
   readonly resource: ServicebusTopic;
   readonly namespace: ServiceBusNamespace;
@@ -80,22 +75,21 @@ export class ServiceBusTopic extends Construct implements DeliveryTarget {
   readonly namespaceResourceId: string;
   readonly endpointUri: string;
   readonly entityPath: string;
+  protected readonly grantRoles = serviceBusGrantRoles;
 
   constructor(scope: Construct, id: string, props: ServiceBusTopicProps) {
     super(scope, id);
     const ns = props.namespace;
-    const where = `Service Bus topic ${ns.label}/${props.name}`;
-    // "Service Bus Premium and Standard messaging tiers", feature table: topics need Standard or Premium.
-    if (ns.sku === "Basic")
-      throw new Error(`${where}: topics are not available on the Basic SKU (namespace ${ns.name})`);
-    validateEntitySizes(where, ns, props.maxSizeMegabytes, props.maxMessageSizeKilobytes, props.partitioned);
+    validateWith(this, `Service Bus topic ${ns.label}/${props.name}`, () =>
+      serviceBusTopicProblems({ name: ns.label, sku: ns.sku }, knownValues(props)),
+    );
 
     this.resource = new ServicebusTopic(this, "topic", {
       name: props.name,
       namespaceId: ns.id,
-      requiresDuplicateDetection: props.duplicateDetectionWindow !== undefined,
-      duplicateDetectionHistoryTimeWindow: props.duplicateDetectionWindow,
-      defaultMessageTtl: props.defaultMessageTtl,
+      requiresDuplicateDetection: props.duplicateDetection !== undefined,
+      duplicateDetectionHistoryTimeWindow: props.duplicateDetection,
+      defaultMessageTtl: props.messageTtl,
       maxSizeInMegabytes: props.maxSizeMegabytes ?? 1024,
       maxMessageSizeInKilobytes: props.maxMessageSizeKilobytes,
       partitioningEnabled: entityPartitioning(ns, props.partitioned),
@@ -115,27 +109,8 @@ export class ServiceBusTopic extends Construct implements DeliveryTarget {
     this.entityPath = props.name;
   }
 
-  /** Lets `grantee` publish to this topic only (Azure Service Bus Data Sender at the topic). */
-  grantSend(grantee: Grantee): RoleAssignment {
-    return this.grant("send", BuiltInRole.serviceBusDataSender, grantee);
-  }
-
-  /** Lets `grantee` receive from every subscription of this topic (Data Receiver at the topic). */
-  grantReceive(grantee: Grantee): RoleAssignment {
-    return this.grant("receive", BuiltInRole.serviceBusDataReceiver, grantee);
-  }
-
-  /** Gives `grantee` full data-plane control of this topic and its subscriptions (Data Owner at the topic). */
-  grantManage(grantee: Grantee): RoleAssignment {
-    return this.grant("manage", BuiltInRole.serviceBusDataOwner, grantee);
-  }
-
-  private grant(action: string, role: BuiltInRoleName, grantee: Grantee): RoleAssignment {
-    return grantRole(this, grantId(`grant-${action}`, grantee), {
-      scopeId: this.resourceId,
-      scopeLabel: `${this.namespace.name}/${this.name}`,
-      role,
-      grantee,
-    });
+  /** Grants apply to this topic and, for receivers and owners, every subscription of it. */
+  protected grantScope(): GrantScope {
+    return { id: this.resourceId, label: `${this.namespace.name}/${this.name}` };
   }
 }

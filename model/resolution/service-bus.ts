@@ -1,9 +1,11 @@
+import { geoDisasterRecoveryApplies } from "../../azure/capabilities";
 import {
-  geoDisasterRecoveryApplies,
-  serviceBusSupportsCustomerManagedKey,
-  serviceBusSupportsGeoDisasterRecovery,
-  serviceBusSupportsPrivateEndpoint,
-} from "../../azure/capabilities";
+  defaultSubscriptionRule,
+  serviceBusEntityKey,
+  serviceBusOffersCustomerManagedKey,
+  serviceBusOffersGeoDisasterRecovery,
+  serviceBusOffersPrivateEndpoint,
+} from "../../azure/service-bus";
 import type {
   ServiceBusNamespace,
   ServiceBusQueue,
@@ -11,6 +13,7 @@ import type {
   ServiceBusTopic,
   SubscriptionRule,
 } from "../model";
+import { entityRef, splitEntityRef } from "../resource-refs";
 import { azureNameOf, geoPairNames } from "../resource-names";
 import type {
   ServiceBusNamespaceSpec,
@@ -20,10 +23,39 @@ import type {
 } from "../spec";
 import type { ResolveContext } from "./context";
 
-/** Azure's implicit catch-all rule; a single declared `filter` takes its place. */
-export const defaultRuleName = "$Default";
+/** What an entity's resolution needs of its namespace. */
+interface EntityScope {
+  readonly name: string;
+  /**
+   * A forwarding reference naming the entity as it is declared: Azure compares entity names
+   * without regard to case, so `orders/Audit` is the queue `audit`, and every reader of the model
+   * (stack, diagram, smoke test) then finds it by its declared name.
+   */
+  readonly forwardReference: (reference: string | undefined) => string | undefined;
+}
 
-function queue(ctx: ResolveContext, ns: string, q: ServiceBusQueueSpec, pointer: string): ServiceBusQueue {
+function entityScope(ns: ServiceBusNamespaceSpec): EntityScope {
+  const declared = new Map<string, string>();
+  for (const e of [...(ns.queues ?? []), ...(ns.topics ?? [])]) {
+    const key = serviceBusEntityKey(e.name);
+    if (!declared.has(key)) declared.set(key, e.name);
+  }
+  return {
+    name: ns.name,
+    forwardReference: (reference) => {
+      const parts = reference === undefined ? undefined : splitEntityRef(reference);
+      const name = parts === undefined ? undefined : declared.get(serviceBusEntityKey(parts.entity));
+      return parts === undefined || name === undefined ? reference : entityRef(parts.namespace, name);
+    },
+  };
+}
+
+function queue(
+  ctx: ResolveContext,
+  ns: EntityScope,
+  q: ServiceBusQueueSpec,
+  pointer: string,
+): ServiceBusQueue {
   const d = ctx.profile.queue;
   return {
     name: q.name,
@@ -33,8 +65,8 @@ function queue(ctx: ResolveContext, ns: string, q: ServiceBusQueueSpec, pointer:
     lockDuration: q.lockDuration ?? d.lockDuration,
     messageTtl: q.messageTtl ?? d.messageTtl,
     deadLetterOnExpiration: q.deadLetterOnExpiration ?? d.deadLetterOnExpiration,
-    forwardTo: q.forwardTo,
-    forwardDeadLetteredTo: q.forwardDeadLetteredTo,
+    forwardTo: ns.forwardReference(q.forwardTo),
+    forwardDeadLetteredTo: ns.forwardReference(q.forwardDeadLetteredTo),
     maxSizeMegabytes: q.maxSizeMegabytes ?? d.maxSizeMegabytes,
     maxMessageSizeKilobytes: q.maxMessageSizeKilobytes,
     partitioned: q.partitioned ?? d.partitioned,
@@ -43,18 +75,20 @@ function queue(ctx: ResolveContext, ns: string, q: ServiceBusQueueSpec, pointer:
     status: q.status ?? "Active",
     ...ctx.grants(q),
     source: ctx.source(pointer),
-    preventDestroy: ctx.preventDestroy("serviceBus", ns, q.name),
+    preventDestroy: ctx.preventDestroy("serviceBus", ns.name, q.name),
   };
 }
 
 function rules(s: ServiceBusSubscriptionSpec): readonly SubscriptionRule[] {
-  const replacement: SubscriptionRule[] = s.filter ? [{ ...s.filter, name: defaultRuleName }] : [];
+  const replacement: SubscriptionRule[] = s.filter
+    ? [{ ...s.filter, name: defaultSubscriptionRule.name }]
+    : [];
   return [...replacement, ...(s.rules ?? [])];
 }
 
 function subscription(
   ctx: ResolveContext,
-  ns: string,
+  ns: EntityScope,
   topic: string,
   s: ServiceBusSubscriptionSpec,
   pointer: string,
@@ -69,19 +103,24 @@ function subscription(
     deadLetterOnFilterEvaluationError:
       s.deadLetterOnFilterEvaluationError ?? d.deadLetterOnFilterEvaluationError,
     sessions: s.sessions ?? d.sessions,
-    forwardTo: s.forwardTo,
-    forwardDeadLetteredTo: s.forwardDeadLetteredTo,
+    forwardTo: ns.forwardReference(s.forwardTo),
+    forwardDeadLetteredTo: ns.forwardReference(s.forwardDeadLetteredTo),
     autoDeleteOnIdle: s.autoDeleteOnIdle,
     batchedOperations: s.batchedOperations ?? d.batchedOperations,
     status: s.status ?? "Active",
     rules: rules(s),
     ...ctx.grants(s),
     source: ctx.source(pointer),
-    preventDestroy: ctx.preventDestroy("serviceBus", ns, topic, s.name),
+    preventDestroy: ctx.preventDestroy("serviceBus", ns.name, topic, s.name),
   };
 }
 
-function topic(ctx: ResolveContext, ns: string, t: ServiceBusTopicSpec, pointer: string): ServiceBusTopic {
+function topic(
+  ctx: ResolveContext,
+  ns: EntityScope,
+  t: ServiceBusTopicSpec,
+  pointer: string,
+): ServiceBusTopic {
   const d = ctx.profile.topic;
   return {
     name: t.name,
@@ -99,7 +138,7 @@ function topic(ctx: ResolveContext, ns: string, t: ServiceBusTopicSpec, pointer:
     ),
     ...ctx.grants(t),
     source: ctx.source(pointer),
-    preventDestroy: ctx.preventDestroy("serviceBus", ns, t.name),
+    preventDestroy: ctx.preventDestroy("serviceBus", ns.name, t.name),
   };
 }
 
@@ -118,17 +157,18 @@ export function resolveServiceBusNamespace(
   const premium = ns.sku === "Premium";
   const geo = geoDisasterRecoveryApplies(
     ctx.spec.secondaryLocation,
-    serviceBusSupportsGeoDisasterRecovery(ns.sku),
+    serviceBusOffersGeoDisasterRecovery(ns.sku),
     ns.geoDisasterRecovery,
     ctx.profile.namespace.geoDisasterRecovery,
   );
   const autoscale = ns.autoscale;
+  const scope = entityScope(ns);
   return {
     ...ctx.namespaceSettings(ns, pointer, {
       service: "serviceBus",
       azureName,
-      privateEndpointSupported: serviceBusSupportsPrivateEndpoint(ns.sku),
-      customerManagedKeySupported: serviceBusSupportsCustomerManagedKey(ns.sku),
+      privateEndpointSupported: serviceBusOffersPrivateEndpoint(ns.sku),
+      customerManagedKeySupported: serviceBusOffersCustomerManagedKey(ns.sku),
       dnsZone: "serviceBus",
     }),
     sku: ns.sku,
@@ -150,7 +190,7 @@ export function resolveServiceBusNamespace(
           scaleInCpuPercent: autoscale.scaleInCpuPercent ?? ctx.profile.autoscale.scaleInCpuPercent,
         }
       : undefined,
-    queues: (ns.queues ?? []).map((q, j) => queue(ctx, ns.name, q, `${pointer}/queues/${j}`)),
-    topics: (ns.topics ?? []).map((t, j) => topic(ctx, ns.name, t, `${pointer}/topics/${j}`)),
+    queues: (ns.queues ?? []).map((q, j) => queue(ctx, scope, q, `${pointer}/queues/${j}`)),
+    topics: (ns.topics ?? []).map((t, j) => topic(ctx, scope, t, `${pointer}/topics/${j}`)),
   };
 }

@@ -1,8 +1,10 @@
-import { azureNameProblem, type AzureNameKind, type AzureNameRule } from "../../azure/name-rules";
-import { geoDisasterRecoveryApplies, serviceBusSupportsGeoDisasterRecovery } from "../../azure/capabilities";
+import type { AzureNameRule } from "../../azure/name-rule";
+import { nameProblemOf, type AzureNameKind } from "../../azure/name-rules";
+import { geoDisasterRecoveryApplies } from "../../azure/capabilities";
 import { eventHubsGeoPairable } from "../../azure/event-hubs";
 import { iotHubNameRules } from "../../azure/iot-hub";
 import { relayNameRules } from "../../azure/relay";
+import { serviceBusOffersGeoDisasterRecovery } from "../../azure/service-bus";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -35,7 +37,7 @@ function check(
   advice: string,
   subject = pointerToPath(pointer),
 ): void {
-  const problem = azureNameProblem(kind, name);
+  const problem = nameProblemOf(kind, name);
   if (problem !== undefined) ctx.error(pointer, `Azure name "${name}" for ${subject} ${problem}: ${advice}`);
 }
 
@@ -111,7 +113,7 @@ function serviceBus(ctx: SemanticContext): void {
   (ctx.spec.serviceBus ?? []).forEach((ns, i) => {
     const base = `/serviceBus/${i}`;
     const azureName = checkNamespace(ctx, "serviceBusNamespace", base, ns);
-    const supported = serviceBusSupportsGeoDisasterRecovery(ns.sku);
+    const supported = serviceBusOffersGeoDisasterRecovery(ns.sku);
     if (
       geoDisasterRecoveryApplies(
         ctx.spec.secondaryLocation,

@@ -1,6 +1,6 @@
 import { edgeSiteProblems } from "../../azure/edge-site";
 import { MqttLimits, mqttNameRules } from "../../azure/event-grid-mqtt";
-import { azureNameProblem } from "../../azure/name-rules";
+import { azureNameProblem } from "../../azure/name-rule";
 import type { EventGridNamespaceSpec, SiteSpec } from "../spec";
 import type { SemanticContext } from "./context";
 

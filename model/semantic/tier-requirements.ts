@@ -1,11 +1,8 @@
-import {
-  serviceBusSupportsCustomerManagedKey,
-  serviceBusSupportsPrivateEndpoint,
-} from "../../azure/capabilities";
 import { eventHubsCapabilities } from "../../azure/event-hubs";
 import { iotHubCapabilities } from "../../azure/iot-hub";
 import { relayCapabilities } from "../../azure/relay";
 import { namespaceCapabilities, topicCapabilities } from "../../azure/event-grid";
+import { serviceBusOffersCustomerManagedKey, serviceBusOffersPrivateEndpoint } from "../../azure/service-bus";
 import { loadProfile, requirementRule } from "../profiles";
 import { resourceRef, type ResourceService } from "../resource-refs";
 import type { NamespaceCommonSpec } from "../spec";
@@ -37,7 +34,7 @@ function holders(ctx: SemanticContext): Holder[] {
       privateEndpointSupported: supported(item),
     }));
   return [
-    ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusSupportsPrivateEndpoint(ns.sku)),
+    ...list("serviceBus", "/serviceBus", spec.serviceBus, (ns) => serviceBusOffersPrivateEndpoint(ns.sku)),
     ...list(
       "eventHubs",
       "/eventHubs",
@@ -177,7 +174,7 @@ function customerManagedKeysHaveEncryption(ctx: SemanticContext): void {
   const asking = [
     ...(ctx.spec.serviceBus ?? []).map((ns, i) => ({
       pointer: `/serviceBus/${i}`,
-      wants: ns.customerManagedKey === true && serviceBusSupportsCustomerManagedKey(ns.sku),
+      wants: ns.customerManagedKey === true && serviceBusOffersCustomerManagedKey(ns.sku),
     })),
     ...(ctx.spec.eventHubs ?? []).map((ns, i) => ({
       pointer: `/eventHubs/${i}`,

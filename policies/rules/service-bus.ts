@@ -1,3 +1,9 @@
+import {
+  isServiceBusSku,
+  serviceBusOffersCustomerManagedKey,
+  serviceBusOffersPrivateEndpoint,
+  type ServiceBusSku,
+} from "../../azure/service-bus";
 import type { Rule } from "../engine/rule";
 import type { JsonValue } from "../engine/terraform-json";
 import { requireEntitySetting } from "./controls/entity-setting";
@@ -5,8 +11,11 @@ import { serviceBusNamespace as kind } from "./controls/namespace-kinds";
 import { equalsText, isFalse } from "./controls/setting";
 import * as build from "./namespace-rules";
 
-/** Premium is the only Service Bus tier with customer-managed keys and Private Link. */
-const isPremium = (namespace: { body: { sku?: JsonValue } }): boolean => namespace.body.sku === "Premium";
+/** Whether the synthesized namespace's SKU offers what `offers` asks (azure/service-bus.ts says which do). */
+const skuOffers =
+  (offers: (sku: ServiceBusSku) => boolean) =>
+  (namespace: { body: { sku?: JsonValue } }): boolean =>
+    isServiceBusSku(namespace.body.sku) && offers(namespace.body.sku);
 
 /** Upper bound for a max delivery count: beyond it a poison message is retried for too long before it is dead-lettered. */
 export const MAX_DELIVERY_COUNT_LIMIT = 100;
@@ -63,7 +72,7 @@ export const serviceBusRules: readonly Rule[] = [
     check: {
       inlineBlock: "customer_managed_key",
       keyResource: { type: "azurerm_servicebus_namespace_customer_managed_key", attribute: "namespace_id" },
-      supported: isPremium,
+      supported: skuOffers(serviceBusOffersCustomerManagedKey),
     },
     anchors: {
       checkov: ["CKV_AZURE_201", "CKV_AZURE_199"],
@@ -73,7 +82,7 @@ export const serviceBusRules: readonly Rule[] = [
   build.privateEndpointRule({
     id: "SB-PRIVATE-ENDPOINT",
     kind,
-    supported: isPremium,
+    supported: skuOffers(serviceBusOffersPrivateEndpoint),
     anchors: { checkov: [], azurePolicy: ["Azure Service Bus namespaces should use private link"] },
   }),
   build.diagnosticsRule({

@@ -6,7 +6,7 @@ import {
   storageEndpointProblems,
   type IotHubInput,
 } from "../../azure/iot-hub-rules";
-import { azureNameProblem } from "../../azure/name-rules";
+import { azureNameProblem } from "../../azure/name-rule";
 
 const STORAGE =
   "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stcontosoroutes";

@@ -1,4 +1,4 @@
-import { azureNameProblem } from "../../azure/name-rules";
+import { azureNameProblem } from "../../azure/name-rule";
 import {
   MAX_RELAY_ENDPOINTS,
   relayEntityEndpoints,

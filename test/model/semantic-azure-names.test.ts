@@ -1,11 +1,12 @@
 import { iotHubNameRules } from "../../azure/iot-hub";
-import { azureNameProblem } from "../../azure/name-rules";
+import { nameProblemOf as azureNameProblem } from "../../azure/name-rules";
+import { serviceBusNameRules } from "../../azure/service-bus";
 import { checkAzureNames } from "../../model/semantic/azure-names";
 import { devHeader, diagnosticsOf, messagesOf } from "./helpers/semantic";
 
 describe("Azure's name rules", () => {
   it("accepts a Service Bus namespace of exactly 50 characters", () => {
-    expect(azureNameProblem("serviceBusNamespace", `a${"b".repeat(48)}c`)).toBeUndefined();
+    expect(azureNameProblem(serviceBusNameRules.namespace, `a${"b".repeat(48)}c`)).toBeUndefined();
   });
 
   it("requires a namespace to start with a letter", () => {
@@ -13,7 +14,7 @@ describe("Azure's name rules", () => {
   });
 
   it("refuses a Service Bus namespace ending in -mgmt", () => {
-    expect(azureNameProblem("serviceBusNamespace", "contoso-mgmt")).toBe(
+    expect(azureNameProblem(serviceBusNameRules.namespace, "contoso-mgmt")).toBe(
       'must not end with "-mgmt" (Azure reserves it)',
     );
   });

@@ -1,5 +1,5 @@
 import { checkForwarding } from "../../model/semantic/forwarding";
-import { devHeader, messagesOf } from "./helpers/semantic";
+import { devHeader, diagnosticsOf, messagesOf } from "./helpers/semantic";
 
 const namespace = (entities: string): string => `${devHeader}serviceBus:
   - name: orders
@@ -48,5 +48,98 @@ describe("auto-forwarding", () => {
     expect(messagesOf(checkForwarding, text)[0]).toContain(
       'forwardTo must be "<namespace>/<queue or topic>", e.g. "orders/a", got "poison"',
     );
+  });
+
+  it("resolves a reference that differs from the declared name only in case, as Azure does", () => {
+    const text = namespace(
+      "    queues:\n      - { name: a, forwardTo: orders/Audit-Log }\n      - { name: audit-log }\n",
+    );
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
+
+  it("calls a queue forwarding to itself in another letter case a cycle", () => {
+    const text = namespace("    queues:\n      - { name: loop, forwardTo: orders/LOOP }\n");
+    expect(messagesOf(checkForwarding, text)).toEqual([
+      expect.stringContaining("forwarding cycle orders/loop → orders/loop: messages would circle"),
+    ]);
+  });
+
+  it("refuses a queue forwarding its dead letters to itself through a reference in another case", () => {
+    const text = `${devHeader}serviceBus:
+  - name: ops
+    sku: Standard
+    queues:
+      - { name: Orders, forwardDeadLetteredTo: ops/orders }
+`;
+    expect(diagnosticsOf(checkForwarding, text)).toEqual([
+      expect.objectContaining({
+        path: "serviceBus[0].queues[0].forwardDeadLetteredTo",
+        line: 13,
+        message:
+          "forwarding cycle ops/Orders → ops/Orders (dead letters included): Azure forwards only to an entity that already exists, so a queue cannot forward to itself; forward its dead letters to another queue or topic",
+      }),
+    ]);
+  });
+
+  it("refuses queues that forward to each other through dead letters", () => {
+    const text = namespace(`    queues:
+      - { name: a, forwardTo: orders/b }
+      - { name: b, forwardDeadLetteredTo: orders/a }
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([
+      expect.stringContaining(
+        "forwarding cycle orders/a → orders/b → orders/a (dead letters included): Azure forwards only to an entity that already exists, so none of these queues could be created first",
+      ),
+    ]);
+  });
+
+  it("accepts a subscription whose dead letters return to its own topic", () => {
+    const text = namespace(`    topics:
+      - name: events
+        subscriptions: [{ name: retry, forwardDeadLetteredTo: orders/events }]
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
+
+  it("accepts dead letters that reach a topic whose subscription forwards back", () => {
+    const text = namespace(`    queues:
+      - { name: work, forwardDeadLetteredTo: orders/retries }
+    topics:
+      - name: retries
+        subscriptions: [{ name: again, forwardTo: orders/work }]
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
+
+  it("refuses a forwarding chain of more than four hops", () => {
+    const queues = ["a", "b", "c", "d", "e"]
+      .map((q, i, all) => `      - { name: ${q}, forwardTo: orders/${all[i + 1] ?? "f"} }`)
+      .join("\n");
+    expect(messagesOf(checkForwarding, namespace(`    queues:\n${queues}\n      - { name: f }\n`))).toEqual([
+      "forwarding chain a → b → c → d → e → f has 5 hops; Azure dead-letters messages after 4: forward straight to a later entity",
+    ]);
+  });
+
+  it("counts a hop through a topic's subscription and accepts four hops", () => {
+    const text = namespace(`    queues:
+      - { name: a, forwardTo: orders/t }
+      - { name: b, forwardTo: orders/c }
+      - { name: c, forwardTo: orders/d }
+      - { name: d }
+    topics:
+      - name: t
+        subscriptions:
+          - { name: s, forwardTo: orders/b }
+`);
+    expect(messagesOf(checkForwarding, text)).toEqual([]);
+  });
+
+  it("counts hops through references in another letter case", () => {
+    const queues = ["a", "b", "c", "d", "e"]
+      .map((q, i, all) => `      - { name: ${q}, forwardTo: orders/${(all[i + 1] ?? "f").toUpperCase()} }`)
+      .join("\n");
+    expect(messagesOf(checkForwarding, namespace(`    queues:\n${queues}\n      - { name: f }\n`))).toEqual([
+      "forwarding chain a → b → c → d → e → f has 5 hops; Azure dead-letters messages after 4: forward straight to a later entity",
+    ]);
   });
 });

@@ -4,16 +4,20 @@ import { checkServiceBus } from "../../model/semantic/service-bus";
 import { documentFromText, sharedExample, specOf, testToday } from "./helpers/document";
 
 /** Runs only the Service Bus rules over an environment whose `serviceBus:` section is `section`. */
-function check(section: string, header = ""): { path: string; line: number; message: string }[] {
-  const text = `name: test\ntier: development\nlocation: westeurope\n${header}naming:\n  prefix: contoso\nserviceBus:\n${section}`;
+function check(
+  section: string,
+  header = "",
+  tier = "development",
+): { path: string; line: number; message: string }[] {
+  const text = `name: test\ntier: ${tier}\nlocation: westeurope\n${header}naming:\n  prefix: contoso\nserviceBus:\n${section}`;
   const doc = documentFromText(text);
   const ctx = new SemanticContext(doc, specOf(doc), testToday);
   checkServiceBus(ctx);
   return ctx.diagnostics.map(({ path, line, message }) => ({ path, line, message }));
 }
 
-const messages = (section: string, header = ""): string[] =>
-  check(section, header).map((d) => `${d.path} :: ${d.message}`);
+const messages = (section: string, header = "", tier = "development"): string[] =>
+  check(section, header, tier).map((d) => `${d.path} :: ${d.message}`);
 
 describe("Service Bus semantic checks", () => {
   it.each(["dev", "prod"] as const)("accept the shared %s example", (name) => {
@@ -40,8 +44,8 @@ describe("Service Bus semantic checks", () => {
     expect(found).toEqual([
       'serviceBus[0].capacity :: capacity (messaging units, got 2) needs the Premium SKU; namespace "orders" is Standard',
       'serviceBus[0].partitions :: partitions (got 2) needs the Premium SKU; namespace "orders" is Standard',
-      'serviceBus[0].customerManagedKey :: a customer-managed key needs the Premium SKU; namespace "orders" is Standard',
-      'serviceBus[0].privateEndpoint :: a private endpoint needs the Premium SKU; namespace "orders" is Standard',
+      "serviceBus[0].privateEndpoint :: a private endpoint needs the Premium SKU; this Service Bus namespace (Standard) has none",
+      "serviceBus[0].customerManagedKey :: a customer-managed key needs the Premium SKU; this Service Bus namespace (Standard) has none",
       'serviceBus[0].geoDisasterRecovery :: geo-disaster recovery needs the Premium SKU; namespace "orders" is Standard',
       'serviceBus[0].autoscale :: autoscale of messaging units needs the Premium SKU; namespace "orders" is Standard',
     ]);
@@ -70,7 +74,7 @@ describe("Service Bus semantic checks", () => {
       ].join("\n"),
     );
     expect(found).toEqual([
-      'serviceBus[0].queues[0].sessions :: sessions needs the Standard or Premium SKU; namespace "orders" is Basic',
+      'serviceBus[0].queues[0].sessions :: sessions need the Standard or Premium SKU; namespace "orders" is Basic',
       'serviceBus[0].queues[0].duplicateDetection :: duplicate detection needs the Standard or Premium SKU; namespace "orders" is Basic',
       'serviceBus[0].queues[0].forwardTo :: auto-forwarding (forwardTo) needs the Standard or Premium SKU; namespace "orders" is Basic',
       'serviceBus[0].queues[0].forwardDeadLetteredTo :: auto-forwarding (forwardDeadLetteredTo) needs the Standard or Premium SKU; namespace "orders" is Basic',
@@ -197,38 +201,7 @@ describe("Service Bus semantic checks", () => {
     ).toEqual([]);
   });
 
-  it("refuses a forwarding chain of more than four hops", () => {
-    const queues = ["a", "b", "c", "d", "e"]
-      .map((q, i, all) => `      - { name: ${q}, forwardTo: orders/${all[i + 1] ?? "f"} }`)
-      .join("\n");
-    expect(
-      messages(`  - name: orders\n    sku: Standard\n    queues:\n${queues}\n      - { name: f }\n`),
-    ).toEqual([
-      "serviceBus[0].queues[0].forwardTo :: forwarding chain a → b → c → d → e → f has 5 hops; Azure dead-letters messages after 4: forward straight to a later entity",
-    ]);
-  });
-
-  it("counts a hop through a topic's subscription and accepts four hops", () => {
-    const found = messages(
-      [
-        "  - name: orders",
-        "    sku: Standard",
-        "    queues:",
-        "      - { name: a, forwardTo: orders/t }",
-        "      - { name: b, forwardTo: orders/c }",
-        "      - { name: c, forwardTo: orders/d }",
-        "      - { name: d }",
-        "    topics:",
-        "      - name: t",
-        "        subscriptions:",
-        "          - { name: s, forwardTo: orders/b }",
-        "",
-      ].join("\n"),
-    );
-    expect(found).toEqual([]);
-  });
-
-  it("leaves forwarding loops to the forwarding check", () => {
+  it("leaves forwarding loops and chains to the forwarding check", () => {
     expect(
       messages(
         "  - name: orders\n    sku: Standard\n    queues:\n      - { name: a, forwardTo: orders/b }\n      - { name: b, forwardTo: orders/a }\n",
@@ -307,6 +280,37 @@ describe("Service Bus semantic checks", () => {
     ).toEqual([
       "serviceBus[0].geoDisasterRecovery :: geoDisasterRecovery pairs with another region, but secondaryLocation is the same as location (westeurope)",
     ]);
+  });
+
+  it("refuses geo-disaster recovery the production tier turns on, at the namespace, when secondaryLocation is location", () => {
+    expect(
+      check("  - name: orders\n    sku: Premium\n", "secondaryLocation: westeurope\n", "production"),
+    ).toEqual([
+      {
+        path: "serviceBus[0]",
+        line: 8,
+        message:
+          "geo-disaster recovery (the production tier's default for a Premium namespace when secondaryLocation is given) pairs with another region, but secondaryLocation is the same as location (westeurope): set secondaryLocation to another region, or geoDisasterRecovery: false",
+      },
+    ]);
+  });
+
+  it("accepts a production Premium namespace that opts out of geo-disaster recovery, or pairs with another region", () => {
+    const namespace = "  - name: orders\n    sku: Premium\n";
+    expect(
+      messages(
+        `${namespace}    geoDisasterRecovery: false\n`,
+        "secondaryLocation: westeurope\n",
+        "production",
+      ),
+    ).toEqual([]);
+    expect(messages(namespace, "secondaryLocation: northeurope\n", "production")).toEqual([]);
+  });
+
+  it("leaves a Standard namespace in production without geo-disaster recovery, whatever the regions", () => {
+    expect(
+      messages("  - name: orders\n    sku: Standard\n", "secondaryLocation: westeurope\n", "production"),
+    ).toEqual([]);
   });
 
   it("refuses zoneRedundant: false, which Azure cannot honour", () => {

@@ -6,6 +6,7 @@ import { addServiceBus } from "../../stacks/service-bus";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   devNamespace,
+  ordersApi,
   environmentWith,
   prodNamespace,
   queueModel,
@@ -122,6 +123,52 @@ describe("addServiceBus", () => {
     expect(named(json, "azurerm_servicebus_queue", "a")?.forward_to).toBe(
       `\${${addressOf(json, "azurerm_servicebus_queue", "b")}.name}`,
     );
+  });
+
+  it("makes one assignment for a principal among a subscription's receivers and its owners", () => {
+    const ns = devNamespace({
+      queues: [],
+      topics: [
+        topicModel({
+          name: "order-events",
+          subscriptions: [subscriptionModel({ name: "audit", receivers: [ordersApi], owners: [ordersApi] })],
+        }),
+      ],
+    });
+    const { json } = build([ns]);
+    const subscription = addressOf(json, "azurerm_servicebus_subscription", "audit");
+    expect(resources(json, "azurerm_role_assignment")).toEqual([
+      expect.objectContaining({
+        role_definition_name: "Azure Service Bus Data Receiver",
+        scope: `\${${subscription}.id}`,
+        principal_id: ordersApi.objectId,
+      }),
+    ]);
+  });
+
+  it("finds a forwarding target named in another letter case, as Azure and validation do", () => {
+    const ns = devNamespace({
+      topics: [],
+      queues: [
+        queueModel({ name: "Orders", forwardDeadLetteredTo: "orders/POISON", forwardTo: "orders/next" }),
+        queueModel({ name: "Next" }),
+        queueModel({ name: "poison" }),
+      ],
+    });
+    const { json } = build([ns]);
+    expect(named(json, "azurerm_servicebus_queue", "Orders")).toMatchObject({
+      forward_to: `\${${addressOf(json, "azurerm_servicebus_queue", "Next")}.name}`,
+      forward_dead_lettered_messages_to: `\${${addressOf(json, "azurerm_servicebus_queue", "poison")}.name}`,
+    });
+  });
+
+  it("names the geo-DR secondary's private endpoint as Service Bus endpoints have always been named", () => {
+    const { json } = build([prodNamespace()]);
+    expect(
+      resources(json, "azurerm_private_endpoint")
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["pep-sbns-contoso-orders-orders-prod", "pep-sbns-contoso-orders-orders-prod-secondary"]);
   });
 
   it("lets a subscription forward to a queue of its namespace", () => {

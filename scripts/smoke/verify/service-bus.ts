@@ -1,5 +1,6 @@
 import type { SBQueue, SBSubscription, SBTopic, Rule } from "@azure/arm-servicebus";
 import type { ServiceBusNamespace, ServiceBusSubscription, SubscriptionRule } from "../../../model/model";
+import { defaultSubscriptionRule } from "../../../azure/service-bus";
 import { compareResource, reconcileChildren, type ExpectedProperties } from "../compare";
 import type { CheckResult } from "../results";
 import {
@@ -202,7 +203,7 @@ function verifySubscription(
     },
   );
   // Without declared rules Azure's own `$Default` (1=1) is expected and is not "unmanaged".
-  const declared = subscription.rules.length > 0 ? subscription.rules : [{ name: "$Default", sql: "1=1" }];
+  const declared = subscription.rules.length > 0 ? subscription.rules : [defaultSubscriptionRule];
   const byName = new Map(rules.map((r) => [(r.name ?? "").toLowerCase(), r]));
   const reconciled = reconcileChildren(
     label,

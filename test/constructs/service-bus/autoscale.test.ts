@@ -1,29 +1,33 @@
+import type { Construct } from "constructs";
 import {
   ServiceBusAutoscale,
   type ServiceBusAutoscaleProps,
   type ServiceBusNamespaceProps,
 } from "../../../constructs/service-bus";
-import { namespace, onlyResource, synth } from "./synth";
+import { namespace, onlyResource, synth, validationErrors } from "./synth";
 
 const AUTOSCALE = "azurerm_monitor_autoscale_setting";
 
-function autoscale(
-  overrides: Partial<ServiceBusAutoscaleProps> = {},
-  ns: Partial<ServiceBusNamespaceProps> = { sku: "Premium" },
-) {
-  return onlyResource(
-    synth(
-      (s) =>
-        new ServiceBusAutoscale(s, "as", {
-          namespace: namespace(s, ns),
-          minCapacity: 1,
-          maxCapacity: 8,
-          ...overrides,
-        }),
-    ),
-    AUTOSCALE,
-  );
+/** Adds an autoscale of 1 to 8 units, with `overrides`, to a namespace with `ns`. */
+function build(overrides: Partial<ServiceBusAutoscaleProps>, ns: Partial<ServiceBusNamespaceProps>) {
+  return (s: Construct) =>
+    new ServiceBusAutoscale(s, "as", {
+      namespace: namespace(s, ns),
+      minCapacity: 1,
+      maxCapacity: 8,
+      ...overrides,
+    });
 }
+
+const premium: Partial<ServiceBusNamespaceProps> = { sku: "Premium" };
+
+const autoscale = (overrides: Partial<ServiceBusAutoscaleProps> = {}, ns = premium) =>
+  onlyResource(synth(build(overrides, ns)), AUTOSCALE);
+
+const autoscaleErrors = (overrides: Partial<ServiceBusAutoscaleProps> = {}, ns = premium): string[] =>
+  validationErrors(build(overrides, ns));
+
+const where = "Service Bus autoscale of sbns-contoso-orders-test";
 
 interface Rule {
   metric_trigger: { metric_name: string; operator: string; threshold: number; metric_namespace: string };
@@ -66,30 +70,44 @@ describe("ServiceBusAutoscale", () => {
   });
 
   it("refuses a namespace below Premium", () => {
-    expect(() => autoscale({}, { sku: "Standard" })).toThrow(
-      /messaging units exist only on the Premium SKU, got Standard/,
-    );
+    expect(autoscaleErrors({}, { sku: "Standard" })).toEqual([
+      `${where}: autoscale: autoscale of messaging units needs the Premium SKU; namespace "orders" is Standard`,
+    ]);
   });
 
   it("refuses unit counts that are not valid steps", () => {
-    expect(() => autoscale({ maxCapacity: 6 })).toThrow(/maxCapacity must be one of 1, 2, 4, 8, 16, got 6/);
+    expect(autoscaleErrors({ maxCapacity: 6 })).toEqual([
+      `${where}: autoscale/maxCapacity: maxCapacity must be one of 1, 2, 4, 8, 16 messaging units (steps Premium allows with 1 partition(s)), got 6`,
+    ]);
   });
 
   it("refuses unit counts that are not a multiple of the partitions", () => {
-    expect(() => autoscale({ minCapacity: 2 }, { sku: "Premium", capacity: 4, partitions: 4 })).toThrow(
-      /minCapacity must be one of 4, 8, 16, got 2/,
-    );
+    expect(autoscaleErrors({ minCapacity: 2 }, { sku: "Premium", capacity: 4, partitions: 4 })).toEqual([
+      `${where}: autoscale/minCapacity: minCapacity must be one of 4, 8, 16 messaging units (steps Premium allows with 4 partition(s)), got 2`,
+    ]);
   });
 
   it("refuses a minimum above the maximum", () => {
-    expect(() => autoscale({ minCapacity: 8, maxCapacity: 4 })).toThrow(
-      /minCapacity must not exceed maxCapacity \(4\), got 8/,
-    );
+    expect(autoscaleErrors({ minCapacity: 8, maxCapacity: 4 })).toEqual([
+      `${where}: autoscale/minCapacity: minCapacity must not exceed maxCapacity (4), got 8`,
+    ]);
+  });
+
+  it("refuses a namespace capacity outside the bounds, as validation of the file does", () => {
+    expect(autoscaleErrors({ minCapacity: 1, maxCapacity: 4 }, { sku: "Premium", capacity: 8 })).toEqual([
+      `${where}: capacity: capacity must lie between autoscale minCapacity 1 and maxCapacity 4, got 8`,
+    ]);
   });
 
   it("refuses a scale-in threshold at or above the scale-out threshold", () => {
-    expect(() => autoscale({ scaleOutCpuPercent: 50, scaleInCpuPercent: 50 })).toThrow(
-      /cpu thresholds need 0 <= scale-in < scale-out <= 100/,
-    );
+    expect(autoscaleErrors({ scaleOutCpuPercent: 50, scaleInCpuPercent: 50 })).toEqual([
+      `${where}: autoscale/scaleInCpuPercent: scaleInCpuPercent must be below scaleOutCpuPercent (50) and both within 0–100, got 50`,
+    ]);
+  });
+
+  it("judges a stated scale-out threshold against the default scale-in threshold", () => {
+    expect(autoscaleErrors({ scaleOutMemoryPercent: 20 })).toEqual([
+      `${where}: autoscale/scaleOutMemoryPercent: scaleOutMemoryPercent must be above scaleInMemoryPercent (30, the default) and both within 0–100, got 20`,
+    ]);
   });
 });

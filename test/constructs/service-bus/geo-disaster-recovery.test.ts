@@ -1,5 +1,9 @@
-import { ServiceBusGeoDisasterRecovery } from "../../../constructs/service-bus";
-import { namespace, onlyResource, resourcesOf, synth } from "./synth";
+import type { Construct } from "constructs";
+import {
+  ServiceBusGeoDisasterRecovery,
+  type ServiceBusGeoDisasterRecoveryProps,
+} from "../../../constructs/service-bus";
+import { namespace, onlyResource, resourcesOf, synth, validationErrors } from "./synth";
 
 const premium = {
   sku: "Premium",
@@ -10,16 +14,23 @@ const premium = {
   preventDestroy: true,
 } as const;
 
-function paired(overrides: { secondaryLocation?: string; aliasName?: string } = {}) {
-  return synth((s) => {
+type Overrides = Partial<Omit<ServiceBusGeoDisasterRecoveryProps, "primary">>;
+
+function build(overrides: Overrides): (scope: Construct) => void {
+  return (s) => {
     new ServiceBusGeoDisasterRecovery(s, "dr", {
       primary: namespace(s, premium),
       secondaryName: "sbns-contoso-orders-test-secondary",
-      secondaryLocation: overrides.secondaryLocation ?? "northeurope",
-      aliasName: overrides.aliasName ?? "sbns-contoso-orders-test-alias",
+      secondaryLocation: "northeurope",
+      aliasName: "sbns-contoso-orders-test-alias",
+      ...overrides,
     });
-  });
+  };
 }
+
+const paired = (overrides: Overrides = {}) => synth(build(overrides));
+const pairErrors = (overrides: Overrides = {}) => validationErrors(build(overrides));
+const where = "Service Bus geo-disaster recovery for sbns-contoso-orders-test";
 
 describe("ServiceBusGeoDisasterRecovery", () => {
   it("pairs a secondary Premium namespace in the other region, sized like the primary", () => {
@@ -51,32 +62,48 @@ describe("ServiceBusGeoDisasterRecovery", () => {
     expect(endpoints.map((e) => e.location)).toEqual(["westeurope", "westeurope"]);
   });
 
+  it("names the secondary's private endpoint after the secondary, or as told", () => {
+    const names = (overrides: Overrides) =>
+      resourcesOf(paired(overrides), "azurerm_private_endpoint")
+        .map((e) => String(e.name))
+        .sort();
+    expect(names({})).toEqual(["sbns-contoso-orders-test-pep", "sbns-contoso-orders-test-secondary-pep"]);
+    expect(names({ secondaryPrivateEndpointName: "pep-secondary" })).toEqual([
+      "pep-secondary",
+      "sbns-contoso-orders-test-pep",
+    ]);
+  });
+
   it("locks the secondary like the primary", () => {
     expect(resourcesOf(paired(), "azurerm_management_lock")).toHaveLength(2);
   });
 
   it("refuses a non-Premium primary", () => {
-    expect(() =>
-      synth((s) => {
-        new ServiceBusGeoDisasterRecovery(s, "dr", {
-          primary: namespace(s),
-          secondaryName: "b",
-          secondaryLocation: "northeurope",
-          aliasName: "c",
-        });
-      }),
-    ).toThrow(/needs the Premium SKU, got Standard/);
+    const errors = validationErrors((s) => {
+      new ServiceBusGeoDisasterRecovery(s, "dr", {
+        primary: namespace(s),
+        secondaryName: "b",
+        secondaryLocation: "northeurope",
+        aliasName: "c",
+      });
+    });
+    expect(errors).toEqual([
+      `${where}: geoDisasterRecovery: geo-disaster recovery needs the Premium SKU; namespace "orders" is Standard`,
+    ]);
   });
 
-  it("refuses a secondary in the primary's region", () => {
-    expect(() => paired({ secondaryLocation: "westeurope" })).toThrow(
-      /secondaryLocation must differ from the primary's location, got westeurope/,
-    );
-  });
+  it.each(["westeurope", "West Europe"])(
+    "refuses a secondary in the primary's region, written %s",
+    (region) => {
+      expect(pairErrors({ secondaryLocation: region })).toEqual([
+        `${where}: geoDisasterRecovery: geoDisasterRecovery pairs with another region, but secondaryLocation is the same as location (westeurope)`,
+      ]);
+    },
+  );
 
-  it("refuses an alias named like one of the namespaces", () => {
-    expect(() => paired({ aliasName: "sbns-contoso-orders-test" })).toThrow(
-      /aliasName must differ from both namespace names/,
-    );
+  it("refuses an alias named like one of the namespaces, whatever its case", () => {
+    expect(pairErrors({ aliasName: "SBNS-contoso-orders-test" })).toEqual([
+      `${where}: aliasName: aliasName must differ from both namespace names, got SBNS-contoso-orders-test`,
+    ]);
   });
 });

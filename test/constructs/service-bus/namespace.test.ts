@@ -1,5 +1,14 @@
+import { Token } from "cdktf";
 import { ServiceBusNamespace } from "../../../constructs/service-bus";
-import { namespace, namespaceProps, onlyResource, ordersApi, resourcesOf, synth } from "./synth";
+import {
+  namespace,
+  namespaceProps,
+  onlyResource,
+  ordersApi,
+  resourcesOf,
+  synth,
+  validationErrors,
+} from "./synth";
 
 const NAMESPACE = "azurerm_servicebus_namespace";
 
@@ -54,26 +63,49 @@ describe("ServiceBusNamespace", () => {
   });
 
   it.each([
-    [{ capacity: 2 }, /capacity applies only to the Premium SKU, got 2 on Standard/],
-    [{ partitions: 2 }, /partitions applies only to the Premium SKU, got 2 on Standard/],
+    [
+      { capacity: 2 },
+      'capacity: capacity (messaging units, got 2) needs the Premium SKU; namespace "orders" is Standard',
+    ],
+    [
+      { partitions: 2 },
+      'partitions: partitions (got 2) needs the Premium SKU; namespace "orders" is Standard',
+    ],
     [
       { customerManagedKey: { keyVaultKeyId: "k", identityId: "i" } },
-      /customerManagedKey applies only to the Premium SKU, got .* on Standard/,
+      "customerManagedKey: a customer-managed key needs the Premium SKU; this Service Bus namespace (Standard) has none",
     ],
     [
       { privateEndpoint: { subnetId: "s" } },
-      /privateEndpoint applies only to the Premium SKU, got .* on Standard/,
+      "privateEndpoint: a private endpoint needs the Premium SKU; this Service Bus namespace (Standard) has none",
     ],
   ])("refuses Premium-only option %j on Standard", (overrides, message) => {
-    expect(() => synth((s) => namespace(s, overrides))).toThrow(message);
+    expect(validationErrors((s) => namespace(s, overrides))).toEqual([
+      `Service Bus namespace sbns-contoso-orders-test: ${message}`,
+    ]);
+  });
+
+  it("reports every Premium-only option at once", () => {
+    expect(validationErrors((s) => namespace(s, { capacity: 2, partitions: 2 }))).toHaveLength(2);
   });
 
   it.each([
-    [{ capacity: 3 }, /capacity must be one of 1, 2, 4, 8, 16 messaging units, got 3/],
-    [{ partitions: 3 }, /partitions must be one of 1, 2, 4, got 3/],
-    [{ capacity: 2, partitions: 4 }, /capacity must be a multiple of partitions \(4\), got 2/],
+    [{ capacity: 3 }, "capacity: capacity must be one of 1, 2, 4, 8, 16 messaging units on Premium, got 3"],
+    [{ partitions: 3 }, "partitions: partitions must be one of 1, 2, 4, got 3"],
+    [
+      { capacity: 2, partitions: 4 },
+      "capacity: capacity must be a multiple of partitions (4) on Premium, got 2",
+    ],
   ])("refuses Premium sizing %j", (overrides, message) => {
-    expect(() => synth((s) => namespace(s, { sku: "Premium", ...overrides }))).toThrow(message);
+    expect(validationErrors((s) => namespace(s, { sku: "Premium", ...overrides }))).toEqual([
+      `Service Bus namespace sbns-contoso-orders-test: ${message}`,
+    ]);
+  });
+
+  it("accepts Premium sizing it does not know until apply", () => {
+    expect(
+      validationErrors((s) => namespace(s, { sku: "Premium", capacity: Token.asNumber("${var.units}") })),
+    ).toEqual([]);
   });
 
   it("keeps the network rule set's public access in step with the namespace's", () => {
@@ -114,9 +146,13 @@ describe("ServiceBusNamespace", () => {
   });
 
   it("refuses IP ranges while public access is off", () => {
-    expect(() =>
-      synth((s) => namespace(s, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] })),
-    ).toThrow(/allowedIpRanges admit nothing while publicNetworkAccess is false, got 203.0.113.0\/24/);
+    expect(
+      validationErrors((s) =>
+        namespace(s, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }),
+      ),
+    ).toEqual([
+      "Service Bus namespace sbns-contoso-orders-test: allowedIpRanges: allowedIpRanges admit nothing while publicNetworkAccess is false; remove them or allow public access",
+    ]);
   });
 
   it("closes the public endpoint by default when a private endpoint is given", () => {
@@ -128,10 +164,28 @@ describe("ServiceBusNamespace", () => {
     );
     expect(onlyResource(json, NAMESPACE).public_network_access_enabled).toBe(false);
     expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
-      name: "pep-sbns-contoso-orders-test",
+      name: "sbns-contoso-orders-test-pep",
+      location: "westeurope",
       subnet_id: "/subnets/pe",
       private_service_connection: { subresource_names: ["namespace"] },
       private_dns_zone_group: { private_dns_zone_ids: ["/zones/sb"] },
+    });
+  });
+
+  it("names the private endpoint as told, in the region told", () => {
+    const json = synth((s) =>
+      namespace(s, {
+        sku: "Premium",
+        privateEndpoint: {
+          subnetId: "/subnets/pe",
+          name: "pep-sbns-contoso-orders-test",
+          location: "northeurope",
+        },
+      }),
+    );
+    expect(onlyResource(json, "azurerm_private_endpoint")).toMatchObject({
+      name: "pep-sbns-contoso-orders-test",
+      location: "northeurope",
     });
   });
 
@@ -140,7 +194,6 @@ describe("ServiceBusNamespace", () => {
       synth((s) =>
         namespace(s, {
           sku: "Premium",
-          userAssignedIdentityIds: ["/id/cmk"],
           customerManagedKey: {
             keyVaultKeyId: "https://kv.vault.azure.net/keys/k",
             identityId: "/id/cmk",
@@ -157,12 +210,21 @@ describe("ServiceBusNamespace", () => {
     });
   });
 
-  it("refuses a customer-managed key whose identity is not attached", () => {
-    expect(() =>
+  it("attaches the customer-managed key's identity once, beside the other user-assigned ones", () => {
+    const ns = onlyResource(
       synth((s) =>
-        namespace(s, { sku: "Premium", customerManagedKey: { keyVaultKeyId: "k", identityId: "/id/cmk" } }),
+        namespace(s, {
+          sku: "Premium",
+          userAssignedIdentityIds: ["/id/cmk", "/id/app"],
+          customerManagedKey: { keyVaultKeyId: "k", identityId: "/id/cmk" },
+        }),
       ),
-    ).toThrow(/identity must be one of userAssignedIdentityIds, got \/id\/cmk/);
+      NAMESPACE,
+    );
+    expect(ns.identity).toEqual({
+      type: "SystemAssigned, UserAssigned",
+      identity_ids: ["/id/app", "/id/cmk"],
+    });
   });
 
   it("sends all logs and metrics to the workspace when one is given", () => {
@@ -189,7 +251,7 @@ describe("ServiceBusNamespace", () => {
 
   it("outputs the default connection string only when local auth is on, and then as sensitive", () => {
     const off = synth((s) => namespace(s));
-    const on = synth((s) => namespace(s, { localAuthEnabled: true }));
+    const on = synth((s) => namespace(s, { localAuth: true }));
     expect(off.output ?? {}).toEqual({});
     expect(on.output?.sbns_contoso_orders_test_default_connection_string).toMatchObject({
       sensitive: true,

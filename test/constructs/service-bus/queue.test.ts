@@ -13,6 +13,7 @@ import {
   ordersApi,
   resourcesOf,
   synth,
+  validationErrors,
   type Synthesized,
 } from "./synth";
 
@@ -30,6 +31,18 @@ function queue(
     QUEUE,
   );
 }
+
+/** What validation says about a queue `orders-inbound` with `overrides` in a namespace with `ns`. */
+function queueErrors(
+  overrides: Partial<ServiceBusQueueProps> = {},
+  ns: Partial<ServiceBusNamespaceProps> = {},
+): string[] {
+  return validationErrors(
+    (s) => new ServiceBusQueue(s, "q", { namespace: namespace(s, ns), name: "orders-inbound", ...overrides }),
+  );
+}
+
+const where = "Service Bus queue orders/orders-inbound";
 
 function queueNamed(json: Synthesized, name: string): Record<string, unknown> {
   const found = resourcesOf(json, QUEUE).find((q) => q.name === name);
@@ -58,10 +71,10 @@ describe("ServiceBusQueue", () => {
       queue(
         {
           sessions: true,
-          duplicateDetectionWindow: "PT10M",
+          duplicateDetection: "PT10M",
           maxDeliveryCount: 5,
           lockDuration: "PT2M",
-          defaultMessageTtl: "P14D",
+          messageTtl: "P14D",
           deadLetterOnExpiration: true,
           maxSizeMegabytes: 81920,
           batchedOperations: false,
@@ -99,50 +112,70 @@ describe("ServiceBusQueue", () => {
   });
 
   it("refuses a queue-level partitioning choice on Premium", () => {
-    expect(() => queue({ partitioned: false }, { sku: "Premium" })).toThrow(
-      /partitioned is not an entity option on Premium/,
-    );
+    expect(queueErrors({ partitioned: false }, { sku: "Premium" })).toEqual([
+      `${where}: partitioned: partitioned is not an entity option on Premium: a Premium namespace partitions all its entities; set partitions on namespace "orders"`,
+    ]);
   });
 
   it.each([
-    [{ sessions: true }, /sessions are not available on the Basic SKU/],
+    [{ sessions: true }, "sessions: sessions need the Standard or Premium SKU"],
     [
-      { duplicateDetectionWindow: "PT10M" },
-      /duplicate detection is not available on the Basic SKU, got duplicateDetectionWindow PT10M/,
+      { duplicateDetection: "PT10M" },
+      "duplicateDetection: duplicate detection needs the Standard or Premium SKU",
     ],
   ])("refuses %j on Basic", (overrides, message) => {
-    expect(() => queue(overrides, { sku: "Basic" })).toThrow(message);
+    expect(queueErrors(overrides, { sku: "Basic" })).toEqual([
+      `${where}: ${message}; namespace "orders" is Basic`,
+    ]);
   });
 
   it("refuses forwarding on Basic", () => {
-    expect(() =>
-      synth((s) => {
-        const ns = namespace(s, { sku: "Basic" });
-        const target = new ServiceBusQueue(s, "t", { namespace: ns, name: "target" });
-        new ServiceBusQueue(s, "q", { namespace: ns, name: "source", forwardTo: target });
-      }),
-    ).toThrow(/forwardTo is not available on the Basic SKU, got orders\/target/);
+    const errors = validationErrors((s) => {
+      const ns = namespace(s, { sku: "Basic" });
+      const target = new ServiceBusQueue(s, "t", { namespace: ns, name: "target" });
+      new ServiceBusQueue(s, "q", { namespace: ns, name: "source", forwardTo: target });
+    });
+    expect(errors).toEqual([
+      'Service Bus queue orders/source: forwardTo: auto-forwarding (forwardTo) needs the Standard or Premium SKU; namespace "orders" is Basic',
+    ]);
   });
 
-  it("refuses a max message size outside Premium and outside 1024–102400 KB", () => {
-    expect(() => queue({ maxMessageSizeKilobytes: 2048 })).toThrow(
-      /maxMessageSizeKilobytes applies only to the Premium SKU, got 2048 on Standard/,
-    );
-    expect(() => queue({ maxMessageSizeKilobytes: 512 }, { sku: "Premium" })).toThrow(
-      /between 1024 and 102400, got 512/,
-    );
+  it("refuses a max message size outside Premium", () => {
+    expect(queueErrors({ maxMessageSizeKilobytes: 2048 })).toEqual([
+      `${where}: maxMessageSizeKilobytes: maxMessageSizeKilobytes needs the Premium SKU (the limit is 256 KB elsewhere); namespace "orders" is Standard`,
+    ]);
+  });
+
+  it("refuses a Premium max message size outside 1024–102400 KB", () => {
+    expect(queueErrors({ maxMessageSizeKilobytes: 512 }, { sku: "Premium" })).toEqual([
+      `${where}: maxMessageSizeKilobytes: maxMessageSizeKilobytes must be between 1024 and 102400, got 512`,
+    ]);
   });
 
   it("refuses sizes the SKU does not offer", () => {
-    expect(() => queue({ maxSizeMegabytes: 10240 })).toThrow(
-      /maxSizeMegabytes on Standard must be one of 1024, 2048, 3072, 4096, 5120, got 10240/,
-    );
+    expect(queueErrors({ maxSizeMegabytes: 10240 })).toEqual([
+      `${where}: maxSizeMegabytes: maxSizeMegabytes on Standard must be one of 1024, 2048, 3072, 4096, 5120 (a partitioned entity holds 16 times this), got 10240`,
+    ]);
   });
 
-  it("refuses a max delivery count below 1", () => {
-    expect(() => queue({ maxDeliveryCount: 0 })).toThrow(
-      /maxDeliveryCount must be an integer of at least 1, got 0/,
-    );
+  it.each([0, 2.5])("refuses a max delivery count of %s, as validation of the file does", (count) => {
+    expect(queueErrors({ maxDeliveryCount: count })).toEqual([
+      `${where}: maxDeliveryCount: maxDeliveryCount must be a whole number of at least 1, got ${count}`,
+    ]);
+  });
+
+  it("accepts a max delivery count of 1", () => {
+    expect(queueErrors({ maxDeliveryCount: 1 })).toEqual([]);
+  });
+
+  it("refuses a lock longer than five minutes", () => {
+    expect(queueErrors({ lockDuration: "PT6M" })).toEqual([
+      `${where}: lockDuration: lockDuration must be between 5 seconds and 5 minutes, got PT6M (6 minutes)`,
+    ]);
+  });
+
+  it("reports every problem at once", () => {
+    expect(queueErrors({ maxDeliveryCount: 0, lockDuration: "PT6M", maxSizeMegabytes: 10 })).toHaveLength(3);
   });
 
   it("forwards by reference to the target's name, so Terraform creates the target first", () => {
@@ -165,29 +198,29 @@ describe("ServiceBusQueue", () => {
   });
 
   it("refuses forwarding to another namespace", () => {
-    expect(() =>
-      synth((s: Construct) => {
-        const other = new ServiceBusNamespace(s, "other", {
-          ...namespaceProps,
-          name: "sbns-other",
-          label: "other",
-        });
-        const target = new ServiceBusQueue(s, "t", { namespace: other, name: "target" });
-        new ServiceBusQueue(s, "q", { namespace: namespace(s), name: "source", forwardTo: target });
-      }),
-    ).toThrow(
-      /forwardTo must name a queue or topic in namespace sbns-contoso-orders-test, got other\/target/,
-    );
+    const errors = validationErrors((s: Construct) => {
+      const other = new ServiceBusNamespace(s, "other", {
+        ...namespaceProps,
+        name: "sbns-other",
+        label: "other",
+      });
+      const target = new ServiceBusQueue(s, "t", { namespace: other, name: "target" });
+      new ServiceBusQueue(s, "q", { namespace: namespace(s), name: "source", forwardDeadLetteredTo: target });
+    });
+    expect(errors).toEqual([
+      "Service Bus queue orders/source: forwardDeadLetteredTo: forwardDeadLetteredTo must name a queue or topic in namespace orders, got other/target",
+    ]);
   });
 
   it("refuses forwardTo on a session-enabled queue", () => {
-    expect(() =>
-      synth((s) => {
-        const ns = namespace(s);
-        const target = new ServiceBusQueue(s, "t", { namespace: ns, name: "target" });
-        new ServiceBusQueue(s, "q", { namespace: ns, name: "source", sessions: true, forwardTo: target });
-      }),
-    ).toThrow(/forwardTo is not supported on a session-enabled entity/);
+    const errors = validationErrors((s) => {
+      const ns = namespace(s);
+      const target = new ServiceBusQueue(s, "t", { namespace: ns, name: "target" });
+      new ServiceBusQueue(s, "q", { namespace: ns, name: "source", sessions: true, forwardTo: target });
+    });
+    expect(errors).toEqual([
+      "Service Bus queue orders/source: forwardTo: forwardTo is not supported on a session-enabled entity (Azure auto-forwarding skips sessions); remove forwardTo or sessions",
+    ]);
   });
 
   it("prevents destruction when asked", () => {

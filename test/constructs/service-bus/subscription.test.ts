@@ -5,7 +5,7 @@ import {
   ServiceBusTopic,
   type ServiceBusSubscriptionProps,
 } from "../../../constructs/service-bus";
-import { namespace, onlyResource, ordersApi, resourcesOf, synth } from "./synth";
+import { namespace, onlyResource, ordersApi, resourcesOf, synth, validationErrors } from "./synth";
 
 const SUBSCRIPTION = "azurerm_servicebus_subscription";
 const RULE = "azurerm_servicebus_subscription_rule";
@@ -17,6 +17,15 @@ function build(overrides: Partial<ServiceBusSubscriptionProps> = {}) {
     new ServiceBusSubscription(s, "sub", { topic, name: "billing", ...overrides });
   });
 }
+
+function subscriptionErrors(overrides: Partial<ServiceBusSubscriptionProps> = {}): string[] {
+  return validationErrors((s: Construct) => {
+    const topic = new ServiceBusTopic(s, "t", { namespace: namespace(s), name: "order-events" });
+    new ServiceBusSubscription(s, "sub", { topic, name: "billing", ...overrides });
+  });
+}
+
+const where = "Service Bus subscription orders/order-events/billing";
 
 describe("ServiceBusSubscription", () => {
   it("defaults to 10 deliveries, a one-minute lock and dead-lettering on filter errors", () => {
@@ -37,7 +46,7 @@ describe("ServiceBusSubscription", () => {
       build({
         maxDeliveryCount: 5,
         lockDuration: "PT30S",
-        defaultMessageTtl: "P1D",
+        messageTtl: "P1D",
         deadLetterOnExpiration: true,
         deadLetterOnFilterEvaluationError: false,
         sessions: true,
@@ -128,18 +137,38 @@ describe("ServiceBusSubscription", () => {
   });
 
   it.each([
-    [[{ name: "a", sql: "x".repeat(1025) }], /sql must be 1 to 1024 characters, got 1025/],
-    [[{ name: "a", correlation: {} }], /a correlation filter needs at least one property to match/],
-    [[{ name: "a".repeat(51), sql: "1=1" }], /name must be 1 to 50 characters, got 51/],
+    [
+      [{ name: "a", sql: "x".repeat(1025) }],
+      "rules/0/sql: a SQL filter must be 1 to 1024 characters, got 1025",
+    ],
+    [
+      [{ name: "a", correlation: {} }],
+      "rules/0/correlation: a correlation filter needs at least one property to match, got none",
+    ],
+    [[{ name: "a".repeat(51), sql: "1=1" }], "rules/0/name: a rule name has 1 to 50 characters, got 51"],
     [
       [
         { name: "a", sql: "1=1" },
-        { name: "a", sql: "2=2" },
+        { name: "A", sql: "2=2" },
       ],
-      /rule names must be unique, got a twice/,
+      'rules/1/name: duplicate rule name "A" in subscription "billing"',
     ],
   ])("refuses invalid rules %#", (rules, message) => {
-    expect(() => build({ rules })).toThrow(message);
+    expect(subscriptionErrors({ rules })).toEqual([`${where}: ${message}`]);
+  });
+
+  it("makes a repeated rule once, so validation rather than a construct ID reports it", () => {
+    const rules = [
+      { name: "a", sql: "1=1" },
+      { name: "a", sql: "2=2" },
+    ];
+    expect(resourcesOf(build({ rules }), RULE)).toHaveLength(1);
+  });
+
+  it("refuses a max delivery count below 1, as the queue does", () => {
+    expect(subscriptionErrors({ maxDeliveryCount: 0 })).toEqual([
+      `${where}: maxDeliveryCount: maxDeliveryCount must be a whole number of at least 1, got 0`,
+    ]);
   });
 
   it("forwards to a queue of the same namespace by reference", () => {
@@ -163,14 +192,15 @@ describe("ServiceBusSubscription", () => {
   });
 
   it("refuses forwardTo on a session-enabled subscription", () => {
-    expect(() =>
-      synth((s) => {
-        const ns = namespace(s);
-        const topic = new ServiceBusTopic(s, "t", { namespace: ns, name: "order-events" });
-        const audit = new ServiceBusQueue(s, "q", { namespace: ns, name: "audit" });
-        new ServiceBusSubscription(s, "sub", { topic, name: "audit", sessions: true, forwardTo: audit });
-      }),
-    ).toThrow(/forwardTo is not supported on a session-enabled entity/);
+    const errors = validationErrors((s) => {
+      const ns = namespace(s);
+      const topic = new ServiceBusTopic(s, "t", { namespace: ns, name: "order-events" });
+      const audit = new ServiceBusQueue(s, "q", { namespace: ns, name: "audit" });
+      new ServiceBusSubscription(s, "sub", { topic, name: "audit", sessions: true, forwardTo: audit });
+    });
+    expect(errors).toEqual([
+      "Service Bus subscription orders/order-events/audit: forwardTo: forwardTo is not supported on a session-enabled entity (Azure auto-forwarding skips sessions); remove forwardTo or sessions",
+    ]);
   });
 
   it("prevents destruction when asked", () => {

@@ -3,7 +3,7 @@ import {
   type ServiceBusNamespaceProps,
   type ServiceBusTopicProps,
 } from "../../../constructs/service-bus";
-import { namespace, onlyResource, ordersApi, synth } from "./synth";
+import { namespace, onlyResource, ordersApi, synth, validationErrors } from "./synth";
 
 const TOPIC = "azurerm_servicebus_topic";
 
@@ -16,6 +16,15 @@ function topic(
       (s) => new ServiceBusTopic(s, "t", { namespace: namespace(s, ns), name: "order-events", ...overrides }),
     ),
     TOPIC,
+  );
+}
+
+function topicErrors(
+  overrides: Partial<ServiceBusTopicProps> = {},
+  ns: Partial<ServiceBusNamespaceProps> = {},
+): string[] {
+  return validationErrors(
+    (s) => new ServiceBusTopic(s, "t", { namespace: namespace(s, ns), name: "order-events", ...overrides }),
   );
 }
 
@@ -36,8 +45,8 @@ describe("ServiceBusTopic", () => {
     expect(
       topic(
         {
-          duplicateDetectionWindow: "PT10M",
-          defaultMessageTtl: "P7D",
+          duplicateDetection: "PT10M",
+          messageTtl: "P7D",
           maxSizeMegabytes: 40960,
           maxMessageSizeKilobytes: 102400,
           batchedOperations: false,
@@ -68,13 +77,21 @@ describe("ServiceBusTopic", () => {
   });
 
   it("refuses a topic on Basic", () => {
-    expect(() => topic({}, { sku: "Basic" })).toThrow(/topics are not available on the Basic SKU/);
+    expect(topicErrors({}, { sku: "Basic" })).toEqual([
+      'Service Bus topic orders/order-events: topics need the Standard or Premium SKU; namespace "orders" is Basic',
+    ]);
   });
 
   it("refuses a max message size on Standard", () => {
-    expect(() => topic({ maxMessageSizeKilobytes: 1024 })).toThrow(
-      /maxMessageSizeKilobytes applies only to the Premium SKU/,
-    );
+    expect(topicErrors({ maxMessageSizeKilobytes: 1024 })).toEqual([
+      'Service Bus topic orders/order-events: maxMessageSizeKilobytes: maxMessageSizeKilobytes needs the Premium SKU (the limit is 256 KB elsewhere); namespace "orders" is Standard',
+    ]);
+  });
+
+  it("refuses a duplicate detection window longer than seven days", () => {
+    expect(topicErrors({ duplicateDetection: "P8D" })).toEqual([
+      "Service Bus topic orders/order-events: duplicateDetection: duplicateDetection must be between 20 seconds and 7 days, got P8D (8 days)",
+    ]);
   });
 
   it("prevents destruction when asked", () => {
