@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { EdgeSite, type EdgeSiteProps } from "../../../constructs/edge";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 
 const props: EdgeSiteProps = {
   siteName: "plant-munich",
@@ -70,26 +70,26 @@ describe("EdgeSite", () => {
   });
 
   it("refuses a session expiry beyond the broker's 8 hours", () => {
-    expect(ruleErrors((scope) => site(scope, { sessionExpiryHours: 9 }))).toEqual([
+    expect(validationErrors((scope) => site(scope, { sessionExpiryHours: 9 }))).toEqual([
       "edge site plant-munich: sessionExpiryHours: sessionExpiryHours must be a whole number from 1 to 8, got 9",
     ]);
   });
 
   it("refuses QoS 2, which the broker does not support", () => {
     const invalid = { qos: 2 } as unknown as Partial<EdgeSiteProps>;
-    expect(ruleErrors((scope) => site(scope, invalid))).toEqual([
+    expect(validationErrors((scope) => site(scope, invalid))).toEqual([
       expect.stringContaining("qos: qos must be 0 or 1"),
     ]);
   });
 
   it("refuses a topic prefix with a wildcard", () => {
-    expect(ruleErrors((scope) => site(scope, { topicPrefix: "sites/+" }))).toEqual([
+    expect(validationErrors((scope) => site(scope, { topicPrefix: "sites/+" }))).toEqual([
       expect.stringContaining('topicPrefix: topicPrefix must be a topic path without "+" or "#"'),
     ]);
   });
 
   it("refuses an empty client authentication name", () => {
-    expect(ruleErrors((scope) => site(scope, { clientAuthenticationName: " " }))).toEqual([
+    expect(validationErrors((scope) => site(scope, { clientAuthenticationName: " " }))).toEqual([
       'edge site plant-munich: clientAuthenticationName: clientAuthenticationName must not be empty, got ""',
     ]);
   });

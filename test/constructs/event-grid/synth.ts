@@ -1,5 +1,4 @@
 import type { Construct } from "constructs";
-import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import {
   EventSubscription,
@@ -10,17 +9,7 @@ import { EventGridNamespace, type EventGridNamespaceProps } from "../../../const
 import type { DeliveryTarget } from "../../../constructs/shared/entity";
 import { BuiltInRole, grantId, grantRole, type Grantee } from "../../../constructs/shared/role-assignments";
 
-import { validationErrors as stackValidationErrors } from "../synthesized";
-
-export { synth, resourcesOf, onlyResource, type Synthesized } from "../synthesized";
-
-/** What cdktf refuses at synthesis in whatever `build` adds, in a stack with its azurerm provider. */
-export function validationErrors(build: (scope: Construct) => void): string[] {
-  return stackValidationErrors((stack) => {
-    new AzurermProvider(stack, "azurerm", { features: [{}] });
-    build(stack);
-  });
-}
+export { synth, resourcesOf, onlyResource, validationErrors, type Synthesized } from "../synthesized";
 
 export const topicProps: EventGridTopicProps = {
   name: "evgt-contoso-orders-test",

@@ -141,16 +141,16 @@ describe("CaptureStorage", () => {
   it.each([
     [
       { name: "st-Contoso" },
-      'name: Azure name "st-Contoso" may contain only lowercase letters and numbers, but has "-" at position 3',
+      'name: storage account name "st-Contoso" may contain only lowercase letters and numbers, but has "-" at position 3',
     ],
     [{ containers: [] }, "containers: name at least one container"],
     [
       { containers: [{ name: "Capture", retentionDays: 1 }] },
-      'containers/0/name: Azure name "Capture" may contain only lowercase letters, numbers and hyphens, but has "C" at position 1',
+      'containers/0/name: blob container name "Capture" may contain only lowercase letters, numbers and hyphens, but has "C" at position 1',
     ],
     [
       { containers: [{ name: "cap--ture", retentionDays: 1 }] },
-      'containers/0/name: Azure name "cap--ture" must not contain "--"',
+      'containers/0/name: blob container name "cap--ture" must not contain "--"',
     ],
     [
       {

@@ -27,7 +27,7 @@ describe("ConsumerGroup", () => {
       validationErrors((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "$Default" })),
     ).toEqual([
       "consumer group telemetry/device-telemetry/$Default: $Default exists in every event hub already; remove it from consumerGroups",
-      'consumer group telemetry/device-telemetry/$Default: name: Azure name "$Default" may contain only letters, numbers, periods, hyphens and underscores, but has "$" at position 1',
+      'consumer group telemetry/device-telemetry/$Default: name: consumer group name "$Default" may contain only letters, numbers, periods, hyphens and underscores, but has "$" at position 1',
     ]);
   });
 
@@ -35,7 +35,7 @@ describe("ConsumerGroup", () => {
     expect(
       validationErrors((s) => new ConsumerGroup(s, "cg", { eventHub: hub(s), name: "x".repeat(51) })),
     ).toEqual([
-      `consumer group telemetry/device-telemetry/${"x".repeat(51)}: name: Azure name "${"x".repeat(51)}" must be at most 50 characters (it is 51)`,
+      `consumer group telemetry/device-telemetry/${"x".repeat(51)}: name: consumer group name "${"x".repeat(51)}" must be at most 50 characters (it is 51)`,
     ]);
   });
 

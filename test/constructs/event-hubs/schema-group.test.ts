@@ -50,7 +50,7 @@ describe("SchemaGroup", () => {
           new SchemaGroup(s, "sg", { namespace: namespace(s), name: "s".repeat(51), compatibility: "None" }),
       ),
     ).toEqual([
-      `schema group telemetry/${"s".repeat(51)}: name: Azure name "${"s".repeat(51)}" must be at most 50 characters (it is 51)`,
+      `schema group telemetry/${"s".repeat(51)}: name: schema group name "${"s".repeat(51)}" must be at most 50 characters (it is 51)`,
     ]);
   });
 

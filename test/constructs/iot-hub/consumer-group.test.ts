@@ -1,5 +1,5 @@
 import { IotHub, IotHubConsumerGroup } from "../../../constructs/iot-hub";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, synth } from "../synthesized";
 
 const hubProps = {
@@ -25,7 +25,7 @@ describe("IotHubConsumerGroup", () => {
   });
 
   it("refuses $Default, which every hub has already", () => {
-    const errors = ruleErrors(
+    const errors = validationErrors(
       (scope) =>
         new IotHubConsumerGroup(scope, "group", {
           hub: new IotHub(scope, "hub", hubProps),

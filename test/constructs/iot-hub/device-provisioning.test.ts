@@ -4,7 +4,7 @@ import {
   IotHub,
   type DeviceProvisioningServiceProps,
 } from "../../../constructs/iot-hub";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth, type Synthesized } from "../synthesized";
 
 function provisioning(
@@ -131,13 +131,13 @@ describe("DeviceProvisioningService", () => {
   });
 
   it("refuses units beyond what the provider accepts", () => {
-    expect(ruleErrors((scope) => provisioning(scope, { capacity: 201 }))).toEqual([
+    expect(validationErrors((scope) => provisioning(scope, { capacity: 201 }))).toEqual([
       "Device Provisioning Service provs-contoso-plants-test: capacity: a Device Provisioning Service has at most 200 units, got 201",
     ]);
   });
 
   it("refuses a local-auth setting, which Device Provisioning does not have", () => {
-    expect(ruleErrors((scope) => provisioning(scope, { localAuth: false }))).toEqual([
+    expect(validationErrors((scope) => provisioning(scope, { localAuth: false }))).toEqual([
       expect.stringContaining(
         "localAuth: switching local (SAS) authentication needs a disableLocalAuth property",
       ),

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { IotHub, IotHubEndpoint, type IotHubEndpointTarget } from "../../../constructs/iot-hub";
 import { fakeTarget } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const STORAGE =
@@ -106,7 +106,7 @@ describe("IotHubEndpoint", () => {
   });
 
   it("refuses a blob name format without the required time tokens", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hubWithEndpoint(scope, () => ({
         kind: "storageContainer",
         storageAccountId: STORAGE,
@@ -120,7 +120,7 @@ describe("IotHubEndpoint", () => {
   });
 
   it("refuses a container name Azure Storage does not accept", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hubWithEndpoint(scope, () => ({
         kind: "storageContainer",
         storageAccountId: STORAGE,
@@ -131,7 +131,7 @@ describe("IotHubEndpoint", () => {
   });
 
   it("refuses a batch frequency outside 60 to 720 seconds", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hubWithEndpoint(scope, () => ({
         kind: "storageContainer",
         storageAccountId: STORAGE,
@@ -145,7 +145,7 @@ describe("IotHubEndpoint", () => {
   });
 
   it("refuses the reserved name events, in any letter case", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hubWithEndpoint(scope, (s) => fakeTarget(s, "eventHub", "telemetry/device-telemetry"), "Events"),
     );
     expect(errors).toEqual([

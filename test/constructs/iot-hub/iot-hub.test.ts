@@ -2,7 +2,7 @@ import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { IotHub, type IotHubProps } from "../../../constructs/iot-hub";
 import { ordersApi } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const STORAGE =
@@ -66,27 +66,29 @@ describe("IotHub", () => {
   });
 
   it("refuses more than 32 partitions, naming the field and the value", () => {
-    expect(ruleErrors((scope) => hub(scope, { partitions: 64 }))).toEqual([
+    expect(validationErrors((scope) => hub(scope, { partitions: 64 }))).toEqual([
       "IoT hub iot-contoso-plants-test: partitions: a S1 hub's built-in endpoint has at most 32 partitions (Azure's limit for basic and standard hubs), got 64",
     ]);
   });
 
   it("refuses more units than the SKU offers", () => {
-    expect(ruleErrors((scope) => hub(scope, { sku: "S3", capacity: 11 }))).toEqual([
+    expect(validationErrors((scope) => hub(scope, { sku: "S3", capacity: 11 }))).toEqual([
       "IoT hub iot-contoso-plants-test: capacity: a S3 hub has at most 10 units, got 11",
     ]);
   });
 
   it("refuses cloud-to-device settings on a basic hub", () => {
-    expect(ruleErrors((scope) => hub(scope, { sku: "B1", cloudToDevice: c2d }))).toEqual([
+    expect(validationErrors((scope) => hub(scope, { sku: "B1", cloudToDevice: c2d }))).toEqual([
       expect.stringContaining("cloudToDevice: cloudToDevice does not apply to a B1 hub"),
     ]);
   });
 
   it("refuses a cloud-to-device TTL beyond two days", () => {
-    expect(ruleErrors((scope) => hub(scope, { cloudToDevice: { ...c2d, defaultTtl: "P3D" } }))).toEqual([
-      "IoT hub iot-contoso-plants-test: cloudToDevice/defaultTtl: cloudToDevice.defaultTtl must be between 15 minutes and 2 days, got P3D (3 days)",
-    ]);
+    expect(validationErrors((scope) => hub(scope, { cloudToDevice: { ...c2d, defaultTtl: "P3D" } }))).toEqual(
+      [
+        "IoT hub iot-contoso-plants-test: cloudToDevice/defaultTtl: cloudToDevice.defaultTtl must be between 15 minutes and 2 days, got P3D (3 days)",
+      ],
+    );
   });
 
   it("writes the cloud-to-device settings with their feedback queue", () => {
@@ -99,14 +101,14 @@ describe("IotHub", () => {
   });
 
   it("refuses IP ranges while the public endpoint is closed", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hub(scope, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }),
     );
     expect(errors).toEqual([expect.stringContaining("allowedIpRanges admit nothing")]);
   });
 
   it("refuses a private endpoint on the free tier, which has none", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hub(scope, { sku: "F1", privateEndpoint: { subnetId: "/subnets/pe" } }),
     );
     expect(errors).toEqual([
@@ -115,20 +117,20 @@ describe("IotHub", () => {
   });
 
   it("refuses letting trusted services through, which its IP filter cannot", () => {
-    expect(ruleErrors((scope) => hub(scope, { trustedServicesAllowed: true }))).toEqual([
+    expect(validationErrors((scope) => hub(scope, { trustedServicesAllowed: true }))).toEqual([
       expect.stringContaining("trustedServicesAllowed: letting trusted Microsoft services through needs"),
     ]);
   });
 
   it("refuses a customer-managed key", () => {
     const customerManagedKey = { keyVaultKeyId: "https://kv/keys/k", identityId: "/identities/cmk" };
-    expect(ruleErrors((scope) => hub(scope, { customerManagedKey }))).toEqual([
+    expect(validationErrors((scope) => hub(scope, { customerManagedKey }))).toEqual([
       expect.stringContaining("customerManagedKey: a customer-managed key needs"),
     ]);
   });
 
   it("refuses an upload account ID that names no storage account", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       hub(scope, { fileUpload: { ...upload, storageAccountId: "/subscriptions/0" } }),
     );
     expect(errors).toEqual([
@@ -137,7 +139,7 @@ describe("IotHub", () => {
   });
 
   it("refuses an upload account only known at apply, whose name builds the blob endpoint", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const id = new TerraformVariable(scope, "account", { type: "string" }).stringValue;
       hub(scope, { fileUpload: { ...upload, storageAccountId: id } });
     });

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { IotHub, IotHubEndpoint, IotHubEnrichment, IotHubRoute } from "../../../constructs/iot-hub";
 import { fakeTarget } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, synth } from "../synthesized";
 
 interface Routed {
@@ -65,7 +65,7 @@ describe("IotHubRoute", () => {
   });
 
   it("refuses a name IoT Hub does not accept", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const { hub, alarms } = routed(scope);
       new IotHubRoute(scope, "route", {
         hub,
@@ -80,7 +80,7 @@ describe("IotHubRoute", () => {
   });
 
   it("refuses a blank condition, which is no routing query", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const { hub, alarms } = routed(scope);
       new IotHubRoute(scope, "route", {
         hub,
@@ -94,7 +94,7 @@ describe("IotHubRoute", () => {
   });
 
   it("refuses twin change events on a basic hub, which has no twins", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const hub = new IotHub(scope, "hub", {
         name: "iot-contoso-plants-test",
         location: "westeurope",
@@ -140,7 +140,7 @@ describe("IotHubEnrichment", () => {
   });
 
   it("refuses an enrichment that names no route", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const { hub } = routed(scope);
       new IotHubEnrichment(scope, "enrichment", { hub, key: "site", value: "$twin.tags.site", routes: [] });
     });
@@ -150,7 +150,7 @@ describe("IotHubEnrichment", () => {
   });
 
   it("refuses a key IoT Hub does not accept and a blank value, both at once", () => {
-    const errors = ruleErrors((scope) => {
+    const errors = validationErrors((scope) => {
       const { hub, telemetry } = routed(scope);
       const route = new IotHubRoute(scope, "r1", {
         hub,

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { HybridConnection, RelayNamespace, type HybridConnectionProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 function connection(scope: Construct, overrides: Partial<HybridConnectionProps> = {}): HybridConnection {
@@ -30,13 +30,13 @@ describe("HybridConnection", () => {
   });
 
   it("refuses blank user metadata", () => {
-    expect(ruleErrors((scope) => connection(scope, { userMetadata: " " }))).toEqual([
+    expect(validationErrors((scope) => connection(scope, { userMetadata: " " }))).toEqual([
       'hybrid connection historian: userMetadata: userMetadata must be omitted or non-empty, got ""',
     ]);
   });
 
   it("refuses a name Azure does not accept", () => {
-    expect(ruleErrors((scope) => connection(scope, { name: "historian feed" }))).toEqual([
+    expect(validationErrors((scope) => connection(scope, { name: "historian feed" }))).toEqual([
       expect.stringContaining('hybrid connection name "historian feed" may contain only'),
     ]);
   });

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { RelayNamespace, type RelayNamespaceProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth } from "../synthesized";
 
 const props: RelayNamespaceProps = {
@@ -65,7 +65,7 @@ describe("RelayNamespace", () => {
   });
 
   it("refuses IP ranges while the public endpoint is closed", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       namespace(scope, { publicNetworkAccess: false, allowedIpRanges: ["203.0.113.0/24"] }),
     );
     expect(errors).toEqual([
@@ -74,20 +74,20 @@ describe("RelayNamespace", () => {
   });
 
   it("refuses IP ranges that the private endpoint's default closed public endpoint would ignore", () => {
-    const errors = ruleErrors((scope) =>
+    const errors = validationErrors((scope) =>
       namespace(scope, { privateEndpoint: endpoint, allowedIpRanges: ["203.0.113.0/24"] }),
     );
     expect(errors).toEqual([expect.stringContaining("allowedIpRanges admit nothing")]);
   });
 
   it("refuses a name Azure does not accept", () => {
-    expect(ruleErrors((scope) => namespace(scope, { name: "relay" }))).toEqual([
+    expect(validationErrors((scope) => namespace(scope, { name: "relay" }))).toEqual([
       'Relay namespace relay: name: Relay namespace name "relay" must be at least 6 characters (it is 5)',
     ]);
   });
 
   it("refuses a local-auth setting, which Azure Relay does not have", () => {
-    expect(ruleErrors((scope) => namespace(scope, { localAuth: false }))).toEqual([
+    expect(validationErrors((scope) => namespace(scope, { localAuth: false }))).toEqual([
       expect.stringContaining(
         "localAuth: switching local (SAS) authentication needs a disableLocalAuth property",
       ),
@@ -96,19 +96,19 @@ describe("RelayNamespace", () => {
 
   it("refuses a customer-managed key", () => {
     const customerManagedKey = { keyVaultKeyId: "https://kv/keys/k", identityId: "/identities/cmk" };
-    expect(ruleErrors((scope) => namespace(scope, { customerManagedKey }))).toEqual([
+    expect(validationErrors((scope) => namespace(scope, { customerManagedKey }))).toEqual([
       expect.stringContaining("customerManagedKey: a customer-managed key needs"),
     ]);
   });
 
   it("refuses user-assigned identities, which a namespace that calls no service cannot use", () => {
-    expect(ruleErrors((scope) => namespace(scope, { userAssignedIdentityIds: ["/identities/a"] }))).toEqual([
-      expect.stringContaining("userAssignedIdentityIds: user-assigned identities needs"),
-    ]);
+    expect(
+      validationErrors((scope) => namespace(scope, { userAssignedIdentityIds: ["/identities/a"] })),
+    ).toEqual([expect.stringContaining("userAssignedIdentityIds: user-assigned identities needs")]);
   });
 
   it("reports every problem at once", () => {
-    expect(ruleErrors((scope) => namespace(scope, { name: "relay", localAuth: true }))).toHaveLength(2);
+    expect(validationErrors((scope) => namespace(scope, { name: "relay", localAuth: true }))).toHaveLength(2);
   });
 
   it("gets a private endpoint on the namespace sub-resource, named after the namespace", () => {

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { RelayNamespace, WcfRelay, type WcfRelayProps } from "../../../constructs/relay";
 import { ordersApi } from "../event-grid/synth";
-import { ruleErrors } from "../rule-errors";
+import { validationErrors } from "../synthesized";
 import { resourcesOf, synth, type Synthesized } from "../synthesized";
 
 function relay(scope: Construct, overrides: Partial<WcfRelayProps> = {}): WcfRelay {
@@ -42,7 +42,7 @@ describe("WcfRelay", () => {
 
   it("refuses a relay type Azure does not offer", () => {
     const invalid = { relayType: "BasicHttp" } as unknown as Partial<WcfRelayProps>;
-    expect(ruleErrors((scope) => relay(scope, invalid))).toEqual([
+    expect(validationErrors((scope) => relay(scope, invalid))).toEqual([
       'WCF relay legacy-erp: relayType: relayType must be one of NetTcp, Http, got "BasicHttp"',
     ]);
   });
