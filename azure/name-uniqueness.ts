@@ -55,9 +55,9 @@ export type UniquenessLevel =
 export interface NameUniqueness {
   readonly level: UniquenessLevel;
   /**
-   * For `parent`: the children that share one set of names (queues and topics of a Service Bus
-   * namespace share their entity paths); for `dns`: the zone, `eventGrid` standing for the
-   * region's Event Grid zone ({@link eventGridZone}).
+   * For `parent`: the children that share one set of names, in words (`queues and topics`: a
+   * Service Bus namespace addresses both by path); for `dns`: the zone, `eventGrid` standing for
+   * the region's Event Grid zone ({@link eventGridZone}).
    */
   readonly within?: string;
   /** Whether Azure compares names without regard to letter case. */
@@ -99,15 +99,15 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
   ),
   "microsoft.servicebus/namespaces/disasterrecoveryconfigs": inZone(
     dnsZones.messaging,
-    "learn.microsoft.com service-bus-geo-dr: the alias is the host name clients use",
+    `${rules}: Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs, global (the alias is the host name clients use)`,
   ),
   // Queues and topics are both addressed as `<namespace>/<path>`: Azure refuses a topic named like a queue.
   "microsoft.servicebus/namespaces/queues": inParent(
-    "entities",
+    "queues and topics",
     `${rules}: Microsoft.ServiceBus/namespaces/queues, scope namespace`,
   ),
   "microsoft.servicebus/namespaces/topics": inParent(
-    "entities",
+    "queues and topics",
     `${rules}: Microsoft.ServiceBus/namespaces/topics, scope namespace`,
   ),
   "microsoft.servicebus/namespaces/topics/subscriptions": inParent(
@@ -120,19 +120,19 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
   ),
   "microsoft.eventhub/namespaces/disasterrecoveryconfigs": inZone(
     dnsZones.messaging,
-    "learn.microsoft.com event-hubs-geo-dr: the alias is the host name clients use",
+    "learn.microsoft.com event-hubs-geo-dr: the alias is the stable FQDN clients connect to",
   ),
   "microsoft.eventhub/clusters": inResourceGroup("Microsoft.EventHub/clusters"),
   "microsoft.eventhub/namespaces/eventhubs": inParent(
-    "eventhubs",
+    "event hubs",
     `${rules}: Microsoft.EventHub/namespaces/eventhubs, scope namespace`,
   ),
   "microsoft.eventhub/namespaces/eventhubs/consumergroups": inParent(
-    "consumergroups",
+    "consumer groups",
     `${rules}: Microsoft.EventHub/namespaces/eventhubs/consumergroups, scope event hub`,
   ),
   "microsoft.eventhub/namespaces/schemagroups": inParent(
-    "schemagroups",
+    "schema groups",
     "Microsoft.EventHub/namespaces/schemagroups: a child of the namespace",
   ),
   "microsoft.eventgrid/topics": inZone(
@@ -145,30 +145,30 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
   ),
   "microsoft.eventgrid/systemtopics": inResourceGroup("Microsoft.EventGrid/systemTopics"),
   "microsoft.eventgrid/eventsubscriptions": inParent(
-    "eventSubscriptions",
+    "event subscriptions",
     "Microsoft.EventGrid/eventSubscriptions: an extension resource of the topic it subscribes to",
   ),
   "microsoft.eventgrid/systemtopics/eventsubscriptions": inParent(
-    "eventSubscriptions",
+    "event subscriptions",
     "Microsoft.EventGrid/systemTopics/eventSubscriptions: a child of the system topic",
   ),
   "microsoft.eventgrid/namespaces/topicspaces": inParent(
-    "topicSpaces",
+    "topic spaces",
     "Microsoft.EventGrid/namespaces/topicSpaces: a child of the namespace",
   ),
   "microsoft.eventgrid/namespaces/clientgroups": inParent(
-    "clientGroups",
+    "client groups",
     "Microsoft.EventGrid/namespaces/clientGroups: a child of the namespace",
   ),
   "microsoft.eventgrid/namespaces/permissionbindings": inParent(
-    "permissionBindings",
+    "permission bindings",
     "Microsoft.EventGrid/namespaces/permissionBindings: a child of the namespace",
   ),
   // A client's name is its authentication name unless one is given, and authentication names are
   // unique in the namespace ignoring case (learn.microsoft.com event-grid mqtt-clients).
   "microsoft.eventgrid/namespaces/clients": {
     level: "parent",
-    within: "clients",
+    within: "MQTT clients (an edge site's gateway is a client named after its site)",
     ignoresCase: true,
     source:
       "learn.microsoft.com event-grid mqtt-clients: client authentication names are unique in the namespace, case-insensitively",
@@ -176,11 +176,11 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
   "microsoft.relay/namespaces": inZone(dnsZones.messaging, `${rules}: Microsoft.Relay/namespaces, global`),
   // Hybrid connections and WCF relays are both addressed as `sb://<namespace>/<path>`.
   "microsoft.relay/namespaces/hybridconnections": inParent(
-    "entities",
+    "hybrid connections and WCF relays",
     `${rules}: Microsoft.Relay/namespaces/hybridConnections, scope namespace`,
   ),
   "microsoft.relay/namespaces/wcfrelays": inParent(
-    "entities",
+    "hybrid connections and WCF relays",
     `${rules}: Microsoft.Relay/namespaces/wcfRelays, scope namespace`,
   ),
   "microsoft.devices/iothubs": inZone(dnsZones.iotHub, `${rules}: Microsoft.Devices/IotHubs, global`),
@@ -189,11 +189,11 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
     "IoT Hub routing: route names are unique in the hub (learn.microsoft.com iot-hub-devguide-messages-d2c)",
   ),
   "microsoft.devices/iothubs/routing.endpoints": inParent(
-    "endpoints",
+    "custom endpoints",
     "IoT Hub routing: endpoint names are unique across the hub's endpoint types (learn.microsoft.com iot-hub-devguide-endpoints)",
   ),
   "microsoft.devices/iothubs/eventhubendpoints/consumergroups": inParent(
-    "consumerGroups",
+    "consumer groups",
     `${rules}: Microsoft.Devices/IotHubs/eventHubEndpoints/ConsumerGroups, scope eventHubEndpoints`,
   ),
   "microsoft.devices/provisioningservices": inZone(

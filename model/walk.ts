@@ -157,6 +157,8 @@ export interface WalkedResource {
   readonly azureName: string;
   /** Azure names from the top-level resource down (`["sbns-contoso-orders-prod", "payments"]`). */
   readonly azurePath: readonly string[];
+  /** The ARM type of the top-level resource of `azurePath` (a queue's is its namespace's). */
+  readonly rootType: string;
   readonly scope: NameScope;
   /** Where the file declares it; a derived resource carries the location of what it derives from. */
   readonly source: SourceLocation;
@@ -251,6 +253,7 @@ class Walk {
       azureType: entry.azureType,
       azureName: entry.azureName,
       azurePath: [...(entry.parent?.azurePath ?? []), entry.azureName],
+      rootType: entry.parent?.rootType ?? entry.azureType,
       scope: this.scopeOf(entry),
       source: entry.source,
       label: labelOf(entry, ref),
@@ -275,10 +278,11 @@ class Walk {
         if (!parent)
           throw new Error(`internal: ${entry.azureType} "${entry.azureName}" walked without its parent`);
         const path = parent.azurePath.join("/").toLowerCase();
+        const among = rule.within ?? entry.azureType;
         return {
           ...common,
-          key: `parent:${parent.azureType.toLowerCase()}:${path}:${rule.within ?? type}`,
-          description: parent.label,
+          key: `parent:${parent.azureType.toLowerCase()}:${path}:${among}`,
+          description: `the ${among} of ${parent.label}`,
         };
       }
       case "resourceGroup": {

@@ -74,6 +74,7 @@ describe("the resolved prod example", () => {
 
   it("gives namespaces private endpoints in the network's subnet with the service's DNS zone", () => {
     expect(orders.privateEndpoint).toEqual({
+      azureName: "pep-sbns-contoso-orders-orders-prod",
       subnetId: subnet,
       privateDnsZoneId: `${zones}/privatelink.servicebus.windows.net`,
     });
