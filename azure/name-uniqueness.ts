@@ -114,6 +114,10 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
     "subscriptions",
     `${rules}: Microsoft.ServiceBus/namespaces/topics/subscriptions, scope topic`,
   ),
+  "microsoft.servicebus/namespaces/topics/subscriptions/rules": inParent(
+    "rules",
+    `${rules}: Microsoft.ServiceBus/namespaces/topics/subscriptions/rules, scope subscription`,
+  ),
   "microsoft.eventhub/namespaces": inZone(
     dnsZones.messaging,
     `${rules}: Microsoft.EventHub/namespaces, global`,

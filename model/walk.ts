@@ -9,7 +9,11 @@
  *
  * Derived names are the ones the stack gives: names the project chooses itself are computed once in
  * `resource-names.ts` and carried by the model; names a construct derives from its parent follow
- * the same `azure/naming.ts` rules here (a test compares both with the synthesized stacks).
+ * the same `azure/naming.ts` rules here (a test compares both with the synthesized stacks). Not
+ * walked: what is named the same under every parent or unique by construction (diagnostic
+ * settings, locks, role assignments, alerts, the workbook, storage containers) and what Azure
+ * creates by itself (the `$Default` consumer group, and the `$Default` rule of a subscription
+ * that declares no rules).
  */
 import { eventGridZone, nameUniquenessOf, type UniquenessLevel } from "../azure/name-uniqueness";
 import { Abbreviation, derivedName, privateEndpointName } from "../azure/naming";
@@ -69,7 +73,11 @@ export interface WalkableModel {
     GeoPaired & {
       readonly autoscale?: object;
       readonly queues: readonly Located[];
-      readonly topics: readonly (Located & { readonly subscriptions: readonly Located[] })[];
+      readonly topics: readonly (Located & {
+        readonly subscriptions: readonly (Located & {
+          readonly rules?: readonly { readonly name: string }[];
+        })[];
+      })[];
     })[];
   readonly eventHubs: readonly (WalkNamespace &
     GeoPaired & {
@@ -105,6 +113,7 @@ export interface WalkableModel {
 /** Every kind of resource the walk yields: the file's own kinds, and the ones the project derives. */
 export type WalkKind =
   | ResourceKind
+  | "serviceBusRule"
   | "mqttPermissionBinding"
   | "iotConsumerGroup"
   | "iotEndpoint"
@@ -174,6 +183,7 @@ const kindLabels: Readonly<Record<WalkKind, string>> = {
   serviceBusQueue: "Service Bus queue",
   serviceBusTopic: "Service Bus topic",
   serviceBusSubscription: "Service Bus subscription",
+  serviceBusRule: "subscription rule",
   eventHubsNamespace: "Event Hubs namespace",
   eventHub: "event hub",
   consumerGroup: "consumer group",
@@ -383,6 +393,18 @@ function geoPair(
   });
 }
 
+/** Azure's catch-all rule, which every subscription has from its creation. */
+const defaultRule = "$Default";
+
+/**
+ * The rules of a subscription that declares any: the declared ones, and `$Default`, which the
+ * stack rewrites to match nothing unless a rule (a single `filter`) takes its name.
+ */
+function subscriptionRules(rules: readonly { readonly name: string }[]): readonly string[] {
+  const names = rules.map((rule) => rule.name);
+  return names.length === 0 || names.includes(defaultRule) ? names : [...names, defaultRule];
+}
+
 function serviceBus(walk: Walk, model: WalkableModel): void {
   for (const ns of model.serviceBus) {
     const type = "Microsoft.ServiceBus/namespaces";
@@ -401,7 +423,23 @@ function serviceBus(walk: Walk, model: WalkableModel): void {
     for (const topic of ns.topics) {
       const parent = child(walk, "serviceBusTopic", `${type}/topics`, resource, topic);
       for (const sub of topic.subscriptions) {
-        child(walk, "serviceBusSubscription", `${type}/topics/subscriptions`, parent, sub);
+        const subscription = child(
+          walk,
+          "serviceBusSubscription",
+          `${type}/topics/subscriptions`,
+          parent,
+          sub,
+        );
+        // The model keeps a subscription's rules without locations: they are located at their subscription.
+        for (const rule of subscriptionRules(sub.rules ?? [])) {
+          walk.add({
+            kind: "serviceBusRule",
+            azureType: `${type}/topics/subscriptions/rules`,
+            azureName: rule,
+            source: sub.source,
+            parent: subscription,
+          });
+        }
       }
     }
   }

@@ -44,8 +44,9 @@ function advice(resource: WalkedResource): string {
       ? "give one of them a different name or resourceName"
       : "rename one of them";
   }
-  const from = resource.derivedFrom?.label ?? "the naming convention";
-  return `its name is derived from ${from}: rename one of them`;
+  return resource.derivedFrom
+    ? `its name is derived from ${resource.derivedFrom.label}: rename one of them`
+    : "its name is generated: rename the other, or what it is generated for";
 }
 
 /**

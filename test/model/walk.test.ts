@@ -27,6 +27,7 @@ const armTypes: Readonly<Record<string, string>> = {
   azurerm_servicebus_queue: "Microsoft.ServiceBus/namespaces/queues",
   azurerm_servicebus_topic: "Microsoft.ServiceBus/namespaces/topics",
   azurerm_servicebus_subscription: "Microsoft.ServiceBus/namespaces/topics/subscriptions",
+  azurerm_servicebus_subscription_rule: "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules",
   azurerm_monitor_autoscale_setting: "Microsoft.Insights/autoscaleSettings",
   azurerm_eventhub_namespace: "Microsoft.EventHub/namespaces",
   azurerm_eventhub_namespace_disaster_recovery_config:
@@ -57,8 +58,10 @@ const armTypes: Readonly<Record<string, string>> = {
   azurerm_consumption_budget_resource_group: "Microsoft.Consumption/budgets",
 };
 
-/** azapi resources the walk accounts for, by ARM type. */
+/** azapi resources (created or, for the `$Default` rule, replaced) the walk accounts for, by ARM type. */
 const azapiTypes = new Set([
+  // A subscription's `filter` replaces the rule Azure creates with every subscription, `$Default`.
+  "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules",
   "Microsoft.EventGrid/namespaces/topicSpaces",
   "Microsoft.EventGrid/namespaces/clientGroups",
   "Microsoft.EventGrid/namespaces/permissionBindings",
@@ -78,8 +81,9 @@ function synthesizedNames(model: EnvironmentModel): string[] {
     };
     return Object.entries(json.resource).flatMap(([type, resources]) =>
       Object.values(resources).flatMap((body) => {
-        const armType = type === "azapi_resource" ? String(body.type).split("@")[0] : armTypes[type];
-        if (armType === undefined || (type === "azapi_resource" && !azapiTypes.has(armType))) return [];
+        const azapi = type === "azapi_resource" || type === "azapi_update_resource";
+        const armType = azapi ? String(body.type).split("@")[0] : armTypes[type];
+        if (armType === undefined || (azapi && !azapiTypes.has(armType))) return [];
         return [`${armType} ${body.name}`];
       }),
     );
