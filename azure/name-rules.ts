@@ -74,6 +74,15 @@ const eventGridName = {
   allowedText: "letters, numbers and hyphens",
 } as const;
 
+/** Microsoft.Insights resources: 1-260 characters but a few, not ending with a space or period. */
+const insightsName = {
+  minLength: 1,
+  maxLength: 260,
+  allowed: /[^:<>+/&%\\?|\p{Cc}]/u,
+  allowedText: "characters other than :<>+/&%\\?| and control characters",
+  end: { pattern: /[^ .]/, text: "a character other than a space or period" },
+} as const;
+
 export const azureNameRules = {
   environment: {
     what: "environment name",
@@ -313,20 +322,12 @@ export const azureNameRules = {
   },
   actionGroup: {
     what: "action group",
-    minLength: 1,
-    maxLength: 260,
-    allowed: /[^:<>+/&%\\?|\p{Cc}]/u,
-    allowedText: "characters other than :<>+/&%\\?| and control characters",
-    end: { pattern: /[^ .]/, text: "a character other than a space or period" },
+    ...insightsName,
     source: `${rulesPage}, Microsoft.Insights/actionGroups: 1-260, can't end with space or period`,
   },
   autoscaleSetting: {
     what: "autoscale setting",
-    minLength: 1,
-    maxLength: 260,
-    allowed: /[^:<>+/&%\\?|\p{Cc}]/u,
-    allowedText: "characters other than :<>+/&%\\?| and control characters",
-    end: { pattern: /[^ .]/, text: "a character other than a space or period" },
+    ...insightsName,
     source: `${rulesPage}, Microsoft.Insights/autoscalesettings: 1-260, can't end with space or period`,
   },
   budget: {

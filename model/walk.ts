@@ -318,15 +318,20 @@ function labelOf(entry: Entry, ref: string): string {
   return `${kind} "${entry.azureName}" of ${entry.parent?.label ?? ref}`;
 }
 
+/** A resource derived from `from`, located where `from` is. */
+function derive(
+  walk: Walk,
+  from: WalkedResource,
+  kind: WalkKind,
+  azureType: string,
+  azureName: string,
+): WalkedResource {
+  return walk.add({ kind, azureType, azureName, source: from.source, derivedFrom: from });
+}
+
 /** A private endpoint of `resource`, named as the stack names it. */
 function privateEndpoint(walk: Walk, resource: WalkedResource, azureName: string): void {
-  walk.add({
-    kind: "privateEndpoint",
-    azureType: "Microsoft.Network/privateEndpoints",
-    azureName,
-    source: resource.source,
-    derivedFrom: resource,
-  });
+  derive(walk, resource, "privateEndpoint", "Microsoft.Network/privateEndpoints", azureName);
 }
 
 function namespace(
@@ -374,13 +379,7 @@ function geoPair(
 ): void {
   const geo = ns.geoDisasterRecovery;
   if (!geo) return;
-  const secondary = walk.add({
-    kind: "geoSecondaryNamespace",
-    azureType: primary.azureType,
-    azureName: geo.secondaryAzureName,
-    source: ns.source,
-    derivedFrom: primary,
-  });
+  const secondary = derive(walk, primary, "geoSecondaryNamespace", primary.azureType, geo.secondaryAzureName);
   if (ns.privateEndpoint)
     privateEndpoint(walk, secondary, privateEndpointName(service, geo.secondaryAzureName));
   walk.add({
@@ -411,13 +410,8 @@ function serviceBus(walk: Walk, model: WalkableModel): void {
     const resource = namespace(walk, "serviceBus", "serviceBusNamespace", type, ns);
     geoPair(walk, "serviceBus", resource, ns);
     if (ns.autoscale) {
-      walk.add({
-        kind: "autoscaleSetting",
-        azureType: "Microsoft.Insights/autoscaleSettings",
-        azureName: `${ns.azureName}-autoscale`,
-        source: ns.source,
-        derivedFrom: resource,
-      });
+      const azureName = `${ns.azureName}-autoscale`;
+      derive(walk, resource, "autoscaleSetting", "Microsoft.Insights/autoscaleSettings", azureName);
     }
     for (const queue of ns.queues) child(walk, "serviceBusQueue", `${type}/queues`, resource, queue);
     for (const topic of ns.topics) {
@@ -452,13 +446,8 @@ function eventHubs(walk: Walk, model: WalkableModel): void {
     const resource = namespace(walk, "eventHubs", "eventHubsNamespace", type, ns);
     geoPair(walk, "eventHubs", resource, ns);
     if (ns.dedicatedCluster) {
-      walk.add({
-        kind: "dedicatedCluster",
-        azureType: "Microsoft.EventHub/clusters",
-        azureName: ns.dedicatedCluster.azureName,
-        source: ns.source,
-        derivedFrom: resource,
-      });
+      const azureName = ns.dedicatedCluster.azureName;
+      derive(walk, resource, "dedicatedCluster", "Microsoft.EventHub/clusters", azureName);
     }
     for (const hub of ns.hubs) {
       const parent = child(walk, "eventHub", `${type}/eventhubs`, resource, hub);
@@ -472,13 +461,13 @@ function eventHubs(walk: Walk, model: WalkableModel): void {
   const names = model.generatedNames;
   if (!captured || !names) return;
   // One account for every hub that captures without naming one; the stack creates it for the first.
-  const account = walk.add({
-    kind: "captureStorageAccount",
-    azureType: "Microsoft.Storage/storageAccounts",
-    azureName: names.captureStorageAccount,
-    source: captured.source,
-    derivedFrom: captured,
-  });
+  const account = derive(
+    walk,
+    captured,
+    "captureStorageAccount",
+    "Microsoft.Storage/storageAccounts",
+    names.captureStorageAccount,
+  );
   // Reached through the first namespace's private endpoint subnet, when one has a private endpoint.
   if (model.eventHubs.some((ns) => ns.privateEndpoint)) {
     privateEndpoint(walk, account, derivedName(account.azureName, "blob-pep"));
@@ -535,13 +524,8 @@ function eventGrid(walk: Walk, model: WalkableModel): void {
   }
   const first = deadLettering.find((resource) => resource !== undefined);
   if (first && names) {
-    walk.add({
-      kind: "deadLetterStorageAccount",
-      azureType: "Microsoft.Storage/storageAccounts",
-      azureName: names.deadLetterStorageAccount,
-      source: first.source,
-      derivedFrom: first,
-    });
+    const azureName = names.deadLetterStorageAccount;
+    derive(walk, first, "deadLetterStorageAccount", "Microsoft.Storage/storageAccounts", azureName);
   }
   for (const ns of namespaces) {
     const type = "Microsoft.EventGrid/namespaces";
@@ -565,13 +549,7 @@ function eventGrid(walk: Walk, model: WalkableModel): void {
 
 /** The custom topic a broker routes through, its one subscription and its private endpoint. */
 function routeTopic(walk: Walk, namespace: WalkedResource, ns: WalkNamespace, azureName: string): void {
-  const topic = walk.add({
-    kind: "mqttRouteTopic",
-    azureType: "Microsoft.EventGrid/topics",
-    azureName,
-    source: ns.source,
-    derivedFrom: namespace,
-  });
+  const topic = derive(walk, namespace, "mqttRouteTopic", "Microsoft.EventGrid/topics", azureName);
   walk.add({
     kind: "eventSubscription",
     azureType: "Microsoft.EventGrid/eventSubscriptions",
@@ -665,20 +643,16 @@ function iotHub(walk: Walk, model: WalkableModel): void {
     }
     const dps = hub.deviceProvisioning;
     if (!dps) continue;
-    const service = walk.add({
-      kind: "deviceProvisioning",
-      azureType: "Microsoft.Devices/provisioningServices",
-      azureName: dps.azureName,
-      source: hub.source,
-      derivedFrom: resource,
-    });
-    walk.add({
-      kind: "deviceProvisioningIdentity",
-      azureType: "Microsoft.ManagedIdentity/userAssignedIdentities",
-      azureName: derivedName(dps.azureName, "hub-link"),
-      source: hub.source,
-      derivedFrom: service,
-    });
+    const dpsType = "Microsoft.Devices/provisioningServices";
+    const service = derive(walk, resource, "deviceProvisioning", dpsType, dps.azureName);
+    const identity = derivedName(dps.azureName, "hub-link");
+    derive(
+      walk,
+      service,
+      "deviceProvisioningIdentity",
+      "Microsoft.ManagedIdentity/userAssignedIdentities",
+      identity,
+    );
     // Devices reach the service the way they reach the hub: through the hub's endpoint subnet.
     if (hub.privateEndpoint) {
       privateEndpoint(walk, service, derivedName(dps.azureName, Abbreviation.privateEndpoint));
