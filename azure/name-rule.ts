@@ -73,6 +73,15 @@ export const shortChildName = {
   end: endAlphanumeric,
 } as const;
 
+/** Microsoft.Insights resources: 1-260 characters but a few, not ending with a space or period. */
+const insightsName = {
+  minLength: 1,
+  maxLength: 260,
+  allowed: /[^:<>+/&%\\?|\p{Cc}]/u,
+  allowedText: "characters other than :<>+/&%\\?| and control characters",
+  end: { pattern: /[^ .]/, text: "a character other than a space or period" },
+} as const;
+
 /** Rules of names that belong to no one service. */
 export const genericNameRules = {
   environment: {
@@ -116,6 +125,53 @@ export const genericNameRules = {
     end: { pattern: /[a-z0-9]/, text: "a lowercase letter or number" },
     forbiddenSequences: ["--"],
     source: `${rulesPage}, Microsoft.Storage/storageAccounts/blobServices/containers: 3-63, no consecutive hyphens; learn.microsoft.com "Naming and referencing containers, blobs, and metadata": every hyphen between letters or numbers`,
+  },
+  privateEndpoint: {
+    what: "private endpoint",
+    minLength: 2,
+    maxLength: 64,
+    allowed: /[A-Za-z0-9._-]/,
+    allowedText: "letters, numbers, underscores, periods and hyphens",
+    start: startAlphanumeric,
+    end: { pattern: /[A-Za-z0-9_]/, text: "a letter, number or underscore" },
+    source: `${rulesPage}, Microsoft.Network/privateEndpoints: 2-64; azurerm network/validate PrivateLinkName`,
+  },
+  userAssignedIdentity: {
+    what: "user-assigned identity",
+    minLength: 3,
+    maxLength: 128,
+    allowed: /[A-Za-z0-9_-]/,
+    allowedText: "letters, numbers, hyphens and underscores",
+    start: startAlphanumeric,
+    source: `${rulesPage}, Microsoft.ManagedIdentity/userAssignedIdentities: 3-128, start with letter or number`,
+  },
+  logAnalyticsWorkspace: {
+    what: "Log Analytics workspace",
+    minLength: 4,
+    maxLength: 63,
+    allowed: /[A-Za-z0-9-]/,
+    allowedText: "letters, numbers and hyphens",
+    start: startAlphanumeric,
+    end: endAlphanumeric,
+    source: `${rulesPage}, Microsoft.OperationalInsights/workspaces: 4-63, start and end with alphanumeric`,
+  },
+  actionGroup: {
+    what: "action group",
+    ...insightsName,
+    source: `${rulesPage}, Microsoft.Insights/actionGroups: 1-260, can't end with space or period`,
+  },
+  autoscaleSetting: {
+    what: "autoscale setting",
+    ...insightsName,
+    source: `${rulesPage}, Microsoft.Insights/autoscalesettings: 1-260, can't end with space or period`,
+  },
+  budget: {
+    what: "budget",
+    minLength: 1,
+    maxLength: 63,
+    allowed: /[A-Za-z0-9_-]/,
+    allowedText: "letters, numbers, underscores and hyphens",
+    source: "azurerm consumption/validate/name.go ConsumptionBudgetName: ^[-_a-zA-Z0-9]{1,63}$",
   },
 } as const satisfies Record<string, AzureNameRule>;
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * The naming convention: `<abbreviation>-<prefix>[-<workload>]-<name>-<environment>`, with the
  * abbreviations of Microsoft's Cloud Adoption Framework ("Abbreviation recommendations for Azure
@@ -57,4 +59,20 @@ export function privateEndpointName(service: string, parentAzureName: string): s
   return service === "serviceBus"
     ? `${Abbreviation.privateEndpoint}-${parentAzureName}`
     : derivedName(parentAzureName, Abbreviation.privateEndpoint);
+}
+
+/** Hex digits of the hash that ends a shortened name: 16.7 million values keep shortened names apart. */
+const shortenedHashLength = 6;
+
+/**
+ * A generated name within Azure's length limit. A name that fits is returned as it is (renaming
+ * an existing resource would replace it). A longer one is cut and ends with a hash of the whole
+ * name, so two names that share the cut prefix (`dev` and `demo` after a long prefix) stay distinct.
+ * `separator` goes between the cut and the hash (`""` where the name allows no hyphens).
+ */
+export function fitName(name: string, maxLength: number, separator = ""): string {
+  if (name.length <= maxLength) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, shortenedHashLength);
+  const kept = name.slice(0, maxLength - separator.length - hash.length).replace(/-+$/, "");
+  return `${kept}${separator}${hash}`;
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from "./diagnostics";
 import { sortDiagnostics } from "./diagnostics";
 import type { EnvironmentModel } from "./model";
 import { parseEnvironmentText } from "./parse";
+import { checkModel } from "./checks";
 import { checkSchema } from "./schema-check";
 import { checkSemantics } from "./semantic";
 import { resolveEnvironment } from "./resolve";
@@ -19,8 +20,10 @@ export interface LoadOptions {
 
 /**
  * The one way to read an environment file: parse with positions, check the schema, then the
- * semantic rules, then resolve the tier profile's defaults. Every error in the file is reported
- * at once; a model is returned only when there are none.
+ * semantic rules, resolve the tier profile's defaults, then check what the file resolves to (Azure
+ * names in their scopes, derived names, references the walk of the model knows). Each stage
+ * assumes the ones before it passed, so a stage's errors are all reported at once; a model is
+ * returned only when there are none.
  */
 export function loadEnvironmentText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   const parsed = parseEnvironmentText(text, file);
@@ -32,7 +35,10 @@ export function loadEnvironmentText(text: string, file: string, options: LoadOpt
   const spec = parsed.document.data as EnvironmentSpec;
   const semanticErrors = checkSemantics(parsed.document, spec, options);
   if (semanticErrors.length > 0) return { ok: false, errors: sortDiagnostics(semanticErrors) };
-  return { ok: true, model: resolveEnvironment(parsed.document, spec) };
+  const model = resolveEnvironment(parsed.document, spec);
+  const modelErrors = checkModel(parsed.document, model);
+  if (modelErrors.length > 0) return { ok: false, errors: sortDiagnostics(modelErrors) };
+  return { ok: true, model };
 }
 
 /** Reads and loads one file; an unreadable file is an error of that file, not an exception. */

@@ -407,6 +407,31 @@ export interface Monitoring {
   readonly alertsEnabled: boolean;
 }
 
+/**
+ * The names the project gives the resources the stack creates for the environment as a whole,
+ * computed once here so the stack, the name checks and the walker (`model/walk.ts`) agree. Each is
+ * created only where the stack needs it: the workspace when `monitoring` names none, the capture
+ * account when a hub captures without naming an account, the dead-letter account when a
+ * subscription dead-letters to the environment's own container, a route topic per MQTT broker
+ * with `routeTo`.
+ */
+export interface GeneratedNames {
+  /** Where the names come from: the naming convention (`naming`). */
+  readonly source: SourceLocation;
+  readonly logAnalyticsWorkspace: string;
+  readonly actionGroup: string;
+  readonly captureStorageAccount: string;
+  readonly deadLetterStorageAccount: string;
+  /** The custom topic each Event Grid namespace's MQTT broker routes through, by the namespace's name. */
+  readonly mqttRouteTopics: Readonly<Record<string, string>>;
+}
+
+export type Budget = Required<spec.BudgetSpec> &
+  Declared & {
+    /** Azure name of the resource group's budget. */
+    readonly azureName: string;
+  };
+
 export interface EnvironmentModel {
   readonly file: string;
   readonly name: string;
@@ -421,7 +446,8 @@ export interface EnvironmentModel {
   readonly network?: spec.NetworkSpec;
   readonly encryption?: Required<spec.EncryptionSpec>;
   readonly monitoring: Monitoring;
-  readonly budget?: Required<spec.BudgetSpec>;
+  readonly budget?: Budget;
+  readonly generatedNames: GeneratedNames;
   readonly principals: ReadonlyMap<string, Principal>;
   readonly serviceBus: readonly ServiceBusNamespace[];
   readonly eventHubs: readonly EventHubsNamespace[];

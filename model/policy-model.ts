@@ -17,9 +17,14 @@ export type PolicyQueue = Pick<
   "name" | GrantFields | "forwardTo" | "forwardDeadLetteredTo"
 > &
   Declared<model.ServiceBusQueue>;
-export type PolicyNamespace = Pick<model.NamespaceSettings, "name" | "azureName" | "source" | GrantFields>;
-/** The paired namespace of geo-disaster recovery: it belongs to the declaration of its primary. */
-type GeoPairing = { readonly geoDisasterRecovery?: { readonly secondaryAzureName: string } };
+export type PolicyNamespace = Pick<
+  model.NamespaceSettings,
+  "name" | "azureName" | "source" | "privateEndpoint" | GrantFields
+>;
+/** The paired namespace and alias of geo-disaster recovery: they belong to the declaration of their primary. */
+type GeoPairing = {
+  readonly geoDisasterRecovery?: { readonly secondaryAzureName: string; readonly aliasName: string };
+};
 
 export type PolicyServiceBus = PolicyNamespace &
   GeoPairing & {
@@ -31,6 +36,7 @@ export type PolicyServiceBus = PolicyNamespace &
 export interface PolicyConsumerGroup {
   readonly name: string;
   readonly receivers: readonly model.Principal[];
+  readonly source: model.SourceLocation;
 }
 export type PolicyEventHub = Pick<model.EventHub, "name" | "source" | "eventSourced" | GrantFields> & {
   readonly consumerGroups: readonly PolicyConsumerGroup[];
@@ -50,9 +56,10 @@ export type PolicySystemTopic = Pick<model.EventGridSystemTopic, "name" | "azure
   readonly subscriptions: readonly PolicyEventSubscription[];
 };
 export interface PolicyMqttBroker {
-  readonly topicSpaces: readonly Pick<model.MqttTopicSpace, "name">[];
-  readonly clientGroups: readonly Pick<model.MqttClientGroup, "name">[];
-  readonly clients: readonly Pick<model.MqttClient, "name">[];
+  readonly topicSpaces: readonly Pick<model.MqttTopicSpace, "name" | "source">[];
+  readonly clientGroups: readonly Pick<model.MqttClientGroup, "name" | "source">[];
+  /** Declared clients and the gateways of edge sites (located at their site). */
+  readonly clients: readonly Pick<model.MqttClient, "name" | "source">[];
   readonly routeTo?: model.EventDestination;
 }
 export type PolicyEventGridNamespace = PolicyNamespace & { readonly mqtt?: PolicyMqttBroker };

@@ -5,7 +5,7 @@
  */
 import type { EnvironmentModel } from "./model";
 import type { ParsedDocument } from "./parsed-document";
-import { resourceGroupNameOf } from "./resource-names";
+import { budgetName, generatedNamesFor, resourceGroupNameOf } from "./resource-names";
 import { ResolveContext } from "./resolution/context";
 import {
   resolveEventGridNamespace,
@@ -30,13 +30,14 @@ export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): 
   const ctx = new ResolveContext(doc, spec);
   const sites = resolveSites(ctx);
   const gateways = siteGatewaysByNamespace(sites);
+  const resourceGroupName = resourceGroupNameOf(spec);
   return {
     file: doc.file,
     name: spec.name,
     tier: spec.tier,
     location: spec.location,
     secondaryLocation: spec.secondaryLocation,
-    resourceGroupName: resourceGroupNameOf(spec),
+    resourceGroupName,
     naming: ctx.naming,
     tags: ctx.baseTags,
     state: spec.state
@@ -52,8 +53,18 @@ export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): 
       : undefined,
     monitoring: resolveMonitoring(ctx),
     budget: spec.budget
-      ? { ...spec.budget, startDate: spec.budget.startDate ?? defaultBudgetStart }
+      ? {
+          ...spec.budget,
+          startDate: spec.budget.startDate ?? defaultBudgetStart,
+          azureName: budgetName(resourceGroupName),
+          source: ctx.source("/budget"),
+        }
       : undefined,
+    generatedNames: generatedNamesFor(
+      ctx.naming,
+      (spec.eventGrid?.namespaces ?? []).map((ns) => ns.name),
+      ctx.source("/naming"),
+    ),
     principals: ctx.principals,
     serviceBus: (spec.serviceBus ?? []).map((ns, i) => resolveServiceBusNamespace(ctx, ns, i)),
     eventHubs: (spec.eventHubs ?? []).map((ns, i) => resolveEventHubsNamespace(ctx, ns, i)),

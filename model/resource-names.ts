@@ -2,7 +2,15 @@
  * The Azure name of every resource an environment file declares or implies, computed in one place
  * so the name rules check exactly the names the resolver (and so the stack) will use.
  */
-import { conventionalName, derivedName, type AbbreviatedKind, type NamingConvention } from "../azure/naming";
+import { azureNameRules } from "../azure/name-rules";
+import {
+  conventionalName,
+  derivedName,
+  fitName,
+  type AbbreviatedKind,
+  type NamingConvention,
+} from "../azure/naming";
+import type { GeneratedNames, SourceLocation } from "./model";
 import type { EnvironmentSpec, MqttPermissionSpec } from "./spec";
 
 export function namingOf(spec: EnvironmentSpec): NamingConvention {
@@ -33,14 +41,65 @@ export function geoPairNames(primaryAzureName: string): {
   };
 }
 
+/**
+ * A storage account the project names itself: the convention, shortened with a hash where it is
+ * longer than Azure allows (the file has no field to name these accounts, so no name is refused).
+ */
+function storageAccountName(naming: NamingConvention, purpose: string): string {
+  return fitName(
+    conventionalName("storageAccount", naming, purpose),
+    azureNameRules.storageAccount.maxLength,
+  );
+}
+
 /** The storage account the project creates for Event Hubs capture when a hub gives no account. */
 export function captureStorageAccountName(naming: NamingConvention): string {
-  return conventionalName("storageAccount", naming, "cap");
+  return storageAccountName(naming, "cap");
 }
 
 /** The storage account the project creates for Event Grid dead-lettering (`deadLetter: true`). */
 export function deadLetterStorageAccountName(naming: NamingConvention): string {
-  return conventionalName("storageAccount", naming, "dl");
+  return storageAccountName(naming, "egdl");
+}
+
+/** The custom topic an Event Grid namespace routes its MQTT messages through (`mqtt.routeTo`). */
+export function mqttRouteTopicName(naming: NamingConvention, namespaceName: string): string {
+  return fitName(
+    conventionalName("eventGridTopic", naming, `${namespaceName}-route`),
+    azureNameRules.eventGridTopic.maxLength,
+    "-",
+  );
+}
+
+/** The route topic of the Event Grid namespace `namespaceName`, as {@link generatedNamesFor} named it. */
+export function mqttRouteTopicOf(names: GeneratedNames, namespaceName: string): string {
+  const found = Object.hasOwn(names.mqttRouteTopics, namespaceName)
+    ? names.mqttRouteTopics[namespaceName]
+    : undefined;
+  if (found === undefined)
+    throw new Error(`internal: no route topic name for Event Grid namespace "${namespaceName}"`);
+  return found;
+}
+
+/** The budget the stack sets on the environment's resource group. */
+export function budgetName(resourceGroupName: string): string {
+  return `budget-${resourceGroupName}`;
+}
+
+/** Every name of {@link GeneratedNames}; `namespaces` are the Event Grid namespaces' names. */
+export function generatedNamesFor(
+  naming: NamingConvention,
+  namespaces: readonly string[],
+  source: SourceLocation,
+): GeneratedNames {
+  return {
+    source,
+    logAnalyticsWorkspace: conventionalName("logAnalytics", naming, "messaging"),
+    actionGroup: conventionalName("actionGroup", naming, "messaging"),
+    captureStorageAccount: captureStorageAccountName(naming),
+    deadLetterStorageAccount: deadLetterStorageAccountName(naming),
+    mqttRouteTopics: Object.fromEntries(namespaces.map((name) => [name, mqttRouteTopicName(naming, name)])),
+  };
 }
 
 /** The container dead-lettered events go to in the project's dead-letter account. */

@@ -1,13 +1,16 @@
 /**
  * What `npm run validate` does with a list of files, apart from argument parsing: load each file
- * on its own (one bad or unreadable file never stops the others), decide the exit code, and
- * render the results as text or as the one JSON object the CI contract names.
+ * on its own (one bad or unreadable file never stops the others), check the valid ones of each
+ * folder against each other, decide the exit code, and render the results as text or as the one
+ * JSON object the CI contract names.
  */
 import { accessSync, constants, statSync } from "node:fs";
+import { checkAcrossFiles } from "./checks/across-files";
 import type { Diagnostic } from "./diagnostics";
-import { formatDiagnostic } from "./diagnostics";
+import { formatDiagnostic, sortDiagnostics } from "./diagnostics";
 import type { LoadOptions } from "./load-environment";
 import { loadEnvironmentFile } from "./load-environment";
+import type { EnvironmentModel } from "./model";
 
 export interface FileResult {
   readonly file: string;
@@ -32,24 +35,40 @@ function unreadableReason(file: string): string | undefined {
   }
 }
 
-export function validateFile(file: string, options: LoadOptions = {}): FileResult {
-  const reason = unreadableReason(file);
-  if (reason) {
-    return {
-      file,
-      valid: false,
-      unreadable: true,
-      errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
-    };
-  }
-  const result = loadEnvironmentFile(file, options);
-  return result.ok
-    ? { file, valid: true, unreadable: false, errors: [] }
-    : { file, valid: false, unreadable: false, errors: result.errors };
+interface Loaded {
+  readonly result: FileResult;
+  readonly model?: EnvironmentModel;
 }
 
+function loadForValidation(file: string, options: LoadOptions): Loaded {
+  const reason = unreadableReason(file);
+  if (reason) {
+    const errors = [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }];
+    return { result: { file, valid: false, unreadable: true, errors } };
+  }
+  const loaded = loadEnvironmentFile(file, options);
+  return loaded.ok
+    ? { result: { file, valid: true, unreadable: false, errors: [] }, model: loaded.model }
+    : { result: { file, valid: false, unreadable: false, errors: loaded.errors } };
+}
+
+/** One file on its own. */
+export function validateFile(file: string, options: LoadOptions = {}): FileResult {
+  return loadForValidation(file, options).result;
+}
+
+/**
+ * Each file on its own, then the valid files of each folder together: environments deployed side
+ * by side must not share a stack name or a name Azure needs unique across Azure.
+ */
 export function validateFiles(files: readonly string[], options: LoadOptions = {}): FileResult[] {
-  return files.map((file) => validateFile(file, options));
+  const loaded = files.map((file) => loadForValidation(file, options));
+  const across = checkAcrossFiles(loaded.flatMap(({ model }) => (model ? [model] : [])));
+  return loaded.map(({ result }) => {
+    const more = across.filter((error) => error.file === result.file);
+    if (more.length === 0) return result;
+    return { ...result, valid: false, errors: sortDiagnostics([...result.errors, ...more]) };
+  });
 }
 
 /** 0 when every file is valid, 2 when any could not be read, else 1. */

@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { formatDiagnostic } from "../model/diagnostics";
+import { walkEnvironment } from "../model/walk";
 import { EnvironmentReferences } from "../policies/plan-guard/environment-references";
 import { formatJson } from "../policies/plan-guard/format-json";
 import { formatText } from "../policies/plan-guard/format-text";
@@ -24,7 +25,10 @@ async function guardOptions(environmentFile: string | undefined): Promise<PlanGu
   const { loadEnvironmentFile } = await import("../model/load-environment");
   const loaded = loadEnvironmentFile(environmentFile);
   if (!loaded.ok) return loaded.errors.map(formatDiagnostic).join("\n");
-  return { allowDestroy: loaded.model.allowDestroy, references: EnvironmentReferences.of(loaded.model) };
+  return {
+    allowDestroy: loaded.model.allowDestroy,
+    references: EnvironmentReferences.of(walkEnvironment(loaded.model)),
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -14,10 +14,10 @@ import { MqttRoute } from "../constructs/event-grid/mqtt-route";
 import { EventGridNamespace } from "../constructs/event-grid/namespace";
 import { EventGridSystemTopic } from "../constructs/event-grid/system-topic";
 import { EventGridTopic } from "../constructs/event-grid/topic";
-import { conventionalName } from "../azure/naming";
 import type { Grantee } from "../constructs/shared/role-assignments";
 import type { PrivateEndpointOptions } from "../constructs/shared/shared-interfaces";
 import type * as model from "../model/model";
+import { mqttRouteTopicOf } from "../model/resource-names";
 import type { AdvancedFilterSpec } from "../model/spec";
 import type { StackContext } from "./stack-context";
 
@@ -124,7 +124,7 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
   const route =
     mqtt?.routeTo &&
     new MqttRoute(ctx.scope, `event-grid-mqtt-route-${namespace.name}`, {
-      topicName: conventionalName("eventGridTopic", ctx.model.naming, `${namespace.name}-route`),
+      topicName: mqttRouteTopicOf(ctx.model.generatedNames, namespace.name),
       location: ctx.location,
       resourceGroupName: ctx.resourceGroupName,
       destination: destinationOf(ctx, mqtt.routeTo),
@@ -227,8 +227,7 @@ function lazyDeadLetterStore(ctx: StackContext): (containerName: string) => Dead
     const existing = containers.get(containerName);
     if (existing) return existing;
     account ??= new StorageAccount(ctx.scope, "event-grid-dead-letter-storage", {
-      // Storage account names are at most 24 characters.
-      name: conventionalName("storageAccount", ctx.model.naming, "egdl").slice(0, 24),
+      name: ctx.model.generatedNames.deadLetterStorageAccount,
       location: ctx.location,
       resourceGroupName: ctx.resourceGroupName,
       accountTier: "Standard",

@@ -1,7 +1,6 @@
 import type { Construct } from "constructs";
 import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import type { EnvironmentModel } from "../model/model";
-import { conventionalName } from "../azure/naming";
 
 /** The workspace the environment names, or one the stack creates with the tier's retention. */
 export function logAnalyticsWorkspaceFor(
@@ -11,7 +10,7 @@ export function logAnalyticsWorkspaceFor(
 ): string {
   if (model.monitoring.logAnalyticsWorkspaceId) return model.monitoring.logAnalyticsWorkspaceId;
   const workspace = new LogAnalyticsWorkspace(scope, "log-analytics", {
-    name: conventionalName("logAnalytics", model.naming, "messaging"),
+    name: model.generatedNames.logAnalyticsWorkspace,
     location: model.location,
     resourceGroupName,
     sku: "PerGB2018",

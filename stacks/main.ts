@@ -1,8 +1,10 @@
 /**
  * The cdktf app: one stack per environment file in `environments/` (or `ENVIRONMENTS_DIR`).
- * Every file is validated before anything is synthesized, so an invalid file stops the run with
- * the same errors `npm run validate` prints, and `cdktf.out` is left untouched.
+ * Every file is validated, on its own and against the others of the folder, before anything is
+ * synthesized, so an invalid file stops the run with the same errors `npm run validate` prints,
+ * and `cdktf.out` is left untouched.
  */
+import { checkAcrossFiles } from "../model/checks/across-files";
 import { environmentFilesIn } from "../model/environment-files";
 import { formatDiagnostic } from "../model/diagnostics";
 import { loadEnvironmentFile } from "../model/load-environment";
@@ -31,16 +33,11 @@ function main(): number {
     process.stderr.write("synthesis stopped: fix the errors above (nothing was written)\n");
     return 1;
   }
-  const names = new Map<string, string>();
-  for (const model of models) {
-    const other = names.get(model.name);
-    if (other) {
-      process.stderr.write(
-        `${model.file}:1:1  name  environment name "${model.name}" is also used by ${other}; stack names must be unique\n`,
-      );
-      return 1;
-    }
-    names.set(model.name, model.file);
+  const across = checkAcrossFiles(models);
+  if (across.length > 0) {
+    for (const error of across) process.stderr.write(`${formatDiagnostic(error)}\n`);
+    process.stderr.write("synthesis stopped: fix the errors above (nothing was written)\n");
+    return 1;
   }
   synthesizeEnvironments(models);
   return 0;

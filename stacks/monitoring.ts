@@ -3,7 +3,6 @@ import { ActivityLogAlerts } from "../constructs/monitoring/activity-log-alerts"
 import { ResourceGroupBudget } from "../constructs/monitoring/budget";
 import { MessagingAlerts, type MonitoredResource } from "../constructs/monitoring/messaging-alerts";
 import { MessagingWorkbook } from "../constructs/monitoring/workbook";
-import { conventionalName } from "../azure/naming";
 import type { NamespaceKind } from "./entity-registry";
 import type { StackContext } from "./stack-context";
 
@@ -36,7 +35,7 @@ export function addMonitoring(ctx: StackContext): void {
   const full = model.monitoring.alertsEnabled;
 
   const actionGroup = new AlertActionGroup(ctx.scope, "alert-action-group", {
-    name: conventionalName("actionGroup", model.naming, "messaging"),
+    name: model.generatedNames.actionGroup,
     resourceGroupName: ctx.resourceGroupName,
     emails: model.monitoring.alertEmails,
     webhooks: model.monitoring.webhooks,
@@ -65,7 +64,7 @@ export function addMonitoring(ctx: StackContext): void {
 
   if (model.budget) {
     new ResourceGroupBudget(ctx.scope, "budget", {
-      name: `budget-${model.resourceGroupName}`,
+      name: model.budget.azureName,
       resourceGroupId: ctx.resourceGroupId,
       monthlyAmount: model.budget.monthlyAmount,
       alertEmails: model.budget.alertEmails,

@@ -9,8 +9,6 @@ import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
   azureNameOf,
-  captureStorageAccountName,
-  deadLetterStorageAccountName,
   dedicatedClusterAzureName,
   deviceProvisioningAzureName,
   geoPairNames,
@@ -18,7 +16,6 @@ import {
   permissionBindingName,
   resourceGroupNameOf,
 } from "../resource-names";
-import type { EventSubscriptionSpec } from "../spec";
 import type { AbbreviatedKind } from "../../azure/naming";
 import type { SemanticCheck, SemanticContext } from "./context";
 
@@ -138,7 +135,6 @@ function serviceBus(ctx: SemanticContext): void {
 function eventHubs(ctx: SemanticContext): void {
   const defaults = loadProfile(ctx.spec.tier).namespace;
   const naming = namingOf(ctx.spec);
-  let capturePointer: string | undefined;
   (ctx.spec.eventHubs ?? []).forEach((ns, i) => {
     const base = `/eventHubs/${i}`;
     const azureName = checkNamespace(ctx, "eventHubsNamespace", base, ns);
@@ -178,45 +174,23 @@ function eventHubs(ctx: SemanticContext): void {
           `${base}/hubs/${j}/capture/container`,
           renameAdvice,
         );
-      if (hub.capture && hub.capture.storageAccountId === undefined)
-        capturePointer ??= `${base}/hubs/${j}/capture`;
     });
   });
-  if (capturePointer !== undefined) {
-    check(
-      ctx,
-      "storageAccount",
-      captureStorageAccountName(naming),
-      capturePointer,
-      "shorten naming.prefix, naming.workload or the environment name, or give capture.storageAccountId",
-      "the capture storage account the project creates",
-    );
-  }
-}
-
-function checkEventSubscriptions(
-  ctx: SemanticContext,
-  base: string,
-  list: readonly EventSubscriptionSpec[] | undefined,
-): string | undefined {
-  checkEntities(ctx, "eventSubscription", base, list);
-  const index = (list ?? []).findIndex((s) => s.deadLetter === true);
-  return index < 0 ? undefined : `${base}/${index}/deadLetter`;
 }
 
 function eventGrid(ctx: SemanticContext): void {
   const grid = ctx.spec.eventGrid ?? {};
-  const deadLetterPointers: (string | undefined)[] = [];
   (grid.topics ?? []).forEach((topic, i) => {
     checkNamespace(ctx, "eventGridTopic", `/eventGrid/topics/${i}`, topic);
-    deadLetterPointers.push(
-      checkEventSubscriptions(ctx, `/eventGrid/topics/${i}/subscriptions`, topic.subscriptions),
-    );
+    checkEntities(ctx, "eventSubscription", `/eventGrid/topics/${i}/subscriptions`, topic.subscriptions);
   });
   (grid.systemTopics ?? []).forEach((topic, i) => {
     checkNamespace(ctx, "eventGridSystemTopic", `/eventGrid/systemTopics/${i}`, topic);
-    deadLetterPointers.push(
-      checkEventSubscriptions(ctx, `/eventGrid/systemTopics/${i}/subscriptions`, topic.subscriptions),
+    checkEntities(
+      ctx,
+      "eventSubscription",
+      `/eventGrid/systemTopics/${i}/subscriptions`,
+      topic.subscriptions,
     );
   });
   (grid.namespaces ?? []).forEach((ns, i) => {
@@ -251,17 +225,6 @@ function eventGrid(ctx: SemanticContext): void {
       `${pointerToPath(`/sites/${i}`)} (its gateway's MQTT client name)`,
     ),
   );
-  const deadLetter = deadLetterPointers.find((p) => p !== undefined);
-  if (deadLetter !== undefined) {
-    check(
-      ctx,
-      "storageAccount",
-      deadLetterStorageAccountName(namingOf(ctx.spec)),
-      deadLetter,
-      "shorten naming.prefix, naming.workload or the environment name, or give deadLetter a storageAccountId",
-      "the dead-letter storage account the project creates",
-    );
-  }
 }
 
 function relay(ctx: SemanticContext): void {
@@ -330,7 +293,11 @@ function environmentAndResourceGroup(ctx: SemanticContext): void {
   );
 }
 
-/** Every Azure name the file produces is one Azure accepts. */
+/**
+ * Every Azure name the file gives or builds by the convention is one Azure accepts. Names the
+ * project derives for resources the file does not name (private endpoints, storage accounts, the
+ * route topic, the workspace, ...) are checked on the resolved model (`model/checks/derived-names.ts`).
+ */
 export const checkAzureNames: SemanticCheck = (ctx) => {
   environmentAndResourceGroup(ctx);
   serviceBus(ctx);

@@ -1,5 +1,5 @@
 import { ruleIds } from "../rule-ids";
-import { declaredResources, resourceServices, splitEntityRef, type DeclaredResource } from "../resource-refs";
+import { splitEntityRef } from "../resource-refs";
 import type { EventDestinationSpec, GrantsSpec } from "../spec";
 import type { SemanticCheck, SemanticContext } from "./context";
 import { indexDeclared, type DeclaredIndex } from "./declared-index";
@@ -250,46 +250,16 @@ function siteReferences(ctx: SemanticContext, index: DeclaredIndex): void {
   });
 }
 
-function checkResourceRef(
-  ctx: SemanticContext,
-  declared: ReadonlyMap<string, DeclaredResource>,
-  pointer: string,
-  owner: string,
-  text: string,
-): void {
-  if (declared.has(text)) return;
-  const service = text.slice(0, text.indexOf("/"));
-  if (!(resourceServices as readonly string[]).includes(service)) {
-    ctx.error(
-      pointer,
-      `${owner} resource must be "<service>/<name>" or "<service>/<namespace>/<entity>" with <service> one of ${resourceServices.join(", ")}; got "${text}"`,
-    );
-    return;
-  }
-  const sameService = [...declared.keys()].filter((ref) => ref.startsWith(`${service}/`));
-  ctx.error(
-    pointer,
-    `${owner} resource "${text}" names nothing declared in this file; ${declaredHint(text, sameService, `${service} resources`)}`,
-  );
-}
-
-function waiverAndDestroyReferences(ctx: SemanticContext): void {
-  const waivers = ctx.spec.waivers ?? [];
-  const allowDestroy = ctx.spec.allowDestroy ?? [];
-  if (waivers.length === 0 && allowDestroy.length === 0) return;
-  const declared = declaredResources(ctx.spec);
-  waivers.forEach((w, i) => {
+/** Waivers name policy rules; the resources they and allowDestroy name are checked on the model's walk. */
+function waiverRules(ctx: SemanticContext): void {
+  (ctx.spec.waivers ?? []).forEach((w, i) => {
     if (!ruleIds.has(w.rule)) {
       ctx.error(
         `/waivers/${i}/rule`,
         `waiver rule "${w.rule}" is not a policy rule ID; ${declaredHint(w.rule, [...ruleIds], "rules (see model/rule-ids.ts)")}`,
       );
     }
-    checkResourceRef(ctx, declared, `/waivers/${i}/resource`, "waiver", w.resource);
   });
-  allowDestroy.forEach((a, i) =>
-    checkResourceRef(ctx, declared, `/allowDestroy/${i}/resource`, "allowDestroy", a.resource),
-  );
 }
 
 function smokeReferences(ctx: SemanticContext, index: DeclaredIndex): void {
@@ -322,5 +292,5 @@ export const checkReferences: SemanticCheck = (ctx) => {
   iotHubReferences(ctx, index);
   siteReferences(ctx, index);
   smokeReferences(ctx, index);
-  waiverAndDestroyReferences(ctx);
+  waiverRules(ctx);
 };

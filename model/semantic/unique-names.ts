@@ -1,6 +1,4 @@
 import type { SemanticCheck, SemanticContext } from "./context";
-import { azureNameOf, namingOf } from "../resource-names";
-import type { AbbreviatedKind } from "../../azure/naming";
 
 /** One declared name and where it was declared. */
 interface Named {
@@ -10,9 +8,11 @@ interface Named {
 }
 
 /**
- * Reports every name in `items` already taken in the same scope, at the repeat, naming the line
- * of the first. Azure compares resource names without regard to case ([rules] "Resource names are
- * case-insensitive"), so `Orders` and `orders` collide. One Map per scope: linear in the file.
+ * Reports every name in `items` already taken in the same list, at the repeat, naming the line
+ * of the first. References in the file use these names, and Azure compares resource names without
+ * regard to case ([rules] "Resource names are case-insensitive"), so `Orders` and `orders` repeat.
+ * Names that meet across lists or only once resolved (a queue and a topic, a namespace's Azure
+ * name, a site's gateway and a declared client) are compared on the model (`model/checks/`).
  */
 function reportDuplicates(
   ctx: SemanticContext,
@@ -60,15 +60,9 @@ function serviceBusNames(ctx: SemanticContext): void {
   );
   namespaces.forEach((ns, i) => {
     const base = `/serviceBus/${i}`;
-    // Queues and topics live in one entity path space per namespace: Azure refuses a topic named like a queue.
-    const entities = [...named(`${base}/queues`, ns.queues), ...named(`${base}/topics`, ns.topics)];
-    reportDuplicates(
-      ctx,
-      entities,
-      "queue or topic",
-      ` in Service Bus namespace "${ns.name}"`,
-      `queues and topics of one namespace share one set of names in Azure; ${rename}`,
-    );
+    const scope = ` in Service Bus namespace "${ns.name}"`;
+    reportDuplicates(ctx, named(`${base}/queues`, ns.queues), "queue", scope, rename);
+    reportDuplicates(ctx, named(`${base}/topics`, ns.topics), "topic", scope, rename);
     (ns.topics ?? []).forEach((topic, j) => {
       const topicBase = `${base}/topics/${j}`;
       reportDuplicates(
@@ -157,12 +151,6 @@ function eventGridNames(ctx: SemanticContext): void {
       rename,
     ),
   );
-  const siteClients = new Map<string, Named[]>();
-  (ctx.spec.sites ?? []).forEach((site, i) => {
-    const list = siteClients.get(site.mqttClient.namespace) ?? [];
-    list.push({ name: site.name, pointer: `/sites/${i}/name` });
-    siteClients.set(site.mqttClient.namespace, list);
-  });
   (grid.namespaces ?? []).forEach((ns, i) => {
     const base = `/eventGrid/namespaces/${i}/mqtt`;
     const scope = ` in Event Grid namespace "${ns.name}"`;
@@ -178,17 +166,7 @@ function eventGridNames(ctx: SemanticContext): void {
       p.name === undefined ? [] : [{ name: p.name, pointer: `${base}/permissions/${j}/name` }],
     );
     reportDuplicates(ctx, permissions, "permission binding", scope, rename);
-    // Each edge site's gateway becomes a client of the namespace, named after the site. Client names are
-    // case-sensitive, but the authentication name (the client's name by default) is unique ignoring case
-    // (learn.microsoft.com/azure/event-grid/mqtt-clients), so case-insensitive comparison is the right one.
-    const clients = [...named(`${base}/clients`, ns.mqtt?.clients), ...(siteClients.get(ns.name) ?? [])];
-    reportDuplicates(
-      ctx,
-      clients,
-      "MQTT client",
-      `${scope} (site gateways are clients named after their site)`,
-      rename,
-    );
+    reportDuplicates(ctx, named(`${base}/clients`, ns.mqtt?.clients), "MQTT client", scope, rename);
   });
 }
 
@@ -196,18 +174,15 @@ function relayNames(ctx: SemanticContext): void {
   const namespaces = ctx.spec.relay ?? [];
   reportDuplicates(ctx, named("/relay", namespaces), "Relay namespace", "", rename);
   namespaces.forEach((ns, i) => {
-    // Hybrid connections and WCF relays are both addressed as sb://<namespace>/<path>: one path space.
-    const entities = [
-      ...named(`/relay/${i}/hybridConnections`, ns.hybridConnections),
-      ...named(`/relay/${i}/wcfRelays`, ns.wcfRelays),
-    ];
+    const scope = ` in Relay namespace "${ns.name}"`;
     reportDuplicates(
       ctx,
-      entities,
-      "hybrid connection or WCF relay",
-      ` in Relay namespace "${ns.name}"`,
-      `both are addressed by path in the namespace; ${rename}`,
+      named(`/relay/${i}/hybridConnections`, ns.hybridConnections),
+      "hybrid connection",
+      scope,
+      rename,
     );
+    reportDuplicates(ctx, named(`/relay/${i}/wcfRelays`, ns.wcfRelays), "WCF relay", scope, rename);
   });
 }
 
@@ -233,46 +208,11 @@ function iotHubNames(ctx: SemanticContext): void {
   });
 }
 
-/**
- * Service Bus, Event Hubs and Relay namespaces are all `<name>.servicebus.windows.net`: one global
- * DNS name space, so two of them (of any of the three services) cannot share an Azure name.
- */
-function globalNamespaceNames(ctx: SemanticContext): void {
-  const naming = namingOf(ctx.spec);
-  const taken = new Map<string, { readonly pointer: string; readonly logical: string }>();
-  const visit = (
-    service: string,
-    kind: AbbreviatedKind,
-    list: readonly { readonly name: string; readonly resourceName?: string }[],
-  ): void => {
-    list.forEach((item, i) => {
-      const azureName = azureNameOf(kind, naming, item);
-      const pointer = `/${service}/${i}/${item.resourceName === undefined ? "name" : "resourceName"}`;
-      const key = azureName.toLowerCase();
-      const earlier = taken.get(key);
-      // Two namespaces of one service with one logical name are already reported as duplicates.
-      if (earlier?.logical === `${service}/${item.name}`) return;
-      if (!earlier) {
-        taken.set(key, { pointer, logical: `${service}/${item.name}` });
-        return;
-      }
-      const line = ctx.doc.locate(earlier.pointer).line;
-      ctx.error(
-        pointer,
-        `Azure name "${azureName}" for ${service}/${item.name} is also the Azure name of ${earlier.logical} (line ${line}); namespace names are global DNS names (<name>.servicebus.windows.net): set a different name or resourceName`,
-      );
-    });
-  };
-  visit("serviceBus", "serviceBusNamespace", ctx.spec.serviceBus ?? []);
-  visit("eventHubs", "eventHubsNamespace", ctx.spec.eventHubs ?? []);
-  visit("relay", "relayNamespace", ctx.spec.relay ?? []);
-}
-
 function siteNames(ctx: SemanticContext): void {
   reportDuplicates(ctx, named("/sites", ctx.spec.sites), "site", "", rename);
 }
 
-/** Unique names in every scope Azure (or a reference in the file) needs them unique. */
+/** No list of the file names one thing twice. */
 export const checkUniqueNames: SemanticCheck = (ctx) => {
   serviceBusNames(ctx);
   eventHubsNames(ctx);
@@ -280,5 +220,4 @@ export const checkUniqueNames: SemanticCheck = (ctx) => {
   relayNames(ctx);
   iotHubNames(ctx);
   siteNames(ctx);
-  globalNamespaceNames(ctx);
 };

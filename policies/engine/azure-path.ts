@@ -13,16 +13,22 @@ const ROOT_TYPES: Readonly<Record<string, Family>> = {
   azurerm_iothub: "iotHub",
 };
 
-/** ARM types that azapi may declare a namespace-like resource as. */
+/** ARM types of namespace-like resources (azapi declares them by these; the model's walk names them so). */
 const ROOT_ARM_TYPES: Readonly<Record<string, Family>> = {
   "microsoft.servicebus/namespaces": "serviceBus",
   "microsoft.eventhub/namespaces": "eventHubs",
   "microsoft.eventgrid/topics": "eventGridTopic",
   "microsoft.eventgrid/domains": "eventGridDomain",
+  "microsoft.eventgrid/systemtopics": "eventGridSystemTopic",
   "microsoft.eventgrid/namespaces": "eventGridNamespace",
   "microsoft.relay/namespaces": "relay",
   "microsoft.devices/iothubs": "iotHub",
 };
+
+/** The family of a namespace-like ARM type (`Microsoft.ServiceBus/namespaces`), or undefined. */
+export function familyOfArmType(armType: string): Family | undefined {
+  return ROOT_ARM_TYPES[armType.toLowerCase()];
+}
 
 /** Child resource types and the attributes that name their parent, in the order they are tried. */
 const PARENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {

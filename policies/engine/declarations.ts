@@ -1,6 +1,8 @@
 import type { SourceLocation } from "../../model/model";
-import { resourceRef } from "../../model/resource-refs";
 import type { PolicyModel } from "../../model/policy-model";
+import { resourceRef } from "../../model/resource-refs";
+import { walkEnvironment } from "../../model/walk";
+import { familyOfArmType } from "./azure-path";
 
 /** The families of namespace-like resources; a Terraform resource's Azure path is keyed by one. */
 export type Family =
@@ -28,8 +30,10 @@ export const ENVIRONMENT_ADDRESS = "monitoring";
 
 /**
  * Every declaration of one environment, by the Azure path of the resource it becomes (`family`
- * plus the Azure names from the namespace down, `sbns-contoso-orders-prod/payments`). Azure names
- * are deterministic, so this maps synthesized resources back to the file lines that declared them.
+ * plus the Azure names from the namespace down, `sbns-contoso-orders-prod/payments`), from the
+ * model's walk (`model/walk.ts`): a derived resource (a geo-DR secondary, an MQTT route topic)
+ * maps to the declaration it derives from. Azure names are deterministic, so this maps
+ * synthesized resources back to the file lines that declared them.
  */
 export class DeclarationIndex {
   private readonly byPath = new Map<string, Declaration>();
@@ -37,120 +41,23 @@ export class DeclarationIndex {
 
   constructor(model: PolicyModel | undefined) {
     if (!model) return;
-    for (const ns of model.serviceBus) {
-      const base = this.add("serviceBus", [ns.azureName], {
-        address: resourceRef("serviceBus", ns.name),
-        source: ns.source,
+    const eventSourced = new Set(
+      model.eventHubs.flatMap((ns) =>
+        ns.hubs.filter((hub) => hub.eventSourced).map((hub) => resourceRef("eventHubs", ns.name, hub.name)),
+      ),
+    );
+    for (const resource of walkEnvironment(model)) {
+      if (resource.refersToItself) this.addresses.add(resource.ref);
+      const family = familyOfArmType(resource.rootType);
+      if (!family) continue;
+      const key = keyOf(family, resource.azurePath);
+      // The declaration comes first in the walk; a derived resource on the same path keeps it.
+      if (this.byPath.has(key)) continue;
+      this.byPath.set(key, {
+        address: resource.ref,
+        source: resource.source,
+        ...(resource.kind === "eventHub" ? { eventSourced: eventSourced.has(resource.ref) } : {}),
       });
-      if (ns.geoDisasterRecovery)
-        this.add("serviceBus", [ns.geoDisasterRecovery.secondaryAzureName], {
-          address: base,
-          source: ns.source,
-        });
-      for (const queue of ns.queues)
-        this.add("serviceBus", [ns.azureName, queue.name], {
-          address: `${base}/${queue.name}`,
-          source: queue.source,
-        });
-      for (const topic of ns.topics) {
-        const topicAddress = this.add("serviceBus", [ns.azureName, topic.name], {
-          address: `${base}/${topic.name}`,
-          source: topic.source,
-        });
-        for (const sub of topic.subscriptions) {
-          this.add("serviceBus", [ns.azureName, topic.name, sub.name], {
-            address: `${topicAddress}/${sub.name}`,
-            source: sub.source,
-          });
-        }
-      }
-    }
-    for (const ns of model.eventHubs) {
-      const base = this.add("eventHubs", [ns.azureName], {
-        address: resourceRef("eventHubs", ns.name),
-        source: ns.source,
-      });
-      if (ns.geoDisasterRecovery)
-        this.add("eventHubs", [ns.geoDisasterRecovery.secondaryAzureName], {
-          address: base,
-          source: ns.source,
-        });
-      for (const hub of ns.hubs) {
-        const hubAddress = this.add("eventHubs", [ns.azureName, hub.name], {
-          address: `${base}/${hub.name}`,
-          source: hub.source,
-          eventSourced: hub.eventSourced,
-        });
-        for (const group of hub.consumerGroups)
-          this.add("eventHubs", [ns.azureName, hub.name, group.name], {
-            address: `${hubAddress}/${group.name}`,
-            source: hub.source,
-          });
-      }
-      for (const group of ns.schemaGroups)
-        this.add("eventHubs", [ns.azureName, group.name], {
-          address: `${base}/${group.name}`,
-          source: group.source,
-        });
-    }
-    for (const topic of model.eventGrid.topics) {
-      const base = this.add("eventGridTopic", [topic.azureName], {
-        address: resourceRef("eventGridTopics", topic.name),
-        source: topic.source,
-      });
-      for (const sub of topic.subscriptions)
-        this.add("eventGridTopic", [topic.azureName, sub.name], {
-          address: `${base}/${sub.name}`,
-          source: sub.source,
-        });
-    }
-    for (const topic of model.eventGrid.systemTopics) {
-      const base = this.add("eventGridSystemTopic", [topic.azureName], {
-        address: resourceRef("eventGridSystemTopics", topic.name),
-        source: topic.source,
-      });
-      for (const sub of topic.subscriptions)
-        this.add("eventGridSystemTopic", [topic.azureName, sub.name], {
-          address: `${base}/${sub.name}`,
-          source: sub.source,
-        });
-    }
-    for (const ns of model.eventGrid.namespaces) {
-      const base = this.add("eventGridNamespace", [ns.azureName], {
-        address: resourceRef("eventGridNamespaces", ns.name),
-        source: ns.source,
-      });
-      const parts = [
-        ...(ns.mqtt?.topicSpaces ?? []),
-        ...(ns.mqtt?.clientGroups ?? []),
-        ...(ns.mqtt?.clients ?? []),
-      ];
-      for (const part of parts)
-        this.add("eventGridNamespace", [ns.azureName, part.name], {
-          address: `${base}/${part.name}`,
-          source: ns.source,
-        });
-    }
-    for (const ns of model.relay) {
-      const base = this.add("relay", [ns.azureName], {
-        address: resourceRef("relay", ns.name),
-        source: ns.source,
-      });
-      for (const hc of ns.hybridConnections)
-        this.add("relay", [ns.azureName, hc.name], { address: `${base}/${hc.name}`, source: hc.source });
-      for (const wcf of ns.wcfRelays)
-        this.add("relay", [ns.azureName, wcf.name], { address: `${base}/${wcf.name}`, source: wcf.source });
-    }
-    for (const hub of model.iotHub) {
-      const base = this.add("iotHub", [hub.azureName], {
-        address: resourceRef("iotHub", hub.name),
-        source: hub.source,
-      });
-      for (const route of hub.routes)
-        this.add("iotHub", [hub.azureName, route.name], {
-          address: `${base}/${route.name}`,
-          source: route.source,
-        });
     }
   }
 
@@ -166,12 +73,6 @@ export class DeclarationIndex {
   /** Whether `address` names something the file declares (waivers must). */
   has(address: string): boolean {
     return this.addresses.has(address);
-  }
-
-  private add(family: Family, path: readonly string[], declaration: Declaration): string {
-    this.byPath.set(keyOf(family, path), declaration);
-    this.addresses.add(declaration.address);
-    return declaration.address;
   }
 }
 

@@ -39,6 +39,11 @@ const armFamilies: Readonly<Record<string, EntityFamily>> = {
   "microsoft.devices/provisioningservices": "iotHub/deviceProvisioning",
 };
 
+/** The family of an ARM type (`Microsoft.ServiceBus/namespaces/queues`), if it is a stateful entity's. */
+export function entityFamilyOfArmType(armType: string): EntityFamily | undefined {
+  return armFamilies[armType.toLowerCase()];
+}
+
 function text(values: JsonObject, key: string): string | undefined {
   const value = values[key];
   return typeof value === "string" && value !== "" ? value : undefined;

@@ -1,33 +1,5 @@
-import { resourceRef } from "../../model/resource-refs";
-import type { AzureIdentity, EntityFamily } from "./azure-identity";
-
-interface Named {
-  readonly name: string;
-}
-
-interface AzureNamed extends Named {
-  readonly azureName: string;
-}
-
-/**
- * The parts of the environment model that name stateful entities. `EnvironmentModel` fits it as
- * it is; tests pass small literals.
- */
-export interface ReferenceSource {
-  readonly serviceBus: readonly (AzureNamed & {
-    readonly queues: readonly Named[];
-    readonly topics: readonly (Named & { readonly subscriptions: readonly Named[] })[];
-  })[];
-  readonly eventHubs: readonly (AzureNamed & {
-    readonly hubs: readonly (Named & { readonly consumerGroups: readonly Named[] })[];
-  })[];
-  readonly eventGrid: { readonly namespaces: readonly AzureNamed[] };
-  readonly relay: readonly (AzureNamed & {
-    readonly hybridConnections: readonly Named[];
-    readonly wcfRelays: readonly Named[];
-  })[];
-  readonly iotHub: readonly (AzureNamed & { readonly deviceProvisioning?: { readonly azureName: string } })[];
-}
+import type { WalkedResource } from "../../model/walk";
+import { entityFamilyOfArmType, type AzureIdentity, type EntityFamily } from "./azure-identity";
 
 /** Environment references (`serviceBus/orders/orders-inbound`) by the Azure identity they name. */
 export class EnvironmentReferences {
@@ -38,82 +10,16 @@ export class EnvironmentReferences {
   }
 
   /**
-   * References in the environment file's grammar (model/resource-refs.ts), with
-   * logical namespace names: `serviceBus/orders/orders-inbound`. The grammar has no name of its
-   * own for an IoT Hub's Device Provisioning Service, so it answers to its hub's, `iotHub/<hub>`.
+   * References in the environment file's grammar (model/resource-refs.ts) of every stateful entity
+   * the model's walk yields: `serviceBus/orders/orders-inbound`. A derived entity answers to the
+   * declaration it derives from: the Device Provisioning Service to its hub's `iotHub/<hub>`, a
+   * geo-disaster-recovery secondary to its primary's.
    */
-  static of(model: ReferenceSource): EnvironmentReferences {
+  static of(resources: readonly WalkedResource[]): EnvironmentReferences {
     const references = new EnvironmentReferences();
-    for (const ns of model.serviceBus) {
-      references.add("serviceBus/namespace", [ns.azureName], resourceRef("serviceBus", ns.name));
-      for (const queue of ns.queues) {
-        references.add(
-          "serviceBus/queue",
-          [ns.azureName, queue.name],
-          resourceRef("serviceBus", ns.name, queue.name),
-        );
-      }
-      for (const topic of ns.topics) {
-        references.add(
-          "serviceBus/topic",
-          [ns.azureName, topic.name],
-          resourceRef("serviceBus", ns.name, topic.name),
-        );
-        for (const subscription of topic.subscriptions) {
-          references.add(
-            "serviceBus/subscription",
-            [ns.azureName, topic.name, subscription.name],
-            resourceRef("serviceBus", ns.name, topic.name, subscription.name),
-          );
-        }
-      }
-    }
-    for (const ns of model.eventHubs) {
-      references.add("eventHubs/namespace", [ns.azureName], resourceRef("eventHubs", ns.name));
-      for (const hub of ns.hubs) {
-        references.add(
-          "eventHubs/hub",
-          [ns.azureName, hub.name],
-          resourceRef("eventHubs", ns.name, hub.name),
-        );
-        for (const group of hub.consumerGroups) {
-          references.add(
-            "eventHubs/consumerGroup",
-            [ns.azureName, hub.name, group.name],
-            resourceRef("eventHubs", ns.name, hub.name, group.name),
-          );
-        }
-      }
-    }
-    for (const ns of model.eventGrid.namespaces) {
-      references.add("eventGrid/namespace", [ns.azureName], resourceRef("eventGridNamespaces", ns.name));
-    }
-    for (const ns of model.relay) {
-      references.add("relay/namespace", [ns.azureName], resourceRef("relay", ns.name));
-      for (const connection of ns.hybridConnections) {
-        references.add(
-          "relay/hybridConnection",
-          [ns.azureName, connection.name],
-          resourceRef("relay", ns.name, connection.name),
-        );
-      }
-      for (const relay of ns.wcfRelays) {
-        references.add(
-          "relay/wcfRelay",
-          [ns.azureName, relay.name],
-          resourceRef("relay", ns.name, relay.name),
-        );
-      }
-    }
-    for (const hub of model.iotHub) {
-      references.add("iotHub/hub", [hub.azureName], resourceRef("iotHub", hub.name));
-      if (hub.deviceProvisioning) {
-        references.add(
-          "iotHub/deviceProvisioning",
-          [hub.deviceProvisioning.azureName],
-          resourceRef("iotHub", hub.name),
-        );
-      }
+    for (const resource of resources) {
+      const family = entityFamilyOfArmType(resource.azureType);
+      if (family) references.add(family, resource.azurePath, resource.ref);
     }
     return references;
   }
@@ -124,7 +30,9 @@ export class EnvironmentReferences {
   }
 
   private add(family: EntityFamily, names: readonly string[], reference: string): void {
-    this.byIdentity.set(EnvironmentReferences.key(family, names), reference);
+    const key = EnvironmentReferences.key(family, names);
+    // The walk yields a declaration before what derives from it.
+    if (!this.byIdentity.has(key)) this.byIdentity.set(key, reference);
   }
 
   // Azure resource names are case-insensitive, and ARM IDs in state do not always keep the casing.

@@ -69,17 +69,6 @@ describe("the Azure names an environment produces", () => {
     ]);
   });
 
-  it("checks the dead-letter storage account the project creates", () => {
-    const text =
-      devHeader.replace("prefix: contoso", "prefix: contosoholdingeurope") +
-      `eventGrid:\n  topics:\n    - name: lifecycle\n      subscriptions:\n        - { name: to-hook, destination: { webhook: { url: "https://example.com/hook" } }, deadLetter: true }\n`;
-    expect(messagesOf(checkAzureNames, text)).toEqual([
-      expect.stringContaining(
-        "for the dead-letter storage account the project creates must be at most 24 characters",
-      ),
-    ]);
-  });
-
   it("names the custom endpoint when a route uses a reserved endpoint name", () => {
     const text = `${devHeader}iotHub:\n  - name: plants\n    sku: S1\n    routes:\n      - { name: fileNotifications, source: DeviceMessages, to: { eventHub: t/h } }\n`;
     expect(messagesOf(checkAzureNames, text)).toEqual([

@@ -72,22 +72,6 @@ sites:
     );
   });
 
-  it("accepts a waiver on a subscription", () => {
-    const text = `${devHeader}${orders}waivers:
-  - { rule: SB-MAX-DELIVERY-COUNT, resource: serviceBus/orders/order-events/audit, reason: replay tool, expires: 2026-12-31 }
-`;
-    expect(messagesOf(checkReferences, text)).toEqual([]);
-  });
-
-  it("names the services a waiver resource may start with", () => {
-    const text = `${devHeader}${orders}waivers:
-  - { rule: SB-LOCAL-AUTH, resource: servicebus/orders, reason: legacy, expires: 2026-12-31 }
-`;
-    expect(messagesOf(checkReferences, text)[0]).toContain(
-      "with <service> one of serviceBus, eventHubs, eventGridTopics",
-    );
-  });
-
   it("accepts the consumer group Azure creates in every hub as the smoke consumer group", () => {
     const text = `${devHeader}eventHubs:
   - name: telemetry

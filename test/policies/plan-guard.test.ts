@@ -1,3 +1,6 @@
+import { join } from "node:path";
+import { loadEnvironmentFile } from "../../model/load-environment";
+import { walkEnvironment } from "../../model/walk";
 import { EnvironmentReferences } from "../../policies/plan-guard/environment-references";
 import { planGuard } from "../../policies/plan-guard/plan-guard";
 import { fixturePlan } from "./plan-guard-fixtures";
@@ -98,21 +101,11 @@ describe("planGuard", () => {
 });
 
 describe("planGuard with an environment's allowDestroy", () => {
-  const model = {
-    serviceBus: [
-      {
-        name: "orders",
-        azureName: "sbns-contoso-orders-guarded",
-        queues: [{ name: "orders-inbound" }, { name: "payments-poison" }],
-        topics: [{ name: "order-events", subscriptions: [{ name: "audit" }] }],
-      },
-    ],
-    eventHubs: [],
-    eventGrid: { namespaces: [] },
-    relay: [],
-    iotHub: [],
-  };
-  const references = EnvironmentReferences.of(model);
+  const loaded = loadEnvironmentFile(
+    join(__dirname, "..", "fixtures", "plans", "environments", "allow-destroy.yaml"),
+  );
+  if (!loaded.ok) throw new Error("allow-destroy.yaml no longer loads");
+  const references = EnvironmentReferences.of(walkEnvironment(loaded.model));
 
   it("allows deleting a queue the environment lists under allowDestroy with a reason", () => {
     const report = planGuard(fixturePlan("allowed-destroy.json"), {

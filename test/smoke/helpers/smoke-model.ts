@@ -1,4 +1,5 @@
 import type { EnvironmentModel, NamespaceSettings, SourceLocation } from "../../../model/model";
+import { generatedNamesFor } from "../../../model/resource-names";
 
 const at = (pointer: string): SourceLocation => ({
   file: "environments/smoke.yaml",
@@ -29,13 +30,15 @@ function namespace(name: string, azureName: string, pointer: string): NamespaceS
 
 /** A small environment with one of everything the smoke test checks, resolved by hand. */
 export function smokeModel(): EnvironmentModel {
+  const naming = { prefix: "contoso", workload: "", environment: "smoke" };
   return {
     file: "environments/smoke.yaml",
     name: "smoke",
     tier: "production",
     location: "westeurope",
     resourceGroupName: "rg-contoso-messaging-smoke",
-    naming: { prefix: "contoso", workload: "", environment: "smoke" },
+    naming,
+    generatedNames: generatedNamesFor(naming, [], at("/naming")),
     tags: {},
     monitoring: {
       retentionDays: 365,

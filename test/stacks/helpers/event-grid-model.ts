@@ -6,6 +6,7 @@ import type {
   EventSubscription,
   MqttBroker,
 } from "../../../model/model";
+import { generatedNamesFor } from "../../../model/resource-names";
 import { namespaceDefaults, source } from "./model-defaults";
 import { environmentWith, ordersApi } from "./service-bus-model";
 
@@ -131,5 +132,10 @@ export function environmentWithEventGrid(
   eventGrid: Partial<EnvironmentModel["eventGrid"]>,
 ): EnvironmentModel {
   const base = environmentWith([]);
-  return { ...base, eventGrid: { topics: [], systemTopics: [], namespaces: [], ...eventGrid } };
+  const namespaces = (eventGrid.namespaces ?? []).map((ns) => ns.name);
+  return {
+    ...base,
+    eventGrid: { topics: [], systemTopics: [], namespaces: [], ...eventGrid },
+    generatedNames: generatedNamesFor(base.naming, namespaces, source("/naming")),
+  };
 }

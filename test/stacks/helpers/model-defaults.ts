@@ -6,6 +6,7 @@ import type {
   SourceLocation,
   Tier,
 } from "../../../model/model";
+import { generatedNamesFor } from "../../../model/resource-names";
 
 /**
  * What every hand-built model for the stack tests shares, shaped like the resolver's output: the
@@ -95,13 +96,14 @@ export interface EmptyEnvironmentOptions {
 /** An environment in westeurope with no service declared and metric alerts off. */
 export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentModel {
   const { name } = options;
+  const naming = { prefix: "contoso", workload: "", environment: name };
   return {
     file: `environments/${name}.yaml`,
     name,
     tier: options.tier,
     location: "westeurope",
     resourceGroupName: `rg-contoso-messaging-${name}`,
-    naming: { prefix: "contoso", workload: "", environment: name },
+    naming,
     tags: { environment: name },
     monitoring: {
       logAnalyticsWorkspaceId: options.logAnalyticsWorkspaceId,
@@ -111,6 +113,7 @@ export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentM
       alerts: { ...testAlerts },
       alertsEnabled: false,
     },
+    generatedNames: generatedNamesFor(naming, [], source("/naming")),
     principals: new Map(options.principals.map((p) => [p.name, p])),
     serviceBus: [],
     eventHubs: [],
