@@ -375,6 +375,7 @@ describeReach(
         queues: [
           { name: "q-large", maxSizeMegabytes: 81920 },
           { name: "q-big-messages", maxMessageSizeKilobytes: 2048 },
+          { name: "q-expiry-dropped", deadLetterOnExpiration: false },
         ],
         topics: [{ name: "t-big-messages", maxMessageSizeKilobytes: 2048 }],
       },
@@ -392,6 +393,12 @@ describeReach(
       type: "azurerm_servicebus_queue",
       select: { name: "q-big-messages" },
       attributes: { max_message_size_in_kilobytes: 2048 },
+    },
+    {
+      option: "queue deadLetterOnExpiration: false in production (a policy finding, not an error)",
+      type: "azurerm_servicebus_queue",
+      select: { name: "q-expiry-dropped" },
+      attributes: { dead_lettering_on_message_expiration: false },
     },
     {
       option: "topic maxMessageSizeKilobytes: 2048 (Premium)",
