@@ -37,9 +37,10 @@ export function failureClass(property: PropertyDefinition, error: unknown): stri
     const kinds = lines
       .slice(1)
       .map((line) => {
-        const type = /\(([a-z_]+)/.exec(line)?.[1] ?? "?";
-        const roles = [...line.matchAll(/\.[\w-]*?_?([a-z-]+)_[0-9A-F]{8}/g)].map((m) => m[1]);
-        return `${type}[${[...new Set(roles)].join("|")}]`;
+        const type = /\(((?:azapi_resource [\w./]+)|[a-z_]+)/.exec(line)?.[1] ?? "?";
+        // The construct a resource belongs to, without the generated names: `..._endpoint-alarms_deliver_511F92A7` → `deliver`.
+        const roles = [...line.matchAll(/_([A-Za-z-]+?)(?:-[^_,\s]*)?_[0-9A-F]{8}\b/g)].map((m) => m[1]);
+        return `${type}[${[...new Set(roles)].sort().join("|")}]`;
       })
       .sort();
     return `names: ${[...new Set(kinds)].join(", ")}`;
@@ -47,6 +48,7 @@ export function failureClass(property: PropertyDefinition, error: unknown): stri
   const first = (property.id === "synthesizes" || property.id === "views" ? lines[1] : lines[0]) ?? "";
   const normalized = first
     .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "…")
+    .replace(/\S*\/\S*/g, "…")
     .replace(/\[[^\]]*\]/g, "[…]")
     .replace(/\b[\w.]*-[\w.-]*\b/g, "…")
     .replace(/\d+/g, "N");

@@ -16,6 +16,8 @@ const parentAttributes = [
   "namespace_name",
   "primary_namespace_id",
   "topic_id",
+  "subscription_id",
+  "system_topic",
   "eventhub_name",
   "eventhub_endpoint_name",
   "iothub_id",

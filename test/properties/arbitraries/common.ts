@@ -229,8 +229,10 @@ export const oddNames: readonly string[] = [
 
 /** Logical names of namespace-like resources; `Orders` and `orders` collide ignoring case. */
 export const namespaceName: fc.Arbitrary<string> = usually(
-  fc.constantFrom("orders", "ops", "billing", "telemetry", "plant", "edge-1"),
-  ["Orders", "OPS", "ab", "a", "n_1", "a--b", "x".repeat(40), ...oddNames],
+  // `orders-to` beside a child `to-…` or `billing`: project IDs joined with hyphens can meet.
+  fc.constantFrom("orders", "ops", "billing", "telemetry", "plant", "edge-1", "orders-to"),
+  // `edge_1` beside `edge-1`: names the project turns into identifiers (outputs) can meet.
+  ["Orders", "OPS", "ab", "a", "n_1", "edge_1", "edge.1", "a--b", "x".repeat(40), ...oddNames],
   3,
 );
 

@@ -126,7 +126,7 @@ const deliverySchema = usually(
 );
 
 export const eventSubscription: fc.Arbitrary<Json> = fc.record({
-  name: named(["to-billing", "audit", "sub-1"], ["ab", "a_b", "x".repeat(65)]),
+  name: named(["to-billing", "billing", "audit", "sub-1"], ["ab", "a_b", "x".repeat(65)]),
   destination,
   filter: maybe(eventFilter, 1, 2),
   retry: maybe(
