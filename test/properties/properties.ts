@@ -19,7 +19,7 @@ export interface PropertyDefinition {
   readonly check: (file: EnvironmentCase) => void;
 }
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
@@ -38,7 +38,7 @@ const synthesizes: PropertyDefinition = {
   check: (file) => {
     const outcome = synthesisOf(file.yaml);
     if (outcome.kind === "crashed") {
-      throw new Error(`validated, then synthesis threw:\n${describe(outcome.error)}`);
+      throw new Error(`validated, then synthesis threw:\n${describeError(outcome.error)}`);
     }
   },
 };
@@ -60,7 +60,7 @@ const viewsRun: PropertyDefinition = {
       try {
         run();
       } catch (error) {
-        throw new Error(`${view} threw on a synthesized file:\n${describe(error)}`);
+        throw new Error(`${view} threw on a synthesized file:\n${describeError(error)}`);
       }
     }
   },

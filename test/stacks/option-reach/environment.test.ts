@@ -12,7 +12,7 @@ import {
 } from "./helpers";
 
 /*
- * The environment-wide options the generated gap tests applied (naming, resource group, tags,
+ * The environment-wide options (naming, resource group, tags,
  * state backend, allowDestroy, encryption, waivers), each with one definite outcome.
  */
 

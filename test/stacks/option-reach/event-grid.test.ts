@@ -13,7 +13,7 @@ import {
 } from "./helpers";
 
 /*
- * Every Event Grid option the generated gap tests applied, each with one definite outcome: custom
+ * Every Event Grid option an environment file can state, each with one definite outcome: custom
  * topics (every input schema), event subscriptions (every destination kind and option), system
  * topics (every source kind) and namespaces with the MQTT broker (every routing destination).
  */

@@ -14,7 +14,7 @@ import {
 } from "./helpers";
 
 /*
- * Every Event Hubs option the generated gap tests applied, each with one definite outcome: the
+ * Every Event Hubs option an environment file can state, each with one definite outcome: the
  * attribute it becomes, or the error that refuses it. Namespaces on every SKU and on dedicated
  * clusters, hubs, capture, retention, consumer groups and schema groups.
  */

@@ -15,7 +15,7 @@ import {
 } from "./helpers";
 
 /*
- * Every IoT Hub option the generated gap tests applied, each with one definite outcome: units,
+ * Every IoT Hub option an environment file can state, each with one definite outcome: units,
  * partitions, routes to every endpoint kind, enrichments, consumer groups, file upload,
  * cloud-to-device settings and the Device Provisioning Service; SKU-bound options on a SKU that has
  * them and on one that does not.

@@ -13,7 +13,7 @@ import {
 } from "./helpers";
 
 /*
- * Every Azure Relay option the generated gap tests applied, each with one definite outcome: hybrid
+ * Every Azure Relay option an environment file can state, each with one definite outcome: hybrid
  * connections, WCF relays (an azapi resource: azurerm has none), their listeners, senders and
  * owners, and the namespace settings Relay has (and the ones it has no switch for).
  */

@@ -14,7 +14,7 @@ import {
 } from "./helpers";
 
 /*
- * Every Service Bus option the generated gap tests applied, each with one definite outcome: the
+ * Every Service Bus option an environment file can state, each with one definite outcome: the
  * attribute it becomes, or the error that refuses it. Namespace, queue, topic and subscription
  * options; SKU-bound options on the SKU that has them and on one that does not.
  */

@@ -8,7 +8,7 @@ import {
 } from "./helpers";
 
 /*
- * Every edge-site option the generated gap tests applied, each with one definite outcome: the
+ * Every edge-site option an environment file can state, each with one definite outcome: the
  * site's MQTT client, its topic tree, and the connection settings output (`site_<name>`) its
  * gateway's tooling reads; or the error that refuses the option.
  */
