@@ -47,6 +47,8 @@ export function failureClass(property: PropertyDefinition, error: unknown): stri
   }
   const first = (property.id === "synthesizes" || property.id === "views" ? lines[1] : lines[0]) ?? "";
   const normalized = first
+    // A quoted construct ID keeps its kind (`grant-receive-app` → `grant…`): kinds tell defects apart.
+    .replace(/'([a-z]+)-[^']*'/g, "$1…")
     .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "…")
     .replace(/\S*\/\S*/g, "…")
     .replace(/\[[^\]]*\]/g, "[…]")

@@ -238,9 +238,64 @@ function toCase(tier: Tier, drawn: Json): EnvironmentCase {
   return new EnvironmentCase(tier, doc, stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 }
 
-/** A whole environment file of `tier`. */
+/**
+ * Names the project may join or sanitize into one identifier: `abc` + `def-ghi` and `abc-def` +
+ * `ghi` join into the same `abc-def-ghi`; `abc-def` and `abc_def` sanitize into the same `abc_def`.
+ */
+const composableNames = ["abc", "def", "ghi", "abc-def", "def-ghi", "abc_def", "Abc"];
+
+/**
+ * The draft with the name of every item below the top level replaced by one of
+ * `composableNames` (references follow, as they resolve later): collisions of joined or
+ * sanitized names, rare among the usual names, become common.
+ */
+function withComposableNames(drawn: Json, picks: readonly number[]): Json {
+  let next = 0;
+  /** The next pick that no sibling took (ignoring case, as the duplicate checks compare). */
+  const nameFor = (siblings: Set<string>): string => {
+    const start = picks[next++ % picks.length];
+    for (let step = 0; step < composableNames.length; step++) {
+      const name = composableNames[(start + step) % composableNames.length];
+      if (!siblings.has(name.toLowerCase())) {
+        siblings.add(name.toLowerCase());
+        return name;
+      }
+    }
+    return composableNames[start];
+  };
+  const rename = (value: unknown, depth: number, siblings: Set<string>): unknown => {
+    if (Array.isArray(value)) {
+      const taken = new Set<string>();
+      return value.map((v) => rename(v, depth + 1, taken));
+    }
+    if (typeof value !== "object" || value === null || "$ref" in value || "$target" in value) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => {
+        if (key === "name" && depth > 0 && typeof v === "string") return [key, nameFor(siblings)];
+        return [key, key === "principals" ? v : rename(v, depth + 1, new Set())];
+      }),
+    );
+  };
+  return rename(drawn, 0, new Set()) as Json;
+}
+
+/** A whole environment file of `tier`: mostly the usual names, sometimes only names that compose. */
 export function environmentOf(tier: Tier): fc.Arbitrary<EnvironmentCase> {
-  return draft(tier).map((drawn) => toCase(tier, drawn));
+  return fc
+    .oneof(
+      { withCrossShrink: true },
+      { weight: 5, arbitrary: draft(tier) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            draft(tier),
+            fc.array(fc.nat({ max: composableNames.length - 1 }), { minLength: 1, maxLength: 12 }),
+          )
+          .map(([drawn, picks]) => withComposableNames(drawn, picks)),
+      },
+    )
+    .map((drawn) => toCase(tier, drawn));
 }
 
 /** A whole environment file of either tier. */
