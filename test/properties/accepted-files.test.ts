@@ -11,7 +11,7 @@ import { propertyTimeout, runs, seed } from "./run-config";
 describe("a generated file the validator accepts", () => {
   for (const id of ["synthesizes", "views", "names"]) {
     const property = propertyById(id);
-    test.prop([property.arbitrary], { numRuns: runs(90), seed })(
+    test.prop([property.arbitrary], { numRuns: runs(100), seed })(
       `${property.title} (seed ${seed})`,
       (file) => property.check(file),
       propertyTimeout,

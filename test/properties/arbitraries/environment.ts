@@ -284,7 +284,7 @@ export function environmentOf(tier: Tier): fc.Arbitrary<EnvironmentCase> {
   return fc
     .oneof(
       { withCrossShrink: true },
-      { weight: 5, arbitrary: draft(tier) },
+      { weight: 7, arbitrary: draft(tier) },
       {
         weight: 1,
         arbitrary: fc

@@ -76,7 +76,12 @@ const advancedFilter: fc.Arbitrary<Json> = fc.oneof(
   fc.record({ key: fc.constant("data.ok"), operator: fc.constant("BoolEquals"), value: fc.boolean() }),
   fc.record({
     key: fc.constant("data.n"),
-    operator: fc.constantFrom("NumberGreaterThan", "NumberLessThanOrEquals"),
+    operator: fc.constantFrom(
+      "NumberGreaterThan",
+      "NumberGreaterThanOrEquals",
+      "NumberLessThan",
+      "NumberLessThanOrEquals",
+    ),
     value: usually(fc.integer({ min: -5, max: 100 }), [2 ** 53 - 1, 1e300]),
   }),
   fc.record({
@@ -94,7 +99,16 @@ const advancedFilter: fc.Arbitrary<Json> = fc.oneof(
   }),
   fc.record({
     key: usually(fc.constantFrom("data.s", "subject"), ["data..s", "."]),
-    operator: fc.constantFrom("StringContains", "StringIn", "StringBeginsWith", "StringNotEndsWith"),
+    operator: fc.constantFrom(
+      "StringContains",
+      "StringNotContains",
+      "StringIn",
+      "StringNotIn",
+      "StringBeginsWith",
+      "StringNotBeginsWith",
+      "StringEndsWith",
+      "StringNotEndsWith",
+    ),
     values: fc.array(usually(fc.constantFrom("x", "eu"), ["x".repeat(513), '"quoted" <b>']), {
       minLength: 1,
       maxLength: 2,
@@ -146,7 +160,11 @@ export const eventSubscription: fc.Arbitrary<Json> = fc.record({
     ),
   ),
   deliverySchema: maybe(deliverySchema, 1, 6),
-  expiresOn: maybe(futureDate, 1, 5),
+  expiresOn: maybe(
+    fc.oneof({ withCrossShrink: true }, futureDate, fc.constant("2027-01-15T10:30:00Z")),
+    1,
+    5,
+  ),
   labels: maybe(fc.uniqueArray(fc.constantFrom("gap", "ops", "<b>"), { minLength: 1, maxLength: 2 }), 1, 5),
 });
 

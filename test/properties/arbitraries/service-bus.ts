@@ -11,6 +11,7 @@ import {
   namespaceName,
   named,
   orRarely,
+  principalList,
   ref,
   usually,
   type Json,
@@ -133,6 +134,8 @@ function subscription(sku: Sku): fc.Arbitrary<Json> {
         fc.tuple(filter, rule).map(([f, r]) => ({ filter: f, rules: [r] })),
       ),
       ...grantFields(["receivers", "owners"]),
+      // The schema lets a subscription list senders; nothing sends to a subscription.
+      senders: maybe(principalList, 1, 40),
     })
     .map(({ rulesOrFilter, ...rest }) => ({ ...rest, ...rulesOrFilter }));
 }
