@@ -1,3 +1,4 @@
+import { walkEnvironment } from "../../model/walk";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -123,6 +124,6 @@ export function runPlanGuard(model: EnvironmentModel, document: JsonObject): voi
   );
   planGuard(
     { formatVersion: "1.2", resourceChanges },
-    { allowDestroy: model.allowDestroy, references: EnvironmentReferences.of(model) },
+    { allowDestroy: model.allowDestroy, references: EnvironmentReferences.of(walkEnvironment(model)) },
   );
 }
