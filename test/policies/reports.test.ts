@@ -27,13 +27,13 @@ describe("text report", () => {
 describe("markdown report", () => {
   test("lists an open finding with its remediation", () => {
     expect(renderMarkdown([failing()], options)).toMatch(
-      /\| high \| `SB-PUBLIC-NETWORK` \| `serviceBus\/orders` \|.*\| Remove `publicNetworkAccess: true`/,
+      /\| high \| <code>SB-PUBLIC-NETWORK<\/code> \| <code>serviceBus\/orders<\/code> \|.*\| Remove `publicNetworkAccess: true`/,
     );
   });
 
   test("marks an environment with a blocking finding as failing in the summary", () => {
     expect(renderMarkdown([failing()], options)).toMatch(
-      /\| compliant \| production \| 63 \| 0 \| 1 \| 0 \| 0 \| 0 \| ❌ fail \|/,
+      /\| compliant \| production \| — \| 63 \| 0 \| 1 \| 0 \| 0 \| 0 \| ❌ fail \|/,
     );
   });
 });
