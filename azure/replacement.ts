@@ -83,6 +83,11 @@ export interface ReplacementFacts {
    * @default - the entity itself
    */
   readonly role?: "entity" | "companion";
+  /**
+   * For a companion: the field of the entity that declares it (`deviceProvisioning`). It exists
+   * only while that field does; adding or removing the field creates or deletes it.
+   */
+  readonly declaredThrough?: string;
   /** What the resource is, for a sentence: "replaces the <noun>". */
   readonly noun: string;
   /** What deleting or replacing the resource loses, completing "replacing it loses …". */
@@ -316,6 +321,7 @@ export const replacementFacts: readonly ReplacementFacts[] = [
     noun: "dedicated Event Hubs cluster",
     declaredBy: "eventHubsNamespace",
     role: "companion",
+    declaredThrough: "dedicatedCluster",
     loses: "the dedicated cluster: every namespace on it must move or is lost with its events",
     attributes: [
       {
@@ -383,6 +389,7 @@ export const replacementFacts: readonly ReplacementFacts[] = [
     noun: "Device Provisioning Service",
     declaredBy: "iotHub",
     role: "companion",
+    declaredThrough: "deviceProvisioning",
     loses: "the Device Provisioning Service's enrollments and device registration records",
     attributes: [
       {

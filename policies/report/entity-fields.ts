@@ -175,15 +175,3 @@ export function valueAt(value: FieldObject | undefined, path: string): FieldValu
   }
   return current;
 }
-
-/** Every leaf setting by dotted path; lists are one value each. */
-export function leaves(value: FieldObject, prefix = ""): Map<string, FieldValue> {
-  const out = new Map<string, FieldValue>();
-  for (const [key, inner] of Object.entries(value)) {
-    const path = prefix === "" ? key : `${prefix}.${key}`;
-    if (typeof inner === "object" && inner !== null && !Array.isArray(inner))
-      for (const [leaf, v] of leaves(inner as FieldObject, path)) out.set(leaf, v);
-    else out.set(path, inner);
-  }
-  return out;
-}

@@ -10,7 +10,6 @@ import {
   declaredEntities,
   declaringEntityOf,
   ENVIRONMENT_REF,
-  leaves,
   nounOf,
   valueAt,
   type DeclaredEntity,
@@ -120,13 +119,21 @@ function entityReplacements(
   const found = new Map<string, Replacement[]>();
   const entity = declaringEntityOf(collection);
   if (!entity) return found;
-  for (const facts of replacementFactsFor(entity))
+  for (const facts of replacementFactsFor(entity)) {
+    // A companion that appears or goes is created or deleted, not replaced.
+    const through = facts.declaredThrough;
+    if (
+      through !== undefined &&
+      (valueAt(before, through) === undefined || valueAt(after, through) === undefined)
+    )
+      continue;
     for (const attribute of facts.attributes)
       for (const field of attribute.fields ?? []) {
         const path = modelPath(field);
         if (replaces(attribute.when, valueAt(before, path), valueAt(after, path), parent))
           found.set(path, [...(found.get(path) ?? []), replacementOf(facts, attribute)]);
       }
+  }
   return found;
 }
 
@@ -139,10 +146,7 @@ function environmentReplacements(head: readonly DeclaredEntity[]): Map<string, R
     for (const facts of replacementFactsFor(kind)) {
       // A companion exists only when its entity declares it (a dedicated cluster, a DPS).
       const declared =
-        facts.role !== "companion" ||
-        facts.attributes.some((a) =>
-          (a.fields ?? []).some((f) => valueAt(entity.value, modelPath(f)) !== undefined),
-        );
+        facts.declaredThrough === undefined || valueAt(entity.value, facts.declaredThrough) !== undefined;
       if (declared) counts.set(facts.resourceType, (counts.get(facts.resourceType) ?? 0) + 1);
     }
   }
@@ -157,29 +161,41 @@ function environmentReplacements(head: readonly DeclaredEntity[]): Map<string, R
   return found;
 }
 
+const isObject = (value: FieldValue | undefined): value is FieldObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The settings that differ, by dotted path. Objects present on both sides are compared key by
+ * key; a whole object that appears or goes (a customer-managed key) is one change of its own.
+ */
 function fieldChanges(
   before: FieldObject,
   after: FieldObject,
   replacements: ReadonlyMap<string, readonly Replacement[]>,
 ): FieldChange[] {
-  const old = leaves(before);
-  const now = leaves(after);
-  const paths = [...new Set([...old.keys(), ...now.keys()])];
   const changes: FieldChange[] = [];
-  for (const path of paths) {
-    const a = old.get(path);
-    const b = now.get(path);
-    if (same(a, b)) continue;
-    const hit = [...replacements.entries()]
-      .filter(([field]) => path === field || path.startsWith(`${field}.`))
-      .flatMap(([, list]) => list);
-    changes.push({
-      path,
-      ...(a !== undefined ? { before: a } : {}),
-      ...(b !== undefined ? { after: b } : {}),
-      replacements: hit,
-    });
-  }
+  const compare = (a: FieldObject, b: FieldObject, prefix: string): void => {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const path = prefix === "" ? key : `${prefix}.${key}`;
+      const old = a[key];
+      const now = b[key];
+      if (same(old, now)) continue;
+      if (isObject(old) && isObject(now)) {
+        compare(old, now, path);
+        continue;
+      }
+      const hit = [...replacements.entries()]
+        .filter(([field]) => path === field || path.startsWith(`${field}.`) || field.startsWith(`${path}.`))
+        .flatMap(([, list]) => list);
+      changes.push({
+        path,
+        ...(old !== undefined ? { before: old } : {}),
+        ...(now !== undefined ? { after: now } : {}),
+        replacements: hit,
+      });
+    }
+  };
+  compare(before, after, "");
   return changes;
 }
 

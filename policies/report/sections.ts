@@ -84,6 +84,7 @@ const ownCell = (value: string): string => value.replace(/\|/g, "\\|").replace(/
 
 function display(value: FieldValue | undefined, quote: number): string {
   if (value === undefined) return "<i>not set</i>";
+  if (value === "") return "<i>empty</i>";
   const text = (v: FieldValue): string => {
     if (v === null) return "null";
     if (Array.isArray(v)) return v.map(text).join(", ");

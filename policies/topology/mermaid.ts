@@ -50,7 +50,7 @@ export interface MermaidDiagram {
  */
 export function mermaidText(label: string, limit = 120): string {
   const clipped = clip(singleLine(label), limit);
-  const escaped = clipped.replace(/[#"<>&`%|\\{}]/g, (c) => `#${c.charCodeAt(0)};`);
+  const escaped = clipped.replace(/[#"<>&`%|\\{}@]/g, (c) => `#${c.charCodeAt(0)};`);
   return `"${escaped}"`;
 }
 
