@@ -76,7 +76,7 @@ describe("what a pull request changes, field by field", () => {
     const basic = changesOf("dev", (t) =>
       t
         .replace("    sku: Standard\n    queues:", "    sku: Basic\n    queues:")
-        .replace(/    topics:\n[\s\S]*?\n\neventHubs/, "\neventHubs"),
+        .replace(/ {4}topics:\n[\s\S]*?\n\neventHubs/, "\neventHubs"),
     );
     expect(replaced(basic, "serviceBus/orders")).toEqual([]);
   });
