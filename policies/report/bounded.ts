@@ -34,7 +34,7 @@ interface Layout {
 
 function introFor(pointers: Pointers, place: Layout["place"]): string[] {
   return place === "comment"
-    ? [`Shortened to fit a comment where needed; everything is in ${pointers.complete}.`]
+    ? [`Everything, never shortened: ${pointers.complete}.`]
     : [`Every topology as DOT, and this report without any shortening: ${pointers.complete}.`];
 }
 

@@ -45,7 +45,7 @@ export interface MermaidDiagram {
 
 /**
  * A label as a Mermaid string: no character of it can end the string, start a directive (`%%`),
- * a Markdown string (backticks) or a code fence, or inject HTML. Mermaid turns `#name;` and
+ * a Markdown string (backticks) or a code fence, inject HTML or read as a mention. Mermaid turns
  * `#123;` back into the character when it draws.
  */
 export function mermaidText(label: string, limit = 120): string {
