@@ -114,6 +114,24 @@ describe("what a pull request changes, field by field", () => {
     ]);
   });
 
+  it("replaces a namespace given another Azure name", () => {
+    const changes = changesOf("dev", (t) =>
+      t.replace(
+        "  - name: orders\n    sku: Standard",
+        "  - name: orders\n    resourceName: sbns-orders-renamed\n    sku: Standard",
+      ),
+    );
+    expect(replaced(changes, "serviceBus/orders")).toEqual(["azureName: azurerm_servicebus_namespace.name"]);
+  });
+
+  it("creates a Device Provisioning Service that is added, rather than replacing anything", () => {
+    const text = shipped("prod").replace("    deviceProvisioning: { allocationPolicy: Hashed }\n", "");
+    const changes = environmentChanges(load(text, "prod.yaml"), load(shipped("prod"), "prod.yaml"));
+    expect(entity(changes.entities, "iotHub/plants")?.fields.map((f) => [f.path, f.replacements])).toEqual([
+      ["deviceProvisioning", []],
+    ]);
+  });
+
   it("replaces every namespace when the environment moves to another region", () => {
     const changes = changesOf("dev", (t) => t.replace("location: westeurope", "location: northeurope"));
     const location = entity(changes, "environment")?.fields.find((f) => f.path === "location");
