@@ -1,13 +1,14 @@
 /**
  * What `npm run validate` does with a list of files, apart from argument parsing: load each file
  * on its own (one bad or unreadable file never stops the others), check the valid ones of each
- * folder against each other, decide the exit code, and render the results as text or as the one
- * JSON object the CI contract names.
+ * folder against each other, decide the exit code, and render the results as text, as the one
+ * JSON object the CI contract names, or as GitHub annotations.
  */
 import { accessSync, constants, statSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import { checkAcrossFiles } from "./checks/across-files";
 import type { Diagnostic } from "./diagnostics";
-import { formatDiagnostic, sortDiagnostics } from "./diagnostics";
+import { diagnosticAnnotation, formatDiagnostic, sortDiagnostics } from "./diagnostics";
 import type { LoadOptions } from "./load-environment";
 import { loadEnvironmentFile } from "./load-environment";
 import type { EnvironmentModel } from "./model";
@@ -84,15 +85,31 @@ export function renderJson(results: readonly FileResult[]): string {
   return JSON.stringify({ valid: results.every((r) => r.valid), errors });
 }
 
-export function renderText(results: readonly FileResult[]): string {
-  const lines = results.flatMap((r) => r.errors.map(formatDiagnostic));
+function tally(results: readonly FileResult[]): string {
   const invalid = results.filter((r) => !r.valid).length;
   const errorCount = results.reduce((sum, r) => sum + r.errors.length, 0);
   const files = `${results.length} file${results.length === 1 ? "" : "s"}`;
-  lines.push(
-    invalid === 0
-      ? `${files} checked: all valid`
-      : `${files} checked: ${results.length - invalid} valid, ${invalid} invalid (${errorCount} error${errorCount === 1 ? "" : "s"})`,
+  return invalid === 0
+    ? `${files} checked: all valid`
+    : `${files} checked: ${results.length - invalid} valid, ${invalid} invalid (${errorCount} error${errorCount === 1 ? "" : "s"})`;
+}
+
+export function renderText(results: readonly FileResult[]): string {
+  return [...results.flatMap((r) => r.errors.map(formatDiagnostic)), tally(results)].join("\n");
+}
+
+/** `file` as the repository names it: relative to its root, with forward slashes. */
+export function repositoryPath(file: string, rootDir: string): string {
+  return relative(rootDir, resolve(rootDir, file)).split(sep).join("/");
+}
+
+/**
+ * One `::error` workflow command per error, at its file, line and column, so GitHub shows each
+ * on the pull request's changed line; then the tally as plain text for the log.
+ */
+export function renderGithub(results: readonly FileResult[], rootDir: string): string {
+  const annotations = results.flatMap((r) =>
+    r.errors.map((d) => diagnosticAnnotation(d, repositoryPath(d.file, rootDir))),
   );
-  return lines.join("\n");
+  return [...annotations, tally(results)].join("\n");
 }

@@ -1,17 +1,16 @@
 /**
- * `npm run diagram -- --env <name> [--format mermaid|dot|catalog] [--environments-dir environments]`
+ * `npm run diagram -- (--env <name> | --env-file <path>) [--format mermaid|dot|catalog]
+ *   [--environments-dir environments]`
  *
  * Prints an environment's topology (Mermaid or DOT) or its connection catalog (JSON, the same
- * value the stack emits as its `connection_catalog` output). Exit 2: usage error, or no valid
- * environment file of that name.
+ * value the stack emits as its `connection_catalog` output). Mermaid stays within Mermaid's
+ * limits (500 connections, 50,000 characters): a larger topology is drawn one box per namespace,
+ * and stderr says so; DOT always has everything. Exit 2: usage error, or no valid environment of
+ * that name (the known names are listed).
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { environmentFilesIn } from "../model/environment-files";
 import { formatDiagnostic } from "../model/diagnostics";
-import { loadEnvironmentFile } from "../model/load-environment";
-import type { EnvironmentModel } from "../model/model";
+import { findEnvironment } from "../model/find-environment";
 import { connectionCatalogFor } from "../model/connection-catalog";
 import { renderDot } from "../policies/topology/dot";
 import { topologyOf } from "../policies/topology/graph";
@@ -24,31 +23,19 @@ export interface DiagramIo {
 
 type DiagramFormat = "mermaid" | "dot" | "catalog";
 
-/** The file named `<env>.yaml` (or `.yml`) when it exists, else every file, to match by `name`. */
-function candidateFiles(dir: string, env: string): string[] {
-  const direct = [`${env}.yaml`, `${env}.yml`]
-    .map((file) => join(dir, file))
-    .filter((file) => existsSync(file));
-  return direct.length > 0 ? direct : existsSync(dir) ? environmentFilesIn(dir) : [];
-}
-
-function findModel(dir: string, env: string, io: DiagramIo): EnvironmentModel | undefined {
-  for (const file of candidateFiles(dir, env)) {
-    const result = loadEnvironmentFile(file);
-    if (!result.ok) {
-      for (const error of result.errors) io.stderr(`${formatDiagnostic(error)}\n`);
-      continue;
-    }
-    if (result.model.name === env) return result.model;
-  }
-  return undefined;
+interface CliOptions {
+  readonly env?: string;
+  readonly envFile?: string;
+  readonly format: DiagramFormat;
+  readonly environmentsDir: string;
 }
 
 export function diagramMain(argv: readonly string[], io: DiagramIo): number {
   const program = new Command()
     .name("diagram")
     .description("draw an environment's messaging topology, or print its connection catalog")
-    .requiredOption("--env <name>", "environment name (the file's `name`)")
+    .option("--env <name>", "environment name (the file's `name`), looked up in --environments-dir")
+    .option("--env-file <path>", "environment file")
     .addOption(
       new Option("--format <format>", "output").choices(["mermaid", "dot", "catalog"]).default("mermaid"),
     )
@@ -60,15 +47,30 @@ export function diagramMain(argv: readonly string[], io: DiagramIo): number {
   } catch (error) {
     return error instanceof CommanderError && error.exitCode === 0 ? 0 : 2;
   }
-  const cli = program.opts<{ env: string; format: DiagramFormat; environmentsDir: string }>();
-  const model = findModel(cli.environmentsDir, cli.env, io);
-  if (!model) {
-    io.stderr(`diagram: no valid environment named "${cli.env}" in ${cli.environmentsDir}\n`);
+  const cli = program.opts<CliOptions>();
+  const found = findEnvironment({ env: cli.env, envFile: cli.envFile, dir: cli.environmentsDir });
+  if (!found.ok) {
+    for (const error of found.errors) io.stderr(`${formatDiagnostic(error)}\n`);
+    io.stderr(`diagram: ${found.message}\n`);
     return 2;
   }
-  if (cli.format === "catalog") io.stdout(`${JSON.stringify(connectionCatalogFor(model), null, 2)}\n`);
-  else
-    io.stdout(`${cli.format === "dot" ? renderDot(topologyOf(model)) : renderMermaid(topologyOf(model))}\n`);
+  const model = found.model;
+  if (cli.format === "catalog") {
+    io.stdout(`${JSON.stringify(connectionCatalogFor(model), null, 2)}\n`);
+    return 0;
+  }
+  if (cli.format === "dot") {
+    io.stdout(`${renderDot(topologyOf(model))}\n`);
+    return 0;
+  }
+  const diagram = renderMermaid(topologyOf(model));
+  io.stdout(`${diagram.text}\n`);
+  const a = diagram.abridged;
+  if (a)
+    io.stderr(
+      `diagram: the topology (${a.totalEdges} connections) is beyond Mermaid's limits; drawn as one box per namespace` +
+        `${a.truncated ? ", and not every connection between them fits" : ""}. --format dot draws all of it.\n`,
+    );
   return 0;
 }
 

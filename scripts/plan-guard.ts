@@ -1,9 +1,12 @@
 /**
- * `npm run plan-guard -- <plan.json> [--env <environment file>] [--format text|json]`
+ * `npm run plan-guard -- <plan.json> [--env <name> | --env-file <path>] [--environments-dir <dir>]
+ *   [--format text|json]`
  *
  * Reads `terraform show -json <planfile>` output and fails (exit 1) when the plan deletes or
  * replaces a stateful messaging resource that the environment file does not list under
- * `allowDestroy`. Exit 2: the plan or the environment file cannot be read.
+ * `allowDestroy`. `--env` names the environment as every command does (the file's `name`, looked
+ * up in `--environments-dir`); `--env-file` gives the file. Exit 2: the plan or the environment
+ * cannot be read, or no environment has that name (the known names are listed).
  */
 import { Command, CommanderError, Option } from "commander";
 import { formatDiagnostic } from "../model/diagnostics";
@@ -16,18 +19,23 @@ import { readPlanFile } from "../policies/plan-guard/read-plan-file";
 
 interface CliOptions {
   readonly env?: string;
+  readonly envFile?: string;
+  readonly environmentsDir: string;
   readonly format: "text" | "json";
 }
 
-async function guardOptions(environmentFile: string | undefined): Promise<PlanGuardOptions | string> {
-  if (environmentFile === undefined) return {};
-  // The loader (schema compilation included) is only paid for when an environment file is given.
-  const { loadEnvironmentFile } = await import("../model/load-environment");
-  const loaded = loadEnvironmentFile(environmentFile);
-  if (!loaded.ok) return loaded.errors.map(formatDiagnostic).join("\n");
+type Guard = { readonly options: PlanGuardOptions; readonly file?: string } | { readonly problem: string };
+
+async function guardOptions(cli: CliOptions): Promise<Guard> {
+  if (cli.env === undefined && cli.envFile === undefined) return { options: {} };
+  // The loader (schema compilation included) is only paid for when an environment is named.
+  const { findEnvironment } = await import("../model/find-environment");
+  const found = findEnvironment({ env: cli.env, envFile: cli.envFile, dir: cli.environmentsDir });
+  if (!found.ok)
+    return { problem: [...found.errors.map(formatDiagnostic), `plan-guard: ${found.message}`].join("\n") };
   return {
-    allowDestroy: loaded.model.allowDestroy,
-    references: EnvironmentReferences.of(walkEnvironment(loaded.model)),
+    options: { allowDestroy: found.model.allowDestroy, references: EnvironmentReferences.of(walkEnvironment(found.model)) },
+    file: found.model.file,
   };
 }
 
@@ -38,7 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
       "fail when a Terraform plan destroys stateful messaging resources that are not explicitly allowed",
     )
     .argument("<plan.json>", "output of `terraform show -json <planfile>`")
-    .option("--env <file>", "environment file whose allowDestroy entries permit destroys")
+    .option("--env <name>", "environment whose allowDestroy entries permit destroys (the file's `name`)")
+    .option("--env-file <path>", "environment file whose allowDestroy entries permit destroys")
+    .option("--environments-dir <dir>", "folder --env looks in", "environments")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -56,15 +66,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`plan-guard: ${plan.message}\n`);
     return 2;
   }
-  const options = await guardOptions(cli.env);
-  if (typeof options === "string") {
-    process.stderr.write(
-      `${options}\nplan-guard: cannot use the environment file ${cli.env}: see the errors above\n`,
-    );
+  const guard = await guardOptions(cli);
+  if ("problem" in guard) {
+    process.stderr.write(`${guard.problem}\n`);
     return 2;
   }
-  const report = planGuard(plan.plan, options);
-  process.stdout.write(`${cli.format === "json" ? formatJson(report) : formatText(report, cli.env)}\n`);
+  const report = planGuard(plan.plan, guard.options);
+  process.stdout.write(`${cli.format === "json" ? formatJson(report) : formatText(report, guard.file)}\n`);
   return report.blocked ? 1 : 0;
 }
 

@@ -1,17 +1,29 @@
 /**
- * `npm run validate -- [--format text|json] <file>...`: checks environment files with the same
- * pipeline synthesis uses. Exit 0 when all are valid, 1 when any is invalid, 2 on a usage error
- * or a file that cannot be read.
+ * `npm run validate -- [--format text|json|github] <file>...`: checks environment files with the
+ * same pipeline synthesis uses. `github` prints one annotation per error, which GitHub Actions
+ * shows on the pull request's line. Exit 0 when all are valid, 1 when any is invalid, 2 on a usage
+ * error or a file that cannot be read.
  */
 import { Command, CommanderError, Option } from "commander";
-import { exitCodeFor, exitCodes, renderJson, renderText, validateFiles } from "../model/validate-files";
+import {
+  exitCodeFor,
+  exitCodes,
+  renderGithub,
+  renderJson,
+  renderText,
+  validateFiles,
+} from "../model/validate-files";
+
+type ValidateFormat = "text" | "json" | "github";
 
 function main(argv: readonly string[]): number {
   const program = new Command()
     .name("validate")
     .description("Validate environment files (schema, names, references, SKU limits).")
     .argument("<files...>", "environment YAML files to check")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"),
+    )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -23,9 +35,14 @@ function main(argv: readonly string[]): number {
     throw error;
   }
   const files = program.processedArgs[0] as string[];
-  const { format } = program.opts<{ format: "text" | "json" }>();
+  const { format } = program.opts<{ format: ValidateFormat }>();
   const results = validateFiles(files);
-  process.stdout.write(`${format === "json" ? renderJson(results) : renderText(results)}\n`);
+  const rendered: Record<ValidateFormat, () => string> = {
+    text: () => renderText(results),
+    json: () => renderJson(results),
+    github: () => renderGithub(results, process.cwd()),
+  };
+  process.stdout.write(`${rendered[format]()}\n`);
   return exitCodeFor(results);
 }
 

@@ -1,14 +1,12 @@
 import type { CatalogEntry, ConnectionCatalog } from "../../model/connection-catalog";
-
-function cell(value: string): string {
-  return value.replace(/\|/g, "\\|");
-}
+import { markdownCode, markdownText } from "../report/markdown-text";
 
 const endpointKey = (entry: CatalogEntry): string => entry.endpoints.map((e) => e.url).join(" ");
 
 /**
  * The catalog as two Markdown tables: endpoints per resource (an entity reached through its
  * namespace's endpoints says so instead of repeating them), then who holds which role where.
+ * Names and URLs come from the environment file, so each is escaped.
  */
 export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
   const lines = ["| Resource | Azure name | Endpoints |", "|---|---|---|"];
@@ -18,16 +16,18 @@ export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
     const shown = shownBy.get(key);
     const azureName = entry.entityPath ? `${entry.azureName} / ${entry.entityPath}` : entry.azureName;
     const endpoints = shown
-      ? `as ${cell(shown)}`
-      : entry.endpoints.map((e) => `${e.protocol}: \`${cell(e.url)}\``).join("<br>");
+      ? `as ${markdownText(shown)}`
+      : entry.endpoints.map((e) => `${markdownText(e.protocol)}: ${markdownCode(e.url)}`).join("<br>");
     if (!shown) shownBy.set(key, entry.name);
-    lines.push(`| ${cell(entry.name)} | ${cell(azureName)} | ${endpoints} |`);
+    lines.push(`| ${markdownText(entry.name)} | ${markdownText(azureName)} | ${endpoints} |`);
   }
   const grants = catalog.entries.flatMap((entry) => entry.access.map((a) => ({ entry, a })));
   if (grants.length > 0) {
     lines.push("", "| Principal | Object ID | Role | Scope |", "|---|---|---|---|");
     for (const { entry, a } of grants)
-      lines.push(`| ${cell(a.principal)} | ${a.objectId} | ${cell(a.role)} | ${cell(entry.name)} |`);
+      lines.push(
+        `| ${markdownText(a.principal)} | ${markdownText(a.objectId)} | ${markdownText(a.role)} | ${markdownText(entry.name)} |`,
+      );
   }
   return lines.join("\n");
 }

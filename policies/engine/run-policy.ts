@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { environmentFilesIn } from "../../model/environment-files";
-import { formatDiagnostic } from "../../model/diagnostics";
+import { formatDiagnostic, type Diagnostic } from "../../model/diagnostics";
 import { loadEnvironmentFile } from "../../model/load-environment";
 import { ruleCatalog } from "../rules/catalog";
 import { evaluateStack } from "./evaluate";
@@ -18,15 +18,24 @@ export interface PolicyRunOptions {
   readonly rules?: readonly Rule[];
 }
 
-/** Environment models by `name`, from every file in the folder; an invalid file is an input error. */
+/** Environment files that do not load: no policy can be evaluated until they are fixed. */
+export class InvalidEnvironmentFiles extends PolicyInputError {
+  constructor(readonly errors: readonly Diagnostic[]) {
+    super(errors.map(formatDiagnostic).join("\n"));
+  }
+}
+
+/** Environment models by `name`, from every file in the folder; the errors of every invalid file are one input error. */
 export function loadModels(environmentsDir: string, today: Date): Map<string, PolicyModel> {
   const models = new Map<string, PolicyModel>();
   if (!existsSync(environmentsDir)) return models;
+  const errors: Diagnostic[] = [];
   for (const file of environmentFilesIn(environmentsDir)) {
     const result = loadEnvironmentFile(file, { today });
-    if (!result.ok) throw new PolicyInputError(result.errors.map(formatDiagnostic).join("\n"));
-    models.set(result.model.name, result.model);
+    if (result.ok) models.set(result.model.name, result.model);
+    else errors.push(...result.errors);
   }
+  if (errors.length > 0) throw new InvalidEnvironmentFiles(errors);
   return models;
 }
 

@@ -1,5 +1,6 @@
 import type { EnvironmentResult } from "../engine/finding";
 import type { RuleDescription } from "../engine/rule";
+import { renderGithub } from "./github";
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
 import type { ReportFormat, ReportOptions } from "./report-options";
@@ -22,5 +23,7 @@ export function renderReport(
       return renderJson(results, rules, options);
     case "sarif":
       return renderSarif(results, rules, options);
+    case "github":
+      return renderGithub(results, options);
   }
 }

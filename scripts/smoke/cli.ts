@@ -1,11 +1,8 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { TokenCredential } from "@azure/core-auth";
 import { AzureAuthorityHosts, DefaultAzureCredential } from "@azure/identity";
-import { environmentFilesIn } from "../../model/environment-files";
 import { formatDiagnostic } from "../../model/diagnostics";
-import { loadEnvironmentFile } from "../../model/load-environment";
+import { findEnvironment } from "../../model/find-environment";
 import type { EnvironmentModel } from "../../model/model";
 import { createArmClients, type TransportOptions } from "./arm-clients";
 import { armTarget, SmokeConfigError, type CloudName } from "./clouds";
@@ -35,27 +32,16 @@ function defaultCredential(cloud: string | undefined): TokenCredential {
   return new DefaultAzureCredential(authorityHost ? { authorityHost } : {});
 }
 
-/** The environment file whose `name` is `env`: `<dir>/<env>.yaml` first, else any file declaring it. */
-function findEnvironment(dir: string, env: string): EnvironmentModel {
-  const direct = [join(dir, `${env}.yaml`), join(dir, `${env}.yml`)].filter((f) => existsSync(f));
-  const candidates = direct.length > 0 ? direct : environmentFilesIn(dir);
-  for (const file of candidates) {
-    const result = loadEnvironmentFile(file);
-    if (!result.ok) {
-      if (direct.length > 0) {
-        throw new SmokeConfigError(
-          `${file} is not valid:\n${result.errors.map(formatDiagnostic).join("\n")}`,
-        );
-      }
-      continue;
-    }
-    if (result.model.name === env) return result.model;
-  }
-  throw new SmokeConfigError(`no valid environment file in ${dir} declares name "${env}"`);
+/** The environment `--env` names (or `--env-file` gives); an unknown name lists the known ones. */
+function environmentOf(selector: { env?: string; envFile?: string; dir: string }): EnvironmentModel {
+  const found = findEnvironment(selector);
+  if (found.ok) return found.model;
+  const errors = found.errors.map(formatDiagnostic);
+  throw new SmokeConfigError([found.message, ...errors].join("\n"));
 }
 
 /**
- * `npm run smoke -- --env <name>`. Configuration (arguments, environment file, subscription,
+ * `npm run smoke -- --env <name>` (or `--env-file <path>`). Configuration (arguments, environment file, subscription,
  * cloud) is checked before any credential is created, so a misconfigured run asks nothing of
  * Azure or the identity endpoints. Exit 0 all passed, 1 drift/missing/failed checks, 2 configuration
  * or credential problems.
@@ -64,7 +50,8 @@ export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<n
   const program = new Command()
     .name("smoke")
     .description("Verify a deployed environment against its environment file")
-    .requiredOption("--env <name>", "environment name (the file's `name`)")
+    .option("--env <name>", "environment name (the file's `name`), looked up in --environments-dir")
+    .option("--env-file <path>", "environment file")
     .option(
       "--environments-dir <dir>",
       "folder of environment files",
@@ -82,7 +69,8 @@ export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<n
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   let opts: {
-    env: string;
+    env?: string;
+    envFile?: string;
     environmentsDir: string;
     format: "table" | "json";
     subscription?: string;
@@ -106,7 +94,7 @@ export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<n
       throw new SmokeConfigError(`--timeout must be a positive number of seconds, got "${opts.timeout}"`);
     if (opts.cloud && opts.armEndpoint)
       throw new SmokeConfigError("give --cloud or --arm-endpoint, not both");
-    const model = findEnvironment(opts.environmentsDir, opts.env);
+    const model = environmentOf({ env: opts.env, envFile: opts.envFile, dir: opts.environmentsDir });
     const subscriptionId = opts.subscription ?? io.env.AZURE_SUBSCRIPTION_ID;
     if (!subscriptionId) {
       throw new SmokeConfigError(

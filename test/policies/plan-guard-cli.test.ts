@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { plansDir } from "./plan-guard-fixtures";
 
@@ -48,20 +50,46 @@ describe("npm run plan-guard", () => {
   });
 
   it("exits 0 when the environment file lists the deleted queue under allowDestroy", () => {
-    const run = planGuardCli(plan("allowed-destroy.json"), "--env", environment("allow-destroy.yaml"));
+    const run = planGuardCli(plan("allowed-destroy.json"), "--env-file", environment("allow-destroy.yaml"));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
 
-  it("exits 2 when the environment file cannot be loaded", () => {
-    const run = planGuardCli(plan("allowed-destroy.json"), "--env", environment("missing.yaml"));
+  it("exits 2 when the environment file cannot be loaded, with its errors", () => {
+    // A file that exists: for a missing one, Node itself stops first (it reads `--env-file` as its
+    // own option wherever it appears) with "node: <file>: not found".
+    const broken = join(mkdtempSync(join(tmpdir(), "plan-guard-broken-")), "broken.yaml");
+    writeFileSync(broken, "name: guarded\ntier: nonsense\n");
+    const run = planGuardCli(plan("allowed-destroy.json"), "--env-file", broken);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("missing.yaml");
+    expect(run.stderr).toContain(`${broken}:2:7  tier`);
   });
 
   it("exits 1 for the same plan when the environment file has no allowDestroy entry", () => {
-    expect(planGuardCli(plan("allowed-destroy.json"), "--env", environment("no-allowance.yaml")).status).toBe(
-      1,
-    );
+    expect(
+      planGuardCli(plan("allowed-destroy.json"), "--env-file", environment("no-allowance.yaml")).status,
+    ).toBe(1);
+  });
+
+  describe("--env names the environment, as in every other command", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plan-guard-envs-"));
+    copyFileSync(environment("allow-destroy.yaml"), join(dir, "guarded.yaml"));
+
+    it("finds the environment file by the environment's name", () => {
+      const run = planGuardCli(plan("allowed-destroy.json"), "--env", "guarded", "--environments-dir", dir);
+      expect([run.status, run.stderr]).toEqual([0, ""]);
+    });
+
+    it("lists the known environments when the name is unknown", () => {
+      const run = planGuardCli(plan("allowed-destroy.json"), "--env", "staging", "--environments-dir", dir);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`no environment named "staging" in ${dir}; known environments: guarded`);
+    });
+
+    it("no longer takes a file path for --env", () => {
+      const run = planGuardCli(plan("allowed-destroy.json"), "--env", environment("allow-destroy.yaml"));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("no environment named");
+    });
   });
 });

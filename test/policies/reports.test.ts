@@ -1,3 +1,4 @@
+import { renderGithub } from "../../policies/report/github";
 import { renderJson } from "../../policies/report/json";
 import { renderMarkdown } from "../../policies/report/markdown";
 import { renderText } from "../../policies/report/text";
@@ -27,13 +28,13 @@ describe("text report", () => {
 describe("markdown report", () => {
   test("lists an open finding with its remediation", () => {
     expect(renderMarkdown([failing()], options)).toMatch(
-      /\| high \| `SB-PUBLIC-NETWORK` \| `serviceBus\/orders` \|.*\| Remove `publicNetworkAccess: true`/,
+      /\| high \| <code>SB-PUBLIC-NETWORK<\/code> \| <code>serviceBus\/orders<\/code> \|.*\| Remove `publicNetworkAccess: true`/,
     );
   });
 
   test("marks an environment with a blocking finding as failing in the summary", () => {
     expect(renderMarkdown([failing()], options)).toMatch(
-      /\| compliant \| production \| 63 \| 0 \| 1 \| 0 \| 0 \| 0 \| ❌ fail \|/,
+      /\| compliant \| production \| — \| 63 \| 0 \| 1 \| 0 \| 0 \| 0 \| ❌ fail \|/,
     );
   });
 });
@@ -50,5 +51,26 @@ describe("json report", () => {
       rules: { id: string; anchors: { checkov: string[] } }[];
     };
     expect(report.rules.find((r) => r.id === "SB-LOCAL-AUTH")?.anchors.checkov).toEqual(["CKV_AZURE_203"]);
+  });
+});
+
+describe("github annotations", () => {
+  test("put an open finding on the line that declares its resource", () => {
+    const result = failing();
+    const [line] = renderGithub([result], options).split("\n");
+    const source = result.findings[0].subject.source;
+    expect(line).toBe(
+      `::error file=${source?.file},line=${source?.line},col=${source?.column},title=SB-PUBLIC-NETWORK (high) in compliant::serviceBus/orders: ${result.findings[0].message}. ${result.findings[0].remediation}`,
+    );
+  });
+
+  test("make a finding below the threshold a warning", () => {
+    expect(renderGithub([failing()], { ...options, failOn: "critical" })).toMatch(/^::warning file=/);
+  });
+
+  test("leave waived findings out and count the open ones", () => {
+    const report = renderGithub([evaluate(readJson("prod", "cdk.tf.json"), prodModel)], options);
+    expect(report).not.toContain("::");
+    expect(report).toContain("0 open findings in 1 environment");
   });
 });

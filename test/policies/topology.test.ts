@@ -8,33 +8,35 @@ const edges = () => topologyOf(prodModel).edges.map((e) => `${e.from} -${e.label
 
 describe("topology", () => {
   test("links a sender to the queue it sends to", () => {
-    expect(edges()).toContain("principal__orders_api -send-> sb__orders__orders_inbound");
+    expect(edges()).toContain("principal__orders_2d_api -send-> sb__orders__orders_2d_inbound");
   });
 
   test("links a topic to its subscriptions and a subscription to its receivers", () => {
     expect(edges()).toEqual(
       expect.arrayContaining([
-        "sb__orders__order_events -filter-> sb__orders__order_events__audit",
-        "sb__orders__order_events__audit -receive-> principal__analytics",
+        "sb__orders__order_2d_events -filter-> sb__orders__order_2d_events__audit",
+        "sb__orders__order_2d_events__audit -receive-> principal__analytics",
       ]),
     );
   });
 
   test("follows an event subscription to the queue it delivers to", () => {
-    expect(edges()).toContain("eg__topic_order_lifecycle__to_billing -deliver-> sb__orders__orders_inbound");
+    expect(edges()).toContain(
+      "eg__topic__order_2d_lifecycle__to_2d_billing -deliver-> sb__orders__orders_2d_inbound",
+    );
   });
 
   test("draws IoT routes and MQTT routing into the hub they target", () => {
     expect(edges()).toEqual(
       expect.arrayContaining([
-        "iot__plants -route telemetry-> eh__telemetry__device_telemetry",
-        "egns__plant_mqtt -route-> eh__telemetry__device_telemetry",
+        "iot__plants -route telemetry-> eh__telemetry__device_2d_telemetry",
+        "egns__plant_2d_mqtt -route-> eh__telemetry__device_2d_telemetry",
       ]),
     );
   });
 
   test("renders Mermaid as a left-to-right flowchart with one subgraph per namespace", () => {
-    const mermaid = renderMermaid(topologyOf(prodModel));
+    const mermaid = renderMermaid(topologyOf(prodModel)).text;
     expect([mermaid.split("\n")[0], mermaid.match(/subgraph /g)?.length]).toEqual(["flowchart LR", 6]);
   });
 

@@ -88,3 +88,24 @@ describe("npm run validate", () => {
     expect(run.stdout).toContain(`${file}:1:7  name  unclosed quote`);
   });
 });
+
+describe("npm run validate -- --format github", () => {
+  it("prints one annotation per error at its file, line and column, and exits 1", () => {
+    const run = validate("--format", "github", badTier, dev);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n")).toEqual([
+      `::error file=${badTier},line=4,col=7,title=tier::expected one of development, production, got "prod"; did you mean "production"?`,
+      "2 files checked: 1 valid, 1 invalid (1 error)",
+      "",
+    ]);
+  });
+
+  it("names files by their path in the repository, even when given as absolute paths", () => {
+    const run = validate("--format", "github", join(root, badTier));
+    expect(run.stdout).toContain(`::error file=${badTier},line=4`);
+  });
+
+  it("prints only the tally when every file is valid", () => {
+    expect(validate("--format", "github", dev).stdout).toBe("1 file checked: all valid\n");
+  });
+});

@@ -51,7 +51,9 @@ describe("smoke command line", () => {
   it("names the environment it could not find", async () => {
     const run = io({ AZURE_SUBSCRIPTION_ID: "00000000-0000-0000-0000-000000000001" });
     expect(await smokeMain(["--env", "staging", "--environments-dir", examples], run.value)).toBe(2);
-    expect(run.err.join("")).toContain('declares name "staging"');
+    expect(run.err.join("")).toContain(
+      `no environment named "staging" in ${examples}; known environments: dev, prod`,
+    );
   });
 
   it("exits 2 on a missing --env", async () => {
