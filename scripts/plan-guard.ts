@@ -34,7 +34,10 @@ async function guardOptions(cli: CliOptions): Promise<Guard> {
   if (!found.ok)
     return { problem: [...found.errors.map(formatDiagnostic), `plan-guard: ${found.message}`].join("\n") };
   return {
-    options: { allowDestroy: found.model.allowDestroy, references: EnvironmentReferences.of(walkEnvironment(found.model)) },
+    options: {
+      allowDestroy: found.model.allowDestroy,
+      references: EnvironmentReferences.of(walkEnvironment(found.model)),
+    },
     file: found.model.file,
   };
 }
