@@ -5,9 +5,11 @@
  */
 import { accessSync, constants, statSync } from "node:fs";
 import type { Diagnostic } from "./diagnostics";
-import { formatDiagnostic } from "./diagnostics";
+import { formatDiagnostic, sortDiagnostics } from "./diagnostics";
+import { folderDiagnostics } from "./folder-checks";
 import type { LoadOptions } from "./load-environment";
 import { loadEnvironmentFile } from "./load-environment";
+import type { EnvironmentModel } from "./model";
 
 export interface FileResult {
   readonly file: string;
@@ -32,24 +34,42 @@ function unreadableReason(file: string): string | undefined {
   }
 }
 
-export function validateFile(file: string, options: LoadOptions = {}): FileResult {
-  const reason = unreadableReason(file);
-  if (reason) {
-    return {
-      file,
-      valid: false,
-      unreadable: true,
-      errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
-    };
-  }
-  const result = loadEnvironmentFile(file, options);
-  return result.ok
-    ? { file, valid: true, unreadable: false, errors: [] }
-    : { file, valid: false, unreadable: false, errors: result.errors };
+function unreadable(file: string, reason: string): FileResult {
+  return {
+    file,
+    valid: false,
+    unreadable: true,
+    errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
+  };
 }
 
+function loaded(file: string, options: LoadOptions): { result: FileResult; model?: EnvironmentModel } {
+  const reason = unreadableReason(file);
+  if (reason) return { result: unreadable(file, reason) };
+  const result = loadEnvironmentFile(file, options);
+  return result.ok
+    ? { result: { file, valid: true, unreadable: false, errors: [] }, model: result.model }
+    : { result: { file, valid: false, unreadable: false, errors: result.errors } };
+}
+
+export function validateFile(file: string, options: LoadOptions = {}): FileResult {
+  return validateFiles([file], options)[0];
+}
+
+/**
+ * Each file on its own, then what only the files together can show (the deploy order across the
+ * folder): a file valid alone becomes invalid when its `deploy.after` names no environment or
+ * closes a cycle.
+ */
 export function validateFiles(files: readonly string[], options: LoadOptions = {}): FileResult[] {
-  return files.map((file) => validateFile(file, options));
+  const each = files.map((file) => loaded(file, options));
+  const models = each.flatMap(({ model }) => (model ? [model] : []));
+  const acrossFiles = folderDiagnostics(models);
+  return each.map(({ result }) => {
+    const extra = acrossFiles.filter((d) => d.file === result.file);
+    if (extra.length === 0) return result;
+    return { ...result, valid: false, errors: sortDiagnostics([...result.errors, ...extra]) };
+  });
 }
 
 /** 0 when every file is valid, 2 when any could not be read, else 1. */

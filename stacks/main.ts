@@ -5,6 +5,7 @@
  */
 import { environmentFilesIn } from "../model/environment-files";
 import { formatDiagnostic } from "../model/diagnostics";
+import { folderDiagnostics } from "../model/folder-checks";
 import { loadEnvironmentFile } from "../model/load-environment";
 import type { EnvironmentModel } from "../model/model";
 import { synthesizeEnvironments } from "./app";
@@ -41,6 +42,13 @@ function main(): number {
       return 1;
     }
     names.set(model.name, model.file);
+  }
+  // The deploy order spans files: `after:` must name another file's environment, without a cycle.
+  const acrossFiles = folderDiagnostics(models);
+  if (acrossFiles.length > 0) {
+    for (const error of acrossFiles) process.stderr.write(`${formatDiagnostic(error)}\n`);
+    process.stderr.write("synthesis stopped: fix the errors above (nothing was written)\n");
+    return 1;
   }
   synthesizeEnvironments(models);
   return 0;

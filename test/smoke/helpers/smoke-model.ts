@@ -231,5 +231,6 @@ export function smokeModel(): EnvironmentModel {
     sites: [],
     waivers: [],
     allowDestroy: [],
+    deploy: { after: [], runsOn: ["ubuntu-latest"] },
   };
 }

@@ -120,5 +120,6 @@ export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentM
     sites: [],
     waivers: [],
     allowDestroy: [],
+    deploy: { after: [], runsOn: ["ubuntu-latest"] },
   };
 }
