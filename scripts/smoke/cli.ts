@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { TokenCredential } from "@azure/core-auth";
-import { AzureAuthorityHosts, DefaultAzureCredential } from "@azure/identity";
 import { environmentFilesIn } from "../../model/environment-files";
 import { formatDiagnostic } from "../../model/diagnostics";
 import { loadEnvironmentFile } from "../../model/load-environment";
 import type { EnvironmentModel } from "../../model/model";
+import { defaultCredential, subscriptionFrom } from "../arm/credential";
 import { createArmClients, type TransportOptions } from "./arm-clients";
-import { armTarget, SmokeConfigError, type CloudName } from "./clouds";
+import { armTarget, SmokeConfigError } from "./clouds";
 import { renderJson, renderText } from "./report";
 import { exitCodeOf } from "./results";
 import { runSmoke, SmokeCredentialError } from "./run-smoke";
@@ -20,19 +20,6 @@ export interface SmokeIo {
   /** Tests inject a static credential; the CLI uses DefaultAzureCredential whatever the cloud. */
   readonly credentialFor?: (cloud: string | undefined) => TokenCredential;
   readonly transport?: TransportOptions;
-}
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const authorityHosts: Readonly<Record<CloudName, string>> = {
-  AzurePublicCloud: AzureAuthorityHosts.AzurePublicCloud,
-  AzureChinaCloud: AzureAuthorityHosts.AzureChina,
-  AzureUSGovernment: AzureAuthorityHosts.AzureGovernment,
-};
-
-function defaultCredential(cloud: string | undefined): TokenCredential {
-  const authorityHost = cloud && cloud in authorityHosts ? authorityHosts[cloud as CloudName] : undefined;
-  return new DefaultAzureCredential(authorityHost ? { authorityHost } : {});
 }
 
 /** The environment file whose `name` is `env`: `<dir>/<env>.yaml` first, else any file declaring it. */
@@ -107,14 +94,9 @@ export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<n
     if (opts.cloud && opts.armEndpoint)
       throw new SmokeConfigError("give --cloud or --arm-endpoint, not both");
     const model = findEnvironment(opts.environmentsDir, opts.env);
-    const subscriptionId = opts.subscription ?? io.env.AZURE_SUBSCRIPTION_ID;
-    if (!subscriptionId) {
-      throw new SmokeConfigError(
-        "no subscription: set AZURE_SUBSCRIPTION_ID (or pass --subscription) to the subscription the environment is deployed to",
-      );
-    }
-    if (!guid.test(subscriptionId))
-      throw new SmokeConfigError(`the subscription ID must be a GUID, got "${subscriptionId}"`);
+    const subscription = subscriptionFrom(opts.subscription, io.env, "the environment is deployed to");
+    if ("problem" in subscription) throw new SmokeConfigError(subscription.problem);
+    const subscriptionId = subscription.id;
     const target = armTarget({
       cloud: opts.cloud,
       armEndpoint: opts.armEndpoint,
