@@ -8,6 +8,7 @@ import { deployNodeOf, deployOrder } from "../../model/deploy-order";
 import { environmentFilesIn } from "../../model/environment-files";
 import { folderDiagnostics } from "../../model/folder-checks";
 import { loadEnvironmentFile } from "../../model/load-environment";
+import { planClientIdVariableOf } from "../../model/github-variables";
 import type { EnvironmentModel } from "../../model/model";
 
 export interface MatrixEntry {
@@ -24,15 +25,6 @@ export interface MatrixEntry {
 export type MatrixResult =
   | { readonly ok: true; readonly entries: readonly MatrixEntry[] }
   | { readonly ok: false; readonly errors: readonly string[] };
-
-/**
- * `AZURE_PLAN_CLIENT_ID_<NAME>`: GitHub variable names take letters, digits and underscores only
- * (and are stored upper-case). Environment names are lower-case letters, digits and hyphens (the
- * Azure naming check), so turning hyphens into underscores keeps two names from sharing a variable.
- */
-export function planClientIdVariableOf(name: string): string {
-  return `AZURE_PLAN_CLIENT_ID_${name.toUpperCase().replace(/-/g, "_")}`;
-}
 
 function entryOf(model: EnvironmentModel): MatrixEntry {
   return {

@@ -24,6 +24,39 @@ describe("deploy: in one file", () => {
   });
 });
 
+describe("state: in one file", () => {
+  const withState = (state: string): string => `${devHeader}state: ${state}\n`;
+
+  it("accepts a state account and group apart from the environment's", () => {
+    expect(
+      messagesOf(
+        checkDeploy,
+        withState("{ resourceGroup: rg-tfstate, storageAccount: stcontosotfstate, container: tfstate }"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses a state account name Azure would refuse, at its line", () => {
+    const [error] = diagnosticsOf(
+      checkDeploy,
+      withState("{ resourceGroup: rg-tfstate, storageAccount: st-Contoso, container: tfstate }"),
+    );
+    expect(error).toMatchObject({ path: "state.storageAccount" });
+    expect(error.message).toBe(
+      'Azure name "st-Contoso" for the state storage account may contain only lowercase letters and numbers, but has "-" at position 3',
+    );
+  });
+
+  it("refuses state kept in the environment's own resource group, whatever its letter case", () => {
+    const [error] = diagnosticsOf(
+      checkDeploy,
+      withState("{ resourceGroup: RG-Contoso-Messaging-Dev, storageAccount: stcontoso, container: tfstate }"),
+    );
+    expect(error).toMatchObject({ path: "state.resourceGroup" });
+    expect(error.message).toContain("out of reach of the deploy identity");
+  });
+});
+
 describe("the resolved deploy settings", () => {
   function modelOf(text: string) {
     const result = loadEnvironmentText(text, "env.yaml");

@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deployMatrixMain } from "../../scripts/deploy/matrix-cli";
-import { planClientIdVariableOf, type MatrixEntry } from "../../scripts/deploy/matrix";
+import { planClientIdVariableOf } from "../../model/github-variables";
+import type { MatrixEntry } from "../../scripts/deploy/matrix";
 import { job, root, runGithubScript, workflow } from "./helpers/workflow";
 
 const dirs: string[] = [];
