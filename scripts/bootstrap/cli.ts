@@ -22,6 +22,19 @@ export interface BootstrapIo {
   readonly run?: Runner;
   /** What the stack needs, from its synthesis; tests reuse one answer. */
   readonly requirementsOf?: (model: EnvironmentModel) => StackRequirements;
+  /** The URL of the clone's `origin`, where the repository is read from by default. */
+  readonly gitRemote?: () => string | undefined;
+}
+
+const originUrl = (): string | undefined => {
+  const result = spawnSync("git", ["remote", "get-url", "origin"], { encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+};
+
+/** `<owner>/<repo>` of a GitHub remote (`https://github.com/o/r.git`, `git@github.com:o/r.git`). */
+export function githubRepositoryOf(url: string | undefined): string | undefined {
+  const match = /github\.com[:/]([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(\.git)?\/?$/.exec(url ?? "");
+  return match?.[1];
 }
 
 interface Options {
@@ -71,7 +84,8 @@ export function bootstrapMain(argv: readonly string[], io: BootstrapIo): number 
     return code;
   };
 
-  const repository = opts.repository ?? io.env.GITHUB_REPOSITORY;
+  const repository =
+    opts.repository ?? io.env.GITHUB_REPOSITORY ?? githubRepositoryOf((io.gitRemote ?? originUrl)());
   if (!repository) return say(2, "name the GitHub repository that deploys: --repository <owner>/<repo>");
   if (!repositoryPattern.test(repository))
     return say(2, `--repository must be <owner>/<repo>, got "${repository}"`);

@@ -5,7 +5,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bootstrapMain, type BootstrapIo, type Runner } from "../../scripts/bootstrap/cli";
+import {
+  bootstrapMain,
+  githubRepositoryOf,
+  type BootstrapIo,
+  type Runner,
+} from "../../scripts/bootstrap/cli";
 import type { StackRequirements } from "../../stacks/stack-requirements";
 
 const environments = join(__dirname, "..", "..", "environments");
@@ -31,6 +36,7 @@ function run(args: string[], extra: Partial<BootstrapIo> = {}) {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     requirementsOf: () => requirements,
+    gitRemote: () => undefined,
     ...extra,
   });
   return { code, out: out.join(""), err: err.join("") };
@@ -144,6 +150,16 @@ describe("npm run bootstrap", () => {
       env: { GITHUB_REPOSITORY: "contoso/infra" },
     });
     expect(result.code).toBe(0);
+  });
+
+  it("reads the repository from the clone's GitHub origin when no flag names it", () => {
+    const result = run(["--env", "dev", "--environments-dir", environments, "--out-dir", tempDir()], {
+      gitRemote: () => "git@github.com:contoso/messaging-infra.git",
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("identities for contoso/messaging-infra");
+    expect(githubRepositoryOf("https://github.com/contoso/messaging-infra")).toBe("contoso/messaging-infra");
+    expect(githubRepositoryOf("https://dev.azure.com/contoso/_git/infra")).toBeUndefined();
   });
 
   it("needs the repository whose workflows sign in, as <owner>/<repo>", () => {
