@@ -393,6 +393,20 @@ export interface Site extends Declared {
   readonly cloudCoverage: SiteCloudCoverage;
 }
 
+/** An environment named under `deploy.after`, with where the file names it. */
+export interface DeployPredecessor {
+  readonly environment: string;
+  readonly source: SourceLocation;
+}
+
+/** How CI deploys the environment. */
+export interface DeploySettings {
+  /** Environments that must have deployed on the same commit first; empty: this one deploys first. */
+  readonly after: readonly DeployPredecessor[];
+  /** Runner labels of the environment's plan, deploy and smoke jobs (a runner must carry all of them). */
+  readonly runsOn: readonly string[];
+}
+
 export type Waiver = spec.WaiverSpec & Declared;
 export type AllowDestroy = spec.AllowDestroySpec & Declared;
 
@@ -443,6 +457,7 @@ export interface EnvironmentModel {
   readonly naming: { readonly prefix: string; readonly workload: string; readonly environment: string };
   readonly tags: Readonly<Record<string, string>>;
   readonly state?: Required<spec.StateSpec>;
+  readonly deploy: DeploySettings;
   readonly network?: spec.NetworkSpec;
   readonly encryption?: Required<spec.EncryptionSpec>;
   readonly monitoring: Monitoring;

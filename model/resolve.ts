@@ -12,6 +12,7 @@ import {
   resolveEventGridSystemTopic,
   resolveEventGridTopic,
 } from "./resolution/event-grid";
+import { resolveDeploy } from "./resolution/deploy";
 import { resolveEventHubsNamespace } from "./resolution/event-hubs";
 import { resolveIotHub } from "./resolution/iot-hub";
 import { resolveMonitoring } from "./resolution/monitoring";
@@ -43,6 +44,7 @@ export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): 
     state: spec.state
       ? { ...spec.state, key: spec.state.key ?? `${spec.name}.terraform.tfstate` }
       : undefined,
+    deploy: resolveDeploy(ctx),
     network: spec.network,
     encryption: spec.encryption
       ? {

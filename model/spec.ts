@@ -61,7 +61,14 @@ export interface PrivateDnsZoneIdsSpec {
 
 export interface NetworkSpec {
   readonly privateEndpointSubnetId: string;
+  readonly integrationSubnetId?: string;
   readonly privateDnsZoneIds?: PrivateDnsZoneIdsSpec;
+}
+
+/** How CI deploys the environment (`deploy:`): one name or a list where a list is allowed. */
+export interface DeploySpec {
+  readonly after?: string | readonly string[];
+  readonly runsOn?: string | readonly string[];
 }
 
 export interface EncryptionSpec {
@@ -546,6 +553,7 @@ export interface EnvironmentSpec {
   readonly naming: NamingSpec;
   readonly tags?: Readonly<Record<string, string>>;
   readonly state?: StateSpec;
+  readonly deploy?: DeploySpec;
   readonly network?: NetworkSpec;
   readonly encryption?: EncryptionSpec;
   readonly monitoring?: MonitoringSpec;

@@ -1,14 +1,13 @@
 /**
  * What `npm run validate` does with a list of files, apart from argument parsing: load each file
- * on its own (one bad or unreadable file never stops the others), check the valid ones of each
- * folder against each other, decide the exit code, and render the results as text, as the one
- * JSON object the CI contract names, or as GitHub annotations.
+ * on its own (one bad or unreadable file never stops the others), decide the exit code, and
+ * render the results as text or as the one JSON object the CI contract names.
  */
 import { accessSync, constants, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import { checkAcrossFiles } from "./checks/across-files";
 import type { Diagnostic } from "./diagnostics";
 import { diagnosticAnnotation, formatDiagnostic, sortDiagnostics } from "./diagnostics";
+import { checkAcrossFiles } from "./checks/across-files";
 import type { LoadOptions } from "./load-environment";
 import { loadEnvironmentFile } from "./load-environment";
 import type { EnvironmentModel } from "./model";
@@ -36,39 +35,41 @@ function unreadableReason(file: string): string | undefined {
   }
 }
 
-interface Loaded {
-  readonly result: FileResult;
-  readonly model?: EnvironmentModel;
+function unreadable(file: string, reason: string): FileResult {
+  return {
+    file,
+    valid: false,
+    unreadable: true,
+    errors: [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }],
+  };
 }
 
-function loadForValidation(file: string, options: LoadOptions): Loaded {
+function loaded(file: string, options: LoadOptions): { result: FileResult; model?: EnvironmentModel } {
   const reason = unreadableReason(file);
-  if (reason) {
-    const errors = [{ file, line: 1, column: 1, path: "$", message: `cannot read file: ${reason}` }];
-    return { result: { file, valid: false, unreadable: true, errors } };
-  }
-  const loaded = loadEnvironmentFile(file, options);
-  return loaded.ok
-    ? { result: { file, valid: true, unreadable: false, errors: [] }, model: loaded.model }
-    : { result: { file, valid: false, unreadable: false, errors: loaded.errors } };
+  if (reason) return { result: unreadable(file, reason) };
+  const result = loadEnvironmentFile(file, options);
+  return result.ok
+    ? { result: { file, valid: true, unreadable: false, errors: [] }, model: result.model }
+    : { result: { file, valid: false, unreadable: false, errors: result.errors } };
 }
 
-/** One file on its own. */
 export function validateFile(file: string, options: LoadOptions = {}): FileResult {
-  return loadForValidation(file, options).result;
+  return validateFiles([file], options)[0];
 }
 
 /**
- * Each file on its own, then the valid files of each folder together: environments deployed side
- * by side must not share a stack name or a name Azure needs unique across Azure.
+ * Each file on its own, then what only the files of a folder together can show (a shared
+ * environment name or host name, the deploy order): a file valid alone becomes invalid when it
+ * collides with another or its `deploy.after` names no environment or closes a cycle.
  */
 export function validateFiles(files: readonly string[], options: LoadOptions = {}): FileResult[] {
-  const loaded = files.map((file) => loadForValidation(file, options));
-  const across = checkAcrossFiles(loaded.flatMap(({ model }) => (model ? [model] : [])));
-  return loaded.map(({ result }) => {
-    const more = across.filter((error) => error.file === result.file);
-    if (more.length === 0) return result;
-    return { ...result, valid: false, errors: sortDiagnostics([...result.errors, ...more]) };
+  const each = files.map((file) => loaded(file, options));
+  const models = each.flatMap(({ model }) => (model ? [model] : []));
+  const acrossFiles = checkAcrossFiles(models);
+  return each.map(({ result }) => {
+    const extra = acrossFiles.filter((d) => d.file === result.file);
+    if (extra.length === 0) return result;
+    return { ...result, valid: false, errors: sortDiagnostics([...result.errors, ...extra]) };
   });
 }
 

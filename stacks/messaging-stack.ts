@@ -27,9 +27,21 @@ export class MessagingStack extends TerraformStack {
     super(scope, model.name);
 
     new AzurermProvider(this, "azurerm", {
-      features: [{}],
+      // No storage data-plane reads at plan or apply: the capture and dead-letter accounts deny
+      // public traffic, and a GitHub-hosted runner could not reach them. Meant for accounts without
+      // `queue_properties` or `static_website` (none here): azurerm v4.55.0
+      // website/docs/guides/features-block.html.markdown, `storage.data_plane_available`, read in
+      // internal/services/storage/storage_account_resource.go.
+      features: [{ storage: [{ dataPlaneAvailable: false }] }],
       // Entra ID for data-plane calls the provider makes (queues, containers): no shared keys.
       storageUseAzuread: true,
+      // The plan and deploy identities may not register resource providers; the 4.x default
+      // (`legacy`) registers every provider azurerm supports at start-up. "If the principal running
+      // Terraform has insufficient permissions to register Resource Providers then we recommend
+      // setting the property `resource_provider_registrations` to `none`": azurerm v4.55.0
+      // website/docs/index.html.markdown. `npm run preflight` checks the registrations instead, and
+      // `npm run bootstrap` registers them with an identity that may.
+      resourceProviderRegistrations: "none",
     });
 
     if (model.state) {

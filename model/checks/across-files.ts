@@ -4,6 +4,7 @@ import { pointerToPath } from "../diagnostics";
 import type { EnvironmentModel } from "../model";
 import { walkEnvironment, type WalkedResource } from "../walk";
 import { collisionMessage, collisions } from "./collisions";
+import { deployOrderDiagnostics } from "./deploy-order-across-files";
 
 /** Environments of one folder: the stacks of one app, deployed side by side. */
 function byFolder(models: readonly EnvironmentModel[]): EnvironmentModel[][] {
@@ -68,8 +69,13 @@ function globalNames(models: readonly EnvironmentModel[]): Diagnostic[] {
 
 /**
  * What only shows with every environment file of a folder at hand: two files with one
- * environment name, and Azure names that must be unique across Azure used by two files.
+ * environment name, Azure names that must be unique across Azure used by two files, and a deploy
+ * order (`deploy.after`) that names no environment or goes round in a circle.
  */
 export function checkAcrossFiles(models: readonly EnvironmentModel[]): Diagnostic[] {
-  return byFolder(models).flatMap((folder) => [...environmentNames(folder), ...globalNames(folder)]);
+  return byFolder(models).flatMap((folder) => [
+    ...environmentNames(folder),
+    ...globalNames(folder),
+    ...deployOrderDiagnostics(folder),
+  ]);
 }

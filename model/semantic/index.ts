@@ -3,6 +3,7 @@ import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
 import { checkAzureNames } from "./azure-names";
 import { SemanticContext, type SemanticCheck } from "./context";
+import { checkDeploy } from "./deploy";
 import { checkEventGrid } from "./event-grid";
 import { checkEventHubs } from "./event-hubs";
 import { checkForwarding } from "./forwarding";
@@ -32,6 +33,7 @@ const checks: readonly SemanticCheck[] = [
   checkIotHubs,
   checkRelays,
   checkSites,
+  checkDeploy,
 ];
 
 export function checkSemantics(

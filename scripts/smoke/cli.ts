@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from "commander";
 import type { TokenCredential } from "@azure/core-auth";
-import { AzureAuthorityHosts, DefaultAzureCredential } from "@azure/identity";
 import { formatDiagnostic } from "../../model/diagnostics";
 import { findEnvironment } from "../../model/find-environment";
 import type { EnvironmentModel } from "../../model/model";
+import { defaultCredential, subscriptionFrom } from "../arm/credential";
 import { createArmClients, type TransportOptions } from "./arm-clients";
-import { armTarget, SmokeConfigError, type CloudName } from "./clouds";
+import { armTarget, SmokeConfigError } from "./clouds";
 import { renderJson, renderText } from "./report";
 import { exitCodeOf } from "./results";
 import { runSmoke, SmokeCredentialError } from "./run-smoke";
@@ -17,19 +17,6 @@ export interface SmokeIo {
   /** Tests inject a static credential; the CLI uses DefaultAzureCredential whatever the cloud. */
   readonly credentialFor?: (cloud: string | undefined) => TokenCredential;
   readonly transport?: TransportOptions;
-}
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const authorityHosts: Readonly<Record<CloudName, string>> = {
-  AzurePublicCloud: AzureAuthorityHosts.AzurePublicCloud,
-  AzureChinaCloud: AzureAuthorityHosts.AzureChina,
-  AzureUSGovernment: AzureAuthorityHosts.AzureGovernment,
-};
-
-function defaultCredential(cloud: string | undefined): TokenCredential {
-  const authorityHost = cloud && cloud in authorityHosts ? authorityHosts[cloud as CloudName] : undefined;
-  return new DefaultAzureCredential(authorityHost ? { authorityHost } : {});
 }
 
 /** The environment `--env` names (or `--env-file` gives); an unknown name lists the known ones. */
@@ -95,14 +82,9 @@ export async function smokeMain(argv: readonly string[], io: SmokeIo): Promise<n
     if (opts.cloud && opts.armEndpoint)
       throw new SmokeConfigError("give --cloud or --arm-endpoint, not both");
     const model = environmentOf({ env: opts.env, envFile: opts.envFile, dir: opts.environmentsDir });
-    const subscriptionId = opts.subscription ?? io.env.AZURE_SUBSCRIPTION_ID;
-    if (!subscriptionId) {
-      throw new SmokeConfigError(
-        "no subscription: set AZURE_SUBSCRIPTION_ID (or pass --subscription) to the subscription the environment is deployed to",
-      );
-    }
-    if (!guid.test(subscriptionId))
-      throw new SmokeConfigError(`the subscription ID must be a GUID, got "${subscriptionId}"`);
+    const subscription = subscriptionFrom(opts.subscription, io.env, "the environment is deployed to");
+    if ("problem" in subscription) throw new SmokeConfigError(subscription.problem);
+    const subscriptionId = subscription.id;
     const target = armTarget({
       cloud: opts.cloud,
       armEndpoint: opts.armEndpoint,

@@ -2,8 +2,8 @@
  * The GitHub Actions workflows, checked offline: both validate against the GitHub workflow JSON
  * schema (SchemaStore's github-workflow.json, vendored as test/fixtures/github-workflow.schema.json
  * from SchemaStore/schemastore src/schemas/json/github-workflow.json at commit
- * 5262385e31cc1151b7476d38045b9976d636dba5), and the deploy pipeline's safety properties are
- * asserted on the parsed YAML.
+ * 5262385e31cc1151b7476d38045b9976d636dba5), and the pull request's checks are asserted on the
+ * parsed YAML. The deploy pipeline's properties: deploy-pipeline.test.ts.
  */
 import Ajv from "ajv";
 import { readFileSync } from "node:fs";
@@ -45,7 +45,6 @@ function workflow(file: string): Workflow {
 
 const deploy = workflow(".github/workflows/deploy.yml");
 const pullRequest = workflow(".github/workflows/pull-request.yml");
-const deployEnvironments = ["dev", "prod"] as const;
 
 function job(file: Workflow, id: string): Job {
   const found = file.jobs[id];
@@ -89,72 +88,6 @@ describe("workflow files", () => {
   it("uses the same Terraform release for pull-request plans and deploys", () => {
     expect(pullRequest.env?.TERRAFORM_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
     expect(deploy.env?.TERRAFORM_VERSION).toBe(pullRequest.env?.TERRAFORM_VERSION);
-  });
-});
-
-describe("deploy workflow", () => {
-  it("runs on pushes to main and on demand", () => {
-    expect(deploy.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
-  });
-
-  it("deploys prod only after dev", () => {
-    expect(job(deploy, "prod").needs).toBe("dev");
-  });
-
-  it("deploys prod through the prod GitHub environment, whose required reviewers gate it", () => {
-    expect(job(deploy, "prod").environment).toBe("prod");
-  });
-
-  it.each(deployEnvironments)("gives the %s job an OIDC token and read-only contents", (env) => {
-    expect(job(deploy, env).permissions).toEqual({ "id-token": "write", contents: "read" });
-  });
-
-  it.each(deployEnvironments)("never runs two %s deploys at once nor cancels one half-way", (env) => {
-    expect(job(deploy, env).concurrency).toEqual({ group: `deploy-${env}`, "cancel-in-progress": false });
-  });
-
-  it.each(deployEnvironments)("signs the %s job in to Azure with repository variables", (env) => {
-    const login = job(deploy, env).steps.find((step) => step.uses?.startsWith("azure/login@"));
-    expect(login?.with).toEqual({
-      "client-id": "${{ vars.AZURE_CLIENT_ID }}",
-      "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
-      "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}",
-    });
-  });
-
-  it.each(deployEnvironments)("guards the %s plan with that environment's file", (env) => {
-    const steps = job(deploy, env).steps;
-    const guard = steps[stepIndex(steps, runs(/npm run plan-guard/), "runs the plan guard")];
-    expect(guard.run).toMatch(new RegExp(`--env ${env}$`));
-  });
-
-  it.each(deployEnvironments)("runs the plan guard on the %s plan before deploying it", (env) => {
-    const steps = job(deploy, env).steps;
-    const plan = stepIndex(steps, runs(/terraform plan .*-out=plan\.tfplan/), "plans");
-    const show = stepIndex(steps, runs(/terraform show -json plan\.tfplan/), "exports the plan");
-    const guard = stepIndex(steps, runs(/npm run plan-guard/), "runs the plan guard");
-    const apply = stepIndex(steps, runs(/terraform apply .*plan\.tfplan/), "applies the plan");
-    expect([plan, show, guard, apply]).toEqual([...[plan, show, guard, apply]].sort((a, b) => a - b));
-  });
-
-  it.each(deployEnvironments)(
-    "refuses to plan %s unless its stack keeps state in the azurerm backend",
-    (env) => {
-      const steps = job(deploy, env).steps;
-      const check = stepIndex(steps, runs(/terraform\?\.backend\?\.azurerm/), "checks the backend");
-      expect(check).toBeLessThan(stepIndex(steps, runs(/terraform plan/), "plans"));
-    },
-  );
-
-  it.each(deployEnvironments)("smoke-tests %s after deploying it", (env) => {
-    const steps = job(deploy, env).steps;
-    const apply = stepIndex(steps, runs(/terraform apply/), "applies the plan");
-    const smoke = stepIndex(
-      steps,
-      runs(new RegExp(`npm run smoke -- --env ${env}$`)),
-      "runs the smoke tests",
-    );
-    expect(smoke).toBeGreaterThan(apply);
   });
 });
 

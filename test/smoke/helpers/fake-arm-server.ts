@@ -19,7 +19,14 @@ export interface RecordedRequest {
   readonly path: string;
   readonly apiVersion: string | null;
   readonly authorization: string | undefined;
+  /** The request's query string without the api-version, e.g. `$filter=...`. */
+  readonly query: string;
+  /** The request body parsed as JSON; undefined when there is none. */
+  readonly body: unknown;
 }
+
+/** Answers a request from its body (POST operations such as CheckNameAvailability). */
+export type FakeHandler = (request: RecordedRequest) => FakeAnswer;
 
 /**
  * A loopback HTTPS server that answers GET requests by path (case-insensitive, query ignored)
@@ -30,6 +37,7 @@ export class FakeArmServer {
   readonly requests: RecordedRequest[] = [];
   private readonly resources = new Map<string, unknown>();
   private readonly scripted = new Map<string, FakeAnswer[]>();
+  private readonly handlers = new Map<string, FakeHandler>();
   private server: Server | undefined;
   private port = 0;
 
@@ -53,6 +61,11 @@ export class FakeArmServer {
     this.scripted.set(path.toLowerCase(), answers);
   }
 
+  /** Answers every request to `path` with `handler`, after any scripted answers. */
+  respond(path: string, handler: FakeHandler): void {
+    this.handlers.set(path.toLowerCase(), handler);
+  }
+
   requestsTo(path: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path.toLowerCase() === path.toLowerCase());
   }
@@ -60,7 +73,11 @@ export class FakeArmServer {
   async start(): Promise<void> {
     this.server = createServer(
       { key: readFileSync(join(tlsDir, "localhost.key")), cert: readFileSync(join(tlsDir, "localhost.crt")) },
-      (req, res) => this.answer(req, res),
+      (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => this.answer(req, res, Buffer.concat(chunks).toString("utf8")));
+      },
     );
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
@@ -70,18 +87,31 @@ export class FakeArmServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse): void {
+  private answer(req: IncomingMessage, res: ServerResponse, text: string): void {
     const url = new URL(req.url ?? "/", "https://127.0.0.1");
     const path = url.pathname.toLowerCase();
-    this.requests.push({
+    const query = new URLSearchParams(url.searchParams);
+    query.delete("api-version");
+    let parsed: unknown;
+    try {
+      parsed = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    const request: RecordedRequest = {
       method: req.method ?? "GET",
       path: url.pathname,
       apiVersion: url.searchParams.get("api-version"),
       authorization: req.headers.authorization,
-    });
+      query: query.toString(),
+      body: parsed,
+    };
+    this.requests.push(request);
     const queue = this.scripted.get(path);
     const scripted = queue?.shift();
     if (scripted) return this.send(res, scripted);
+    const handler = this.handlers.get(path);
+    if (handler) return this.send(res, handler(request));
     const body = this.resources.get(path);
     if (body === undefined) {
       return this.send(res, {

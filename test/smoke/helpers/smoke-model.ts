@@ -234,5 +234,6 @@ export function smokeModel(): EnvironmentModel {
     sites: [],
     waivers: [],
     allowDestroy: [],
+    deploy: { after: [], runsOn: ["ubuntu-latest"] },
   };
 }

@@ -123,5 +123,6 @@ export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentM
     sites: [],
     waivers: [],
     allowDestroy: [],
+    deploy: { after: [], runsOn: ["ubuntu-latest"] },
   };
 }

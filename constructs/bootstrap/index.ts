@@ -1,0 +1,3 @@
+export * from "./github-identity";
+export * from "./role-assignment";
+export * from "./state-storage";
