@@ -77,6 +77,25 @@ export const fileUploadLimits = {
 export const BUILT_IN_ENDPOINT = "events";
 
 /**
+ * Attributes azurerm validates with `IoTHubEndpointName` (azurerm v4.55.0
+ * internal/services/iothub/validate/iot_hub_endpoint_name.go), which refuses the reserved endpoint
+ * names: the `name` of each `azurerm_iothub_endpoint_*` resource and of the hub's inline `endpoint`
+ * block, and the `endpoint_names` of `azurerm_iothub_fallback_route`. The hub's inline
+ * `fallback_route` block checks only the length (iothub_resource.go), so it is the one place that
+ * can name the built-in `events`.
+ */
+export const RESERVED_ENDPOINT_NAME_CHECKS: readonly { readonly resource: string; readonly path: string }[] =
+  [
+    { resource: "azurerm_iothub", path: "endpoint.name" },
+    { resource: "azurerm_iothub_endpoint_cosmosdb_account", path: "name" },
+    { resource: "azurerm_iothub_endpoint_eventhub", path: "name" },
+    { resource: "azurerm_iothub_endpoint_servicebus_queue", path: "name" },
+    { resource: "azurerm_iothub_endpoint_servicebus_topic", path: "name" },
+    { resource: "azurerm_iothub_endpoint_storage_container", path: "name" },
+    { resource: "azurerm_iothub_fallback_route", path: "endpoint_names" },
+  ];
+
+/**
  * Route sources a basic hub never raises: the basic tier has no device twins, no device management
  * (jobs) and no IoT Plug and Play ("Choose the right IoT Hub tier", feature table).
  */

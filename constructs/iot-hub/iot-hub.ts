@@ -1,7 +1,12 @@
 import type { Construct } from "constructs";
 import { Iothub, type IothubCloudToDevice, type IothubFileUpload } from "@cdktf/provider-azurerm/lib/iothub";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { IOT_HUB_DATA_CONTRIBUTOR, iotHubNameRules, type IotHubSkuName } from "../../azure/iot-hub";
+import {
+  BUILT_IN_ENDPOINT,
+  IOT_HUB_DATA_CONTRIBUTOR,
+  iotHubNameRules,
+  type IotHubSkuName,
+} from "../../azure/iot-hub";
 import { iotHubProblems } from "../../azure/iot-hub-rules";
 import { azureNameProblems } from "../../azure/name-rule";
 import { keylessConnectionString, storageAccountNameOf } from "../../azure/storage";
@@ -16,7 +21,6 @@ import {
 } from "../shared/shared-interfaces";
 import { protectFromDestroy } from "../shared/stateful";
 import { known, knownValues, validateWith } from "../shared/validation";
-import { IotHubFallbackRoute } from "./route";
 import { knownStorageAccountId } from "./storage-account";
 
 export type IotHubSku = IotHubSkuName;
@@ -110,7 +114,6 @@ export class IotHub extends Grantable<"dataContributor"> {
   readonly resourceGroupName: string;
   readonly location: string;
   readonly sku: IotHubSku;
-  readonly fallbackRoute: IotHubFallbackRoute;
   protected readonly grantRoles = hubGrantRoles;
   private cachedId?: string;
   private cachedIdentityGrantee?: Grantee;
@@ -176,17 +179,21 @@ export class IotHub extends Grantable<"dataContributor"> {
       identity: { type: identity.type, identityIds: identity.identityIds },
       cloudToDevice: props.cloudToDevice ? cloudToDeviceBlock(props.cloudToDevice) : undefined,
       fileUpload: upload && uploadAccount ? fileUploadBlock(upload, uploadAccount) : undefined,
+      // Routes, endpoints and enrichments are separate resources and the hub's blocks for them stay
+      // unset; the fallback route is the hub's own block. The separate azurerm_iothub_fallback_route
+      // validates its endpoint names with IoTHubEndpointName, which refuses the built-in `events` it
+      // must name, while the block accepts it. The azurerm_iothub docs forbid mixing the block with
+      // that resource only, not with separate routes (website/docs/r/iothub.html.markdown). Declared
+      // either way, so a disabled fallback (unmatched messages dropped) shows in the plan.
+      fallbackRoute: {
+        source: "DeviceMessages",
+        condition: "true",
+        endpointNames: [BUILT_IN_ENDPOINT],
+        enabled: props.fallbackRoute ?? true,
+      },
       tags: props.tags ? { ...props.tags } : undefined,
     });
     protectFromDestroy(this.resource, interfaces.preventDestroy);
-
-    // Routes, endpoints, enrichments and the fallback route are separate resources; the hub's own
-    // blocks for them stay unset, because using both makes every plan show spurious changes
-    // (azurerm docs, azurerm_iothub_route).
-    this.fallbackRoute = new IotHubFallbackRoute(this, "fallback-route", {
-      hub: this,
-      enabled: props.fallbackRoute ?? true,
-    });
 
     if (upload && uploadAccount) {
       // Issuing SAS URIs with a managed identity takes a user delegation key, which is granted at

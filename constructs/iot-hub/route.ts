@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
 import { IothubRouteA as IothubRouteResource } from "@cdktf/provider-azurerm/lib/iothub-route";
 import { IothubEnrichmentA as IothubEnrichmentResource } from "@cdktf/provider-azurerm/lib/iothub-enrichment";
-import { IothubFallbackRouteA as IothubFallbackRouteResource } from "@cdktf/provider-azurerm/lib/iothub-fallback-route";
-import { BUILT_IN_ENDPOINT, iotHubNameRules } from "../../azure/iot-hub";
+import { iotHubNameRules } from "../../azure/iot-hub";
 import { iotEnrichmentProblems, iotRouteProblems } from "../../azure/iot-hub-rules";
 import { azureNameProblems } from "../../azure/name-rule";
 import { known, knownValues, validateWith } from "../shared/validation";
@@ -88,34 +87,6 @@ export class IotHubEnrichment extends Construct {
       key: props.key,
       value: props.value,
       endpointNames,
-    });
-  }
-}
-
-export interface IotHubFallbackRouteProps {
-  readonly hub: IotHub;
-  /**
-   * @default - enabled: device messages that match no route reach the built-in endpoint
-   */
-  readonly enabled?: boolean;
-}
-
-/**
- * The fallback route to the built-in endpoint (`events`). Declared explicitly either way, so a
- * disabled fallback (unmatched messages are dropped) is visible in the plan, not an Azure default.
- */
-export class IotHubFallbackRoute extends Construct {
-  readonly resource: IothubFallbackRouteResource;
-
-  constructor(scope: Construct, id: string, props: IotHubFallbackRouteProps) {
-    super(scope, id);
-    this.resource = new IothubFallbackRouteResource(this, "route", {
-      iothubName: props.hub.resource.name,
-      resourceGroupName: props.hub.resourceGroupName,
-      source: "DeviceMessages",
-      condition: "true",
-      endpointNames: [BUILT_IN_ENDPOINT],
-      enabled: props.enabled ?? true,
     });
   }
 }

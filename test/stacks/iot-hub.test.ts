@@ -117,9 +117,7 @@ describe("addIotHub", () => {
 
   it("turns the fallback route off when the model says so", () => {
     const { json } = build([hubModel({ fallbackRoute: false })]);
-    expect(resources(json, "azurerm_iothub_fallback_route")).toEqual([
-      expect.objectContaining({ enabled: false }),
-    ]);
+    expect(resources(json, "azurerm_iothub")[0].fallback_route).toMatchObject({ enabled: false });
   });
 
   it("grants senders and owners IoT Hub Data Contributor once each", () => {

@@ -183,16 +183,18 @@ describe("IotHub", () => {
 
   it("declares the fallback route to the built-in endpoint, enabled by default", () => {
     const json = synth((scope) => hub(scope));
-    expect(onlyResource(json, "azurerm_iothub_fallback_route")).toMatchObject({
+    expect(onlyResource(json, "azurerm_iothub").fallback_route).toEqual({
       source: "DeviceMessages",
+      condition: "true",
       endpoint_names: ["events"],
       enabled: true,
     });
+    expect(resourcesOf(json, "azurerm_iothub_fallback_route")).toEqual([]);
   });
 
   it("disables the fallback route when told, so unmatched messages are dropped", () => {
     const json = synth((scope) => hub(scope, { fallbackRoute: false }));
-    expect(onlyResource(json, "azurerm_iothub_fallback_route").enabled).toBe(false);
+    expect(onlyResource(json, "azurerm_iothub").fallback_route).toMatchObject({ enabled: false });
   });
 
   it("sends its logs to the given workspace", () => {

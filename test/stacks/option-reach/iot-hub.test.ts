@@ -177,15 +177,11 @@ const hubEntries: Entry[] = [
     { source: "TwinChangeEvents" },
     { source: "TwinChangeEvents" },
   ),
-  entry(
+  onHub(
     "hub fallbackRoute: false",
     "h-no-fallback",
     { fallbackRoute: false },
-    {
-      type: "azurerm_iothub_fallback_route",
-      select: { iothub_name: hubName("h-no-fallback") },
-      attributes: { enabled: false },
-    },
+    { fallback_route: { enabled: false } },
   ),
   entry(
     "hub enrichments",
