@@ -51,11 +51,13 @@ export interface DeviceProvisioningServiceProps extends NamespaceInterfaceProps 
 }
 
 /**
- * The GA API version whose linked hubs authenticate with a managed identity instead of a
- * connection string (`authenticationType`, `hostName`, `selectedUserAssignedIdentityResourceId`;
- * Microsoft.Devices/provisioningServices 2026-08-31).
+ * The newest published API version whose linked hubs authenticate with a managed identity instead
+ * of a connection string (`authenticationType`, `hostName`, `selectedUserAssignedIdentityResourceId`
+ * on IotHubDefinitionDescription): Microsoft.Devices/provisioningServices 2026-03-01-preview, in
+ * the schema azapi 2.12.0 embeds (internal/azure/generated/deviceprovisioningservices/
+ * microsoft.devices/2026-03-01-preview/types.json), so azapi checks the body before Azure sees it.
  */
-export const DPS_API_VERSION = "2026-08-31";
+export const DPS_API_VERSION = "2026-03-01-preview";
 
 /** One entry of the service's IP filter, applied in order: the first that matches decides. */
 interface IpFilterRule {
@@ -161,8 +163,6 @@ export class DeviceProvisioningService extends Construct {
         identityIds: [this.identity.id, ...interfaces.userAssignedIdentityIds],
       },
       body,
-      // The provider's embedded schemas predate this API version; Azure validates the body instead.
-      schemaValidationEnabled: false,
       responseExportValues: ["properties.idScope", "properties.deviceProvisioningHostName"],
       tags: props.tags,
       dependsOn: [this.linkGrant],

@@ -11,9 +11,10 @@ import {
  * The azapi provider release every stack pins. Exact, so a new release (with a new embedded
  * schema for `body` validation) never changes a plan unannounced. 2.x takes `body` as an HCL
  * object, not a JSON string (azapi 2.0 upgrade guide, "The body field now only accepts an HCL
- * object"). The release must embed the API versions callers use (Microsoft.EventGrid 2025-02-15).
+ * object"). The release must embed every type@version callers use; test/fixtures/azapi lists what
+ * it embeds (scripts/azapi-types.ts regenerates the list from the provider's source).
  */
-export const AZAPI_PROVIDER_VERSION = "2.5.0";
+export const AZAPI_PROVIDER_VERSION = "2.12.0";
 
 const AZAPI_PROVIDER_ID = "azapi";
 
@@ -71,11 +72,6 @@ export interface AzapiResourceProps {
    * @default - azapi's own default: the resource's read-only properties
    */
   readonly responseExportValues?: readonly string[];
-  /**
-   * Whether azapi checks `body` against the schema embedded in the provider release.
-   * @default - checked: a misspelled property fails at plan time, not in Azure
-   */
-  readonly schemaValidationEnabled?: boolean;
   /**
    * Tags, for resource types that take them.
    * @default - no tags
@@ -139,7 +135,9 @@ export class AzapiResource extends TerraformResource {
         : undefined,
       body: props.body,
       response_export_values: props.responseExportValues ? [...props.responseExportValues] : undefined,
-      schema_validation_enabled: props.schemaValidationEnabled,
+      // Always on: a misspelled property or an API version the pinned release does not embed fails
+      // at plan time, not in Azure.
+      schema_validation_enabled: true,
       tags: props.tags ? { ...props.tags } : undefined,
     };
   }

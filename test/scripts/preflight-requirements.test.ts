@@ -38,7 +38,7 @@ describe("resource providers of a stack", () => {
   });
 
   it("reads the namespace of an azapi resource from its type", () => {
-    expect(resourceProviderOf("azapi_resource", "Microsoft.Devices/provisioningServices@2026-08-31")).toBe(
+    expect(resourceProviderOf("azapi_resource", "Microsoft.Devices/provisioningServices@2026-03-01-preview")).toBe(
       "Microsoft.Devices",
     );
   });

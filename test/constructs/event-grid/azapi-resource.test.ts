@@ -56,7 +56,7 @@ describe("AzapiResource", () => {
     expect(json.provider?.azapi).toHaveLength(1);
   });
 
-  it("passes location, identity, exported response values and schema validation through", () => {
+  it("passes location, identity and exported response values through, with schema validation on", () => {
     const json = synth((s) => {
       new AzapiResource(s, "ns", {
         type: "Microsoft.EventGrid/namespaces@2025-02-15",
@@ -66,14 +66,13 @@ describe("AzapiResource", () => {
         location: "westeurope",
         identity: { type: "SystemAssigned, UserAssigned", identityIds: ["/ids/one"] },
         responseExportValues: ["properties.topicSpacesConfiguration.hostname"],
-        schemaValidationEnabled: false,
       });
     });
     expect(onlyResource(json, "azapi_resource")).toMatchObject({
       location: "westeurope",
       identity: { type: "SystemAssigned, UserAssigned", identity_ids: ["/ids/one"] },
       response_export_values: ["properties.topicSpacesConfiguration.hostname"],
-      schema_validation_enabled: false,
+      schema_validation_enabled: true,
     });
   });
 

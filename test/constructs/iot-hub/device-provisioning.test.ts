@@ -65,7 +65,7 @@ describe("DeviceProvisioningService", () => {
   it("links the hub by a managed identity, with no connection string anywhere", () => {
     const json = synth((scope) => provisioning(scope));
     expect(dpsOf(json)).toMatchObject({
-      type: "Microsoft.Devices/provisioningServices@2026-08-31",
+      type: "Microsoft.Devices/provisioningServices@2026-03-01-preview",
       body: {
         properties: {
           iotHubs: [

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { AZAPI_PROVIDER_VERSION } from "../../constructs/shared/azapi-resource";
+import { synthesizableFiles } from "./helpers/synthesizable-files";
+import { synthesizedStack } from "./helpers/synthesized";
+
+const AZAPI_RESOURCE_TYPES = ["azapi_resource", "azapi_update_resource", "azapi_resource_action"];
+const TYPE_AT_VERSION = /Microsoft\.[A-Za-z]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(?:-preview)?/g;
+
+/** What scripts/azapi-types.ts extracted from the pinned release's embedded schemas. */
+const embedded = new Set(
+  readFileSync(join("test/fixtures/azapi", `types-${AZAPI_PROVIDER_VERSION}.txt`), "utf8")
+    .split("\n")
+    .filter((line) => line !== ""),
+);
+
+function azapiResources(file: string): [string, Record<string, unknown>][] {
+  const json = synthesizedStack(file);
+  return AZAPI_RESOURCE_TYPES.flatMap((type) =>
+    Object.entries(json.resource[type] ?? {}).map(([id, body]): [string, Record<string, unknown>] => [
+      `${file}: ${type}.${id}`,
+      body,
+    ]),
+  );
+}
+
+/** type@version literals written in the constructs, for types no synthesized file exercises. */
+function literalTypes(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return literalTypes(path);
+    return entry.name.endsWith(".ts")
+      ? [...readFileSync(path, "utf8").matchAll(TYPE_AT_VERSION)].map((m) => m[0])
+      : [];
+  });
+}
+
+const files = synthesizableFiles();
+const usedTypes = new Map<string, string>();
+for (const file of files) {
+  for (const [where, body] of azapiResources(file)) usedTypes.set(String(body.type), where);
+}
+for (const type of literalTypes("constructs")) {
+  if (!usedTypes.has(type)) usedTypes.set(type, "a literal in constructs/");
+}
+
+describe(`azapi ${AZAPI_PROVIDER_VERSION}, the release every stack pins`, () => {
+  it("is the version each stack requires", () => {
+    for (const file of files) {
+      const required = synthesizedStack(file).terraform.required_providers as Record<
+        string,
+        { version?: string }
+      >;
+      if (required.azapi)
+        expect({ file, version: required.azapi.version }).toEqual({ file, version: AZAPI_PROVIDER_VERSION });
+    }
+  });
+
+  it("embeds a schema for every type@version the stacks declare", () => {
+    const unknown = [...usedTypes]
+      .filter(([type]) => !embedded.has(type))
+      .map(([type, where]) => `${type} (${where})`);
+    expect(unknown).toEqual([]);
+  });
+
+  it("is checked against the types the stacks really use", () => {
+    expect([...usedTypes.keys()]).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Microsoft\.Devices\/provisioningServices@/),
+        expect.stringMatching(/^Microsoft\.EventGrid\/namespaces\//),
+        expect.stringMatching(/^Microsoft\.Relay\/namespaces\//),
+        expect.stringMatching(/^Microsoft\.ServiceBus\/namespaces\//),
+      ]),
+    );
+  });
+});
+
+describe.each(files)("the azapi resources of %s", (file) => {
+  it("all keep schema validation on", () => {
+    const off = azapiResources(file)
+      .filter(([where]) => where.includes(": azapi_resource."))
+      .filter(([, body]) => body.schema_validation_enabled !== true)
+      .map(([where]) => where);
+    expect(off).toEqual([]);
+  });
+});
