@@ -19,6 +19,14 @@ import { BuiltInRole } from "./roles";
 export const RELAY_SKU = "Standard";
 
 /**
+ * The namespace's network rule set (always named `default`), at the newest stable API version the
+ * project has checked: specification/relay/resource-manager/Microsoft.Relay/stable/2021-11-01 in
+ * azure-rest-api-specs (NetworkRuleSetProperties: publicNetworkAccess, defaultAction, ipRules,
+ * trustedServiceAccessEnabled), embedded in azapi 2.12.0's schemas.
+ */
+export const RELAY_NETWORK_RULE_SET_TYPE = "Microsoft.Relay/namespaces/networkRuleSets@2021-11-01";
+
+/**
  * What a Relay namespace offers. Private endpoints, IP rules, trusted services and closing the
  * public endpoint all exist, through the namespace's network rule set ("Azure Relay network
  * security"). Microsoft.Relay/namespaces has no `disableLocalAuth`, no `encryption` and no

@@ -1,8 +1,14 @@
 import type { Construct } from "constructs";
 import { RelayNamespace as RelayNamespaceResource } from "@cdktf/provider-azurerm/lib/relay-namespace";
 import { azureNameProblems } from "../../azure/name-rule";
-import { RELAY_SKU, relayEndpointUri, relayNameRules, relayNamespaceProblems } from "../../azure/relay";
-import { AzapiResource } from "../shared/azapi-resource";
+import {
+  RELAY_NETWORK_RULE_SET_TYPE,
+  RELAY_SKU,
+  relayEndpointUri,
+  relayNameRules,
+  relayNamespaceProblems,
+} from "../../azure/relay";
+import { AzapiPut } from "../shared/azapi-resource-action";
 import type { GrantScope } from "../shared/grantable";
 import {
   attachSharedInterfaces,
@@ -25,7 +31,13 @@ export interface RelayNamespaceProps extends NamespaceInterfaceProps {
   readonly name: string;
 }
 
-/** Body of `Microsoft.Relay/namespaces/networkRuleSets` (API 2021-11-01). */
+/**
+ * The whole of `Microsoft.Relay/namespaces/networkRuleSets` at RELAY_NETWORK_RULE_SET_TYPE's API
+ * version (NetworkRuleSetProperties in azure-rest-api-specs specification/relay/resource-manager/
+ * Microsoft.Relay/stable/2021-11-01, and in the schema azapi 2.12.0 embeds). A PUT replaces the
+ * whole `properties`, so every field is always written, `publicNetworkAccess` above all: Relay
+ * takes it only here, not on the namespace.
+ */
 interface RelayNetworkRuleSetBody extends Record<string, unknown> {
   readonly properties: {
     readonly publicNetworkAccess: "Enabled" | "Disabled";
@@ -46,7 +58,7 @@ interface RelayNetworkRuleSetBody extends Record<string, unknown> {
  */
 export class RelayNamespace extends RelayGrantable {
   readonly resource: RelayNamespaceResource;
-  readonly networkRuleSet: AzapiResource;
+  readonly networkRuleSet: AzapiPut<RelayNetworkRuleSetBody>;
   readonly name: string;
   readonly resourceGroupName: string;
 
@@ -85,10 +97,12 @@ export class RelayNamespace extends RelayGrantable {
         ipRules: ipRanges.map((ipMask) => ({ ipMask, action: "Allow" })),
       },
     };
-    this.networkRuleSet = new AzapiResource(this, "network-rule-set", {
-      type: "Microsoft.Relay/namespaces/networkRuleSets@2021-11-01",
-      name: "default",
-      parentId: this.resource.id,
+    // Written with a PUT of the whole rule set: Azure may answer a GET of `default` as soon as the
+    // namespace exists (Service Bus and Event Hubs do), which azapi_resource refuses to create over,
+    // while azapi_update_resource fails where it does not exist yet (docs/azure-behaviours.md).
+    this.networkRuleSet = new AzapiPut(this, "network-rule-set", {
+      type: RELAY_NETWORK_RULE_SET_TYPE,
+      resourceId: `${this.resource.id}/networkRuleSets/default`,
       body,
     });
 

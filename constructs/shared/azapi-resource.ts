@@ -43,7 +43,7 @@ export interface AzapiIdentity {
   readonly identityIds?: readonly string[];
 }
 
-function checkAzapiType(type: string): void {
+export function checkAzapiType(type: string): void {
   if (!/^[A-Za-z0-9.]+\/[A-Za-z0-9./]+@\d{4}-\d{2}-\d{2}(-preview)?$/.test(type)) {
     throw new Error(`azapi resource type must be "<Provider>/<type>@<yyyy-mm-dd>[-preview]", got "${type}"`);
   }

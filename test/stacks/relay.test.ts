@@ -49,7 +49,8 @@ describe("addRelay", () => {
 
   it("closes the public endpoint the model closes", () => {
     const json = build([relayModel()]);
-    expect(resources(json, "azapi_resource")[0]).toMatchObject({
+    expect(resources(json, "azapi_resource_action")[0]).toMatchObject({
+      method: "PUT",
       body: { properties: { publicNetworkAccess: "Disabled" } },
     });
   });

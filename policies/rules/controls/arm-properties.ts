@@ -12,7 +12,8 @@ function propertyOf(body: JsonValue | undefined, property: string): JsonValue | 
 /**
  * An ARM property of a resource that azurerm does not expose (a Relay namespace's
  * `publicNetworkAccess`), set through azapi: on the resource itself when azapi declares it, by an
- * `azapi_update_resource` patching it, or by its `networkRuleSets` child. The last one set wins.
+ * `azapi_update_resource` patching it, or by a PUT (`azapi_resource_action`) of its
+ * `networkRuleSets` child. The last one set wins.
  */
 export function armPropertyOf(
   index: StackIndex,
@@ -27,6 +28,10 @@ export function armPropertyOf(
   for (const { resource: child } of index.referrers(resource, "azapi_resource", "parent_id")) {
     if (armTypeOf(child)?.endsWith("/networkrulesets"))
       value = propertyOf(child.body.body, property) ?? value;
+  }
+  for (const { resource: put } of index.referrers(resource, "azapi_resource_action", "resource_id")) {
+    if (armTypeOf(put)?.endsWith("/networkrulesets") && put.body.method === "PUT")
+      value = propertyOf(put.body.body, property) ?? value;
   }
   return value;
 }

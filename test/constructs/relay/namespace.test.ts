@@ -24,10 +24,13 @@ describe("RelayNamespace", () => {
 
   it("keeps the public endpoint open without a private endpoint, trusted services passing", () => {
     const json = synth((scope) => namespace(scope));
-    expect(onlyResource(json, "azapi_resource")).toMatchObject({
+    expect(onlyResource(json, "azapi_resource_action")).toEqual({
       type: "Microsoft.Relay/namespaces/networkRuleSets@2021-11-01",
-      name: "default",
-      parent_id: expect.stringMatching(/^\$\{azurerm_relay_namespace\.[^}]+\.id\}$/),
+      resource_id: expect.stringMatching(
+        /^\$\{azurerm_relay_namespace\.[^}]+\.id\}\/networkRuleSets\/default$/,
+      ),
+      method: "PUT",
+      provider: "azapi",
       body: {
         properties: {
           publicNetworkAccess: "Enabled",
@@ -41,7 +44,7 @@ describe("RelayNamespace", () => {
 
   it("closes the public endpoint by default when it has a private endpoint", () => {
     const json = synth((scope) => namespace(scope, { privateEndpoint: endpoint }));
-    expect(onlyResource(json, "azapi_resource").body).toMatchObject({
+    expect(onlyResource(json, "azapi_resource_action").body).toMatchObject({
       properties: { publicNetworkAccess: "Disabled", defaultAction: "Deny" },
     });
   });
@@ -54,7 +57,7 @@ describe("RelayNamespace", () => {
         trustedServicesAllowed: false,
       }),
     );
-    expect(onlyResource(json, "azapi_resource").body).toEqual({
+    expect(onlyResource(json, "azapi_resource_action").body).toEqual({
       properties: {
         publicNetworkAccess: "Enabled",
         defaultAction: "Deny",

@@ -134,9 +134,14 @@ describeReach(
 );
 
 const networkRules = (ns: string, properties: Json): Omit<ReachRow, "option"> => ({
-  type: "azapi_resource",
+  type: "azapi_resource_action",
   select: {
-    parent_id: namespaceRef(ns),
+    resource_id: expect.stringMatching(
+      new RegExp(
+        `^\\$\\{azurerm_relay_namespace\\.[^.}]*relay-${ns}_namespace[^.}]*\\.id\\}/networkRuleSets/default$`,
+      ),
+    ),
+    method: "PUT",
     type: expect.stringMatching(/^Microsoft\.Relay\/namespaces\/networkRuleSets@/),
   },
   attributes: { body: { properties: expect.objectContaining(properties) } },

@@ -1,0 +1,56 @@
+import type { Construct } from "constructs";
+import { type ITerraformDependable, TerraformResource } from "cdktf";
+import { AZAPI_PROVIDER_VERSION, checkAzapiType, ensureAzapiProvider } from "./azapi-resource";
+
+export interface AzapiPutProps<TBody extends Record<string, unknown>> {
+  /** `<resource provider>/<type>@<api-version>` of the resource written. */
+  readonly type: string;
+  /** ARM ID of the resource written (it may not exist yet: a PUT creates or replaces it). */
+  readonly resourceId: string;
+  /** The complete resource body: a PUT replaces what Azure holds with exactly this. */
+  readonly body: TBody;
+  /**
+   * Resources that must exist first.
+   * @default - only the dependencies implied by referenced attributes
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/**
+ * Writes the whole of a resource with one PUT through azapi's `azapi_resource_action`
+ * (`method = "PUT"`, no action name): for a resource Azure may or may not have created along with
+ * its parent, where `azapi_resource` refuses to create what a GET already finds and
+ * `azapi_update_resource` fails on what does not exist. A PUT creates or replaces either way.
+ * A changed body changes the plan, and azapi re-runs the request on update
+ * (azapi_resource_action_resource.go, Update). Destroying it leaves the resource as it is.
+ */
+export class AzapiPut<TBody extends Record<string, unknown>> extends TerraformResource {
+  static readonly tfResourceType = "azapi_resource_action";
+
+  private readonly props: AzapiPutProps<TBody>;
+
+  constructor(scope: Construct, id: string, props: AzapiPutProps<TBody>) {
+    super(scope, id, {
+      terraformResourceType: AzapiPut.tfResourceType,
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
+      provider: ensureAzapiProvider(scope),
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+    });
+    checkAzapiType(props.type);
+    this.props = props;
+  }
+
+  /** The body written, as the typed object the caller gave. */
+  get body(): TBody {
+    return this.props.body;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return {
+      type: this.props.type,
+      resource_id: this.props.resourceId,
+      method: "PUT",
+      body: this.props.body,
+    };
+  }
+}
