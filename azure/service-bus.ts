@@ -196,6 +196,20 @@ export const ruleLimits = { sqlLength: 1024, nameLength: 50 } as const;
  */
 export const defaultSubscriptionRule = { name: "$Default", sql: "1=1" } as const;
 
+/**
+ * The rules a subscription holds in Azure once its declared rules are written: Azure's `$Default`
+ * (1=1) when none is declared; else the declared ones, with `$Default` replaced by the declared
+ * rule of that name or, when none is, by a filter that matches nothing (1=0), so only the declared
+ * rules select messages.
+ */
+export function subscriptionRulesInAzure<Rule extends { readonly name: string }>(
+  rules: readonly Rule[],
+): readonly (Rule | { readonly name: "$Default"; readonly sql: string })[] {
+  if (rules.length === 0) return [defaultSubscriptionRule];
+  const named = rules.some((rule) => rule.name.toLowerCase() === defaultSubscriptionRule.name.toLowerCase());
+  return named ? rules : [{ name: defaultSubscriptionRule.name, sql: "1=0" }, ...rules];
+}
+
 /** "Don't create a chain that exceeds four hops. Messages that exceed four hops are dead-lettered." ([forward]) */
 export const maxForwardingHops = 4;
 

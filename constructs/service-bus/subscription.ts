@@ -1,13 +1,13 @@
 import type { Construct } from "constructs";
 import { ServicebusSubscription } from "@cdktf/provider-azurerm/lib/servicebus-subscription";
 import { ServicebusSubscriptionRule } from "@cdktf/provider-azurerm/lib/servicebus-subscription-rule";
-import { defaultSubscriptionRule } from "../../azure/service-bus";
+import { defaultSubscriptionRule, subscriptionRulesInAzure } from "../../azure/service-bus";
 import {
   serviceBusSubscriptionProblems,
   type ServiceBusCorrelationInput,
   type ServiceBusRuleInput,
 } from "../../azure/service-bus-entity-rules";
-import { AzapiUpdateResource } from "../shared/azapi-resource";
+import { AzapiPut } from "../shared/azapi-resource-action";
 import { Grantable, type GrantScope } from "../shared/grantable";
 import type { Grantee } from "../shared/role-assignments";
 import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
@@ -100,7 +100,10 @@ export interface ServiceBusSubscriptionProps {
 /** Azure's rule API version whose schema the pinned azapi release embeds. */
 const RULE_TYPE = "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2021-11-01";
 
-/** The ARM `properties` of a rule (what the azapi override sends). */
+/**
+ * The complete ARM `properties` of a rule: `filterType` and exactly the one filter it names, plus
+ * the action if any. Sent whole by a PUT, so nothing of the rule Azure held before survives.
+ */
 function ruleProperties(rule: ServiceBusSubscriptionRule): Record<string, unknown> {
   const action = rule.action === undefined ? {} : { action: { sqlExpression: rule.action } };
   if ("sql" in rule) return { filterType: "SqlFilter", sqlFilter: { sqlExpression: rule.sql }, ...action };
@@ -122,7 +125,10 @@ function ruleProperties(rule: ServiceBusSubscriptionRule): Record<string, unknow
   };
 }
 
-/** Body of a subscription rule at RULE_TYPE. */
+const isDefaultRule = (name: string): boolean =>
+  name.toLowerCase() === defaultSubscriptionRule.name.toLowerCase();
+
+/** The whole body of a subscription rule at RULE_TYPE. */
 interface RuleBody extends Record<string, unknown> {
   readonly properties: Record<string, unknown>;
 }
@@ -177,19 +183,19 @@ export class ServiceBusSubscription extends Grantable<"receive"> {
     this.label = `${topic.label}/${props.name}`;
     this.resourceId = this.resource.id;
 
-    if (rules.length > 0) {
-      const replacement = rules.find((rule) => rule.name === defaultSubscriptionRule.name) ?? {
-        name: defaultSubscriptionRule.name,
-        sql: "1=0",
-      };
-      // Rewrites the `$Default` rule Azure created with the subscription. azurerm cannot: its rule
-      // resource refuses to create a rule that already exists ("needs to be imported"), and an import
-      // cannot target a subscription that does not exist yet. `azapi_update_resource` changes the
-      // existing rule in place, and on destroy leaves it to go with the subscription.
-      new AzapiUpdateResource<RuleBody>(this, "rule-default", {
+    // Rewrites the `$Default` rule Azure created with the subscription, once rules are declared.
+    // azurerm cannot: its rule resource refuses to create a rule that already exists ("needs to be
+    // imported"), and an import cannot target a subscription that does not exist yet.
+    // azapi_update_resource merged its body into the rule Azure returns, so the old `sqlFilter`
+    // (1=1) stayed beside a new `correlationFilter`. A PUT of the complete rule replaces it: Azure
+    // then holds exactly the declared filter. Destroying it leaves the rule to go with the
+    // subscription.
+    const inAzure = rules.length > 0 ? subscriptionRulesInAzure(rules) : [];
+    const replacement = inAzure.find((rule) => isDefaultRule(rule.name));
+    if (replacement) {
+      new AzapiPut<RuleBody>(this, "rule-default", {
         type: RULE_TYPE,
-        name: defaultSubscriptionRule.name,
-        parentId: this.resourceId,
+        resourceId: `${this.resourceId}/rules/${defaultSubscriptionRule.name}`,
         body: { properties: ruleProperties(replacement) },
       });
     }

@@ -70,7 +70,7 @@ const azapiTypes = new Set([
   "Microsoft.Devices/provisioningServices",
 ]);
 
-type Resources = Record<string, Record<string, { name?: string; type?: string }>>;
+type Resources = Record<string, Record<string, { name?: string; type?: string; resource_id?: string }>>;
 
 function synthesizedNames(model: EnvironmentModel): string[] {
   const outdir = mkdtempSync(join(tmpdir(), "walk-"));
@@ -81,10 +81,12 @@ function synthesizedNames(model: EnvironmentModel): string[] {
     };
     return Object.entries(json.resource).flatMap(([type, resources]) =>
       Object.values(resources).flatMap((body) => {
-        const azapi = type === "azapi_resource" || type === "azapi_update_resource";
+        const azapi =
+          type === "azapi_resource" || type === "azapi_update_resource" || type === "azapi_resource_action";
         const armType = azapi ? String(body.type).split("@")[0] : armTypes[type];
         if (armType === undefined || (azapi && !azapiTypes.has(armType))) return [];
-        return [`${armType} ${body.name}`];
+        // A PUT (azapi_resource_action) names its resource by the last segment of its ID.
+        return [`${armType} ${body.name ?? String(body.resource_id).split("/").pop()}`];
       }),
     );
   } finally {

@@ -46,6 +46,95 @@ describe("smoke test against a loopback ARM endpoint", () => {
     expect(exitCodeOf(summary)).toBe(1);
   });
 
+  describe("subscription rules", () => {
+    const rulesOf = (path: string) =>
+      server.get(paths[path]) as { value: { name: string; properties: Record<string, unknown> }[] };
+    const billingRules = "serviceBus/orders/topics/order-events/subscriptions/billing/rules";
+    const billing = "serviceBus/orders/topics/order-events/subscriptions/billing/rules/$Default";
+
+    it("reports a rule whose SQL expression differs from the file as drift", async () => {
+      rulesOf(billingRules).value[0].properties.sqlFilter = { sqlExpression: "1=1" };
+      const summary = await smoke();
+      expect(summary.results).toContainEqual({
+        status: "drift",
+        resource: billing,
+        property: "sql",
+        expected: "region = 'EU'",
+        actual: "1=1",
+      });
+    });
+
+    it("reports a rule whose filter type differs from the file as drift", async () => {
+      rulesOf(billingRules).value[0].properties = {
+        filterType: "CorrelationFilter",
+        correlationFilter: { label: "order.created" },
+        action: {},
+      };
+      const summary = await smoke();
+      expect(summary.results).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ resource: billing, property: "filterType", expected: "SqlFilter" }),
+          expect.objectContaining({
+            resource: billing,
+            property: "label",
+            expected: null,
+            actual: "order.created",
+          }),
+        ]),
+      );
+    });
+
+    it("reports a SQL filter Azure kept beside a declared correlation filter (a merged $Default)", async () => {
+      const model = smokeModel();
+      const topic = model.serviceBus[0].topics[0];
+      const subscription = topic.subscriptions[0];
+      const declared = {
+        ...subscription,
+        rules: [{ name: "$Default", correlation: { label: "order.created" } }],
+      };
+      const changed = {
+        ...model,
+        serviceBus: [{ ...model.serviceBus[0], topics: [{ ...topic, subscriptions: [declared] }] }],
+      };
+      paths = publishEnvironment(server, changed);
+      rulesOf(billingRules).value[0].properties.sqlFilter = { sqlExpression: "1=1" };
+      const target = armTarget({ armEndpoint: server.endpoint });
+      const clients = createArmClients(staticTestCredential, subscriptionId, target, { trustedCa: testCa });
+      const summary = await runSmoke({ model: changed, clients, subscriptionId, timeoutMs: 10000 });
+      expect(summary.results).toContainEqual({
+        status: "drift",
+        resource: billing,
+        property: "sql",
+        expected: null,
+        actual: "1=1",
+      });
+    });
+
+    it("expects the match-nothing $Default beside declared rules that do not replace it", async () => {
+      const model = smokeModel();
+      const topic = model.serviceBus[0].topics[0];
+      const subscription = topic.subscriptions[0];
+      const declared = { ...subscription, rules: [{ name: "eu-orders", sql: "region = 'EU'" }] };
+      const changed = {
+        ...model,
+        serviceBus: [{ ...model.serviceBus[0], topics: [{ ...topic, subscriptions: [declared] }] }],
+      };
+      paths = publishEnvironment(server, changed);
+      rulesOf(billingRules).value[0].properties.sqlFilter = { sqlExpression: "1=1" };
+      const target = armTarget({ armEndpoint: server.endpoint });
+      const clients = createArmClients(staticTestCredential, subscriptionId, target, { trustedCa: testCa });
+      const summary = await runSmoke({ model: changed, clients, subscriptionId, timeoutMs: 10000 });
+      expect(summary.results).toContainEqual({
+        status: "drift",
+        resource: billing,
+        property: "sql",
+        expected: "1=0",
+        actual: "1=1",
+      });
+      expect(summary.results.filter((r) => r.status === "unmanaged")).toEqual([]);
+    });
+  });
+
   it("reports a declared hub that does not exist as missing", async () => {
     server.set(paths["eventHubs/telemetry/hubs"], { value: [] });
     const summary = await smoke();

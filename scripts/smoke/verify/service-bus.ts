@@ -1,6 +1,6 @@
 import type { SBQueue, SBSubscription, SBTopic, Rule } from "@azure/arm-servicebus";
 import type { ServiceBusNamespace, ServiceBusSubscription, SubscriptionRule } from "../../../model/model";
-import { defaultSubscriptionRule } from "../../../azure/service-bus";
+import { subscriptionRulesInAzure } from "../../../azure/service-bus";
 import { compareResource, reconcileChildren, type ExpectedProperties } from "../compare";
 import type { CheckResult } from "../results";
 import {
@@ -202,8 +202,9 @@ function verifySubscription(
       forwardTo: actual.forwardTo || null,
     },
   );
-  // Without declared rules Azure's own `$Default` (1=1) is expected and is not "unmanaged".
-  const declared = subscription.rules.length > 0 ? subscription.rules : [defaultSubscriptionRule];
+  // The rules the stack leaves in Azure: Azure's own `$Default` (1=1) without declared rules, the
+  // match-nothing `$Default` (1=0) beside declared rules that do not replace it.
+  const declared = subscriptionRulesInAzure(subscription.rules);
   const byName = new Map(rules.map((r) => [(r.name ?? "").toLowerCase(), r]));
   const reconciled = reconcileChildren(
     label,
@@ -222,16 +223,31 @@ function verifySubscription(
   return results;
 }
 
+/** No correlation property: what a SQL rule holds, and what Azure must not keep beside one. */
+const noCorrelation = {
+  label: null,
+  correlationId: null,
+  messageId: null,
+  to: null,
+  replyTo: null,
+  sessionId: null,
+  contentType: null,
+  properties: [],
+} as const;
+
+/**
+ * Every filter property of the rule, the other filter type's as absent: a rule whose `$Default`
+ * was merged rather than replaced keeps Azure's `1=1` SQL filter beside a correlation filter, and
+ * that is drift.
+ */
 function expectedRule(rule: SubscriptionRule | { name: string; sql: string }): ExpectedProperties {
-  if ("sql" in rule)
-    return {
-      filterType: "SqlFilter",
-      sql: rule.sql,
-      action: "action" in rule ? (rule.action ?? null) : undefined,
-    };
+  const action = "action" in rule ? (rule.action ?? null) : null;
+  if ("sql" in rule) return { filterType: "SqlFilter", sql: rule.sql, action, ...noCorrelation };
   const c = rule.correlation;
   return {
     filterType: "CorrelationFilter",
+    sql: null,
+    action,
     label: c.label ?? null,
     correlationId: c.correlationId ?? null,
     messageId: c.messageId ?? null,

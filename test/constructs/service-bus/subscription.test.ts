@@ -9,7 +9,7 @@ import { namespace, onlyResource, ordersApi, resourcesOf, synth, validationError
 
 const SUBSCRIPTION = "azurerm_servicebus_subscription";
 const RULE = "azurerm_servicebus_subscription_rule";
-const DEFAULT_RULE = "azapi_update_resource";
+const DEFAULT_RULE = "azapi_resource_action";
 
 function build(overrides: Partial<ServiceBusSubscriptionProps> = {}) {
   return synth((s: Construct) => {
@@ -79,10 +79,14 @@ describe("ServiceBusSubscription", () => {
     const json = build({
       rules: [{ name: "$Default", sql: "region = 'EU' AND amount > 0", action: "SET checked = 1" }],
     });
-    expect(onlyResource(json, DEFAULT_RULE)).toMatchObject({
-      name: "$Default",
+    expect(onlyResource(json, DEFAULT_RULE)).toEqual({
+      provider: "azapi",
       type: expect.stringMatching(/^Microsoft\.ServiceBus\/namespaces\/topics\/subscriptions\/rules@/),
-      parent_id: expect.stringMatching(/^\$\{azurerm_servicebus_subscription\.[^.]+\.id\}$/),
+      resource_id: expect.stringMatching(
+        /^\$\{azurerm_servicebus_subscription\.[^.]+\.id\}\/rules\/\$Default$/,
+      ),
+      // A PUT replaces the whole rule; a merge kept Azure's 1=1 SQL filter beside a new one.
+      method: "PUT",
       body: {
         properties: {
           filterType: "SqlFilter",

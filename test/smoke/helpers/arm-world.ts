@@ -1,4 +1,5 @@
-import type { EnvironmentModel } from "../../../model/model";
+import { subscriptionRulesInAzure } from "../../../azure/service-bus";
+import type { EnvironmentModel, SubscriptionRule } from "../../../model/model";
 import type { FakeArmServer } from "./fake-arm-server";
 
 export const subscriptionId = "00000000-0000-0000-0000-0000000000aa";
@@ -95,24 +96,9 @@ export function publishEnvironment(server: FakeArmServer, model: EnvironmentMode
         ),
       );
       for (const s of t.subscriptions) {
-        const rules = s.rules.length > 0 ? s.rules : [{ name: "$Default", sql: "1=1" }];
-        server.set(
-          `${id}/topics/${t.name}/subscriptions/${s.name}/rules`,
-          list(
-            rules.map((r) => ({
-              id: `${id}/topics/${t.name}/subscriptions/${s.name}/rules/${r.name}`,
-              name: r.name,
-              properties:
-                "sql" in r
-                  ? {
-                      filterType: "SqlFilter",
-                      sqlFilter: { sqlExpression: r.sql },
-                      action: r.action ? { sqlExpression: r.action } : {},
-                    }
-                  : { filterType: "CorrelationFilter", correlationFilter: { ...r.correlation } },
-            })),
-          ),
-        );
+        const rulesPath = `${id}/topics/${t.name}/subscriptions/${s.name}/rules`;
+        server.set(rulesPath, list(subscriptionRulesInAzure(s.rules).map((r) => ruleBody(rulesPath, r))));
+        paths[`serviceBus/${ns.name}/topics/${t.name}/subscriptions/${s.name}/rules`] = rulesPath;
       }
     }
   }
@@ -292,4 +278,24 @@ export function publishEnvironment(server: FakeArmServer, model: EnvironmentMode
     });
   }
   return paths;
+}
+
+/**
+ * A rule as "Rules - List By Subscriptions" returns it (Service Bus REST API 2021-11-01, Rule):
+ * `filterType` with the one filter it names, and an `action` object, empty without an expression.
+ */
+function ruleBody(
+  rulesPath: string,
+  rule: SubscriptionRule | { readonly name: string; readonly sql: string },
+) {
+  const action = "action" in rule && rule.action ? { sqlExpression: rule.action } : {};
+  return {
+    id: `${rulesPath}/${rule.name}`,
+    name: rule.name,
+    type: "Microsoft.ServiceBus/Namespaces/Topics/Subscriptions/Rules",
+    properties:
+      "sql" in rule
+        ? { filterType: "SqlFilter", sqlFilter: { sqlExpression: rule.sql, compatibilityLevel: 20 }, action }
+        : { filterType: "CorrelationFilter", correlationFilter: { ...rule.correlation }, action },
+  };
 }

@@ -196,16 +196,20 @@ function subscription(option: string, name: string, fields: Json, attributes: Js
   };
 }
 
-/** The `$Default` rule a subscription's `filter` becomes (an azapi update of the rule Azure creates). */
+/** The `$Default` rule a subscription's `filter` becomes (a PUT of the whole rule Azure creates). */
 function defaultRule(option: string, name: string, filter: Json, properties: Json): Entry {
   return {
     item: { name, filter },
     row: {
       option,
-      type: "azapi_update_resource",
+      type: "azapi_resource_action",
       select: {
-        name: "$Default",
-        parent_id: referenceTo("azurerm_servicebus_subscription", `subscription-${name}_subscription`),
+        method: "PUT",
+        resource_id: expect.stringMatching(
+          new RegExp(
+            `^\\$\\{azurerm_servicebus_subscription\\.[^.}]*subscription-${name}_subscription[^.}]*\\.id\\}/rules/\\$Default$`,
+          ),
+        ),
       },
       attributes: { body: { properties } },
     },
