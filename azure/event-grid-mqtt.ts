@@ -36,10 +36,18 @@ export const MqttSessionDefaults = {
 export const MQTT_TLS_PORT = 8883;
 
 /**
- * The host name of a namespace's MQTT broker: `<namespace>.<region>-1.ts.eventgrid.azure.net`
- * ("Quickstart: Publish and subscribe to MQTT messages on an Event Grid namespace").
+ * Where the API returns the broker's real host name: Microsoft.EventGrid/namespaces
+ * `properties.topicSpacesConfiguration.hostname` (read-only; REST API 2025-02-15,
+ * TopicSpacesConfiguration). Stacks output this value, never a derived one.
  */
-export function mqttHostname(namespaceAzureName: string, region: string): string {
+export const MQTT_HOSTNAME_PROPERTY = "properties.topicSpacesConfiguration.hostname";
+
+/**
+ * The host name a namespace's MQTT broker is expected to have, `<namespace>.<region>-1.ts.eventgrid.azure.net`
+ * ("Quickstart: Publish and subscribe to MQTT messages on an Event Grid namespace"): only for
+ * offline reports, labelled as expected; Azure decides the real one (MQTT_HOSTNAME_PROPERTY).
+ */
+export function expectedMqttHostname(namespaceAzureName: string, region: string): string {
   return `${namespaceAzureName}.${region.toLowerCase().replace(/\s+/g, "")}-1.ts.eventgrid.azure.net`;
 }
 

@@ -4,7 +4,7 @@ import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/ev
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
 import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
 import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
-import { MQTT_TLS_PORT, mqttHostname } from "../azure/event-grid-mqtt";
+import { MQTT_TLS_PORT, expectedMqttHostname } from "../azure/event-grid-mqtt";
 import { serviceBusEndpoints, serviceBusRoles } from "../azure/service-bus";
 
 export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
@@ -12,6 +12,17 @@ export type Protocol = "amqp" | "amqp-websockets" | "kafka" | "mqtt" | "https";
 export interface Endpoint {
   readonly protocol: Protocol;
   readonly url: string;
+  /**
+   * Set when the URL is what the documented format leads one to expect, not what Azure returned
+   * (the MQTT host name in offline reports; the stack's output carries the real one).
+   */
+  readonly expected?: true;
+}
+
+/** Host names only Azure knows, by the file's name of the resource (Terraform references in a stack). */
+export interface DeployedHosts {
+  /** MQTT broker host names by Event Grid namespace name. */
+  readonly mqtt?: ReadonlyMap<string, string>;
 }
 
 export interface Access {
@@ -75,7 +86,7 @@ function messagingEndpoints(host: string): Endpoint[] {
  * deterministic, so every host name is known at synthesis time. Stacks emit it as a Terraform
  * output; the Markdown report and `npm run diagram -- --format catalog` print it.
  */
-export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
+export function connectionCatalogFor(model: PolicyModel, deployed: DeployedHosts = {}): ConnectionCatalog {
   const entries: CatalogEntry[] = [];
   const sbRoles = {
     senders: serviceBusRoles.send,
@@ -183,14 +194,7 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
       kind: "eventGridNamespace",
       azureName: ns.azureName,
       endpoints: [
-        ...(ns.mqtt
-          ? [
-              {
-                protocol: "mqtt" as const,
-                url: `${mqttHostname(ns.azureName, model.location)}:${MQTT_TLS_PORT}`,
-              },
-            ]
-          : []),
+        ...(ns.mqtt ? [mqttEndpoint(deployed.mqtt?.get(ns.name), ns.azureName, model.location)] : []),
         { protocol: "https", url: namespaceHttpEndpoint(ns.azureName, model.location) },
       ],
       access: access(ns, { senders: EventGridRoles.topicSender }),
@@ -233,4 +237,14 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
   }
 
   return { environment: model.name, entries };
+}
+
+/** The broker's endpoint: at the host Azure returned when known, else the expected one, so labelled. */
+function mqttEndpoint(deployedHost: string | undefined, azureName: string, location: string): Endpoint {
+  if (deployedHost !== undefined) return { protocol: "mqtt", url: `${deployedHost}:${MQTT_TLS_PORT}` };
+  return {
+    protocol: "mqtt",
+    url: `${expectedMqttHostname(azureName, location)}:${MQTT_TLS_PORT}`,
+    expected: true,
+  };
 }

@@ -45,7 +45,7 @@ function addSite(ctx: StackContext, site: model.Site): void {
     siteName: site.name,
     namespaceResourceId: namespace.id,
     namespaceName: namespace.name,
-    region: ctx.location,
+    mqttHostname: namespace.mqttHostname,
     clientAuthenticationName: site.clientName,
     topicPrefix: site.topicPrefix,
     qos: site.qos,

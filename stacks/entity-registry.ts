@@ -44,6 +44,15 @@ export class EntityRegistry {
     this.mqttBrokers.set(name, namespace);
   }
 
+  /** The MQTT host names Azure returns, by namespace name in the file. */
+  mqttHostnames(): ReadonlyMap<string, string> {
+    return new Map(
+      [...this.mqttBrokers]
+        .filter(([, namespace]) => namespace.mqttEnabled)
+        .map(([name, namespace]) => [name, namespace.mqttHostname]),
+    );
+  }
+
   mqttBroker(name: string): EventGridNamespace {
     const found = this.mqttBrokers.get(name);
     if (!found) throw new Error(`internal: Event Grid namespace ${name} was referenced before it was built`);

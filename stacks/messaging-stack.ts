@@ -89,7 +89,7 @@ export class MessagingStack extends TerraformStack {
     new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });
     // Endpoints per protocol and who holds which role: what a consuming team needs, never a key.
     new TerraformOutput(this, "connection_catalog", {
-      value: connectionCatalogFor(model),
+      value: connectionCatalogFor(model, { mqtt: this.context.entities.mqttHostnames() }),
       description:
         "Endpoints per protocol (AMQP, WebSockets, Kafka, MQTT, HTTPS) and role holders of every messaging resource",
     });

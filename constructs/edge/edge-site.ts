@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
 import { edgeSiteProblems, siteCloudCoverage, type SiteCloudCoverage } from "../../azure/edge-site";
-import { MQTT_TLS_PORT, mqttHostname } from "../../azure/event-grid-mqtt";
+import { MQTT_TLS_PORT } from "../../azure/event-grid-mqtt";
 import { knownValues, validateWith } from "../shared/validation";
 
 /** How far the cloud covers a disconnected site, told to the site's tooling with its settings. */
@@ -12,10 +12,10 @@ export interface EdgeSiteProps {
   readonly siteName: string;
   /** ARM ID of the Event Grid namespace whose MQTT broker the site's gateway connects to. */
   readonly namespaceResourceId: string;
-  /** Azure name of that namespace: the first label of its MQTT host name. */
+  /** Azure name of that namespace. */
   readonly namespaceName: string;
-  /** Region of the namespace, as ARM writes it (`westeurope`). */
-  readonly region: string;
+  /** The broker's host name as Azure returns it (the namespace's `mqttHostname`), never a derived one. */
+  readonly mqttHostname: string;
   /** The authentication name of the gateway's MQTT client (what its certificate is matched to). */
   readonly clientAuthenticationName: string;
   /** Root of the site's topic tree, without wildcards or a trailing slash (`plants/munich`). */
@@ -61,7 +61,7 @@ export class EdgeSite extends Construct {
         }),
       ),
     );
-    this.mqttHostname = mqttHostname(props.namespaceName, props.region);
+    this.mqttHostname = props.mqttHostname;
     const coverage =
       props.cloudCoverage ??
       siteCloudCoverage(props.offlineBufferHours, props.sessionExpiryHours, props.namespaceName);

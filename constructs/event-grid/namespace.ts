@@ -9,6 +9,7 @@ import {
   privateLinkSubresource,
 } from "../../azure/event-grid";
 import {
+  MQTT_HOSTNAME_PROPERTY,
   MqttSessionDefaults,
   brokerSessionProblems,
   routeTopicInputSchema,
@@ -16,6 +17,7 @@ import {
 import { sharedInterfaceProblems } from "../../azure/namespace-capabilities";
 import type { Problem } from "../../azure/problem";
 import { AzapiUpdateResource } from "../shared/azapi-resource";
+import { AzapiResourceData } from "../shared/azapi-resource-data";
 import type { Grantee } from "../shared/role-assignments";
 import {
   attachSharedInterfaces,
@@ -93,6 +95,7 @@ export class EventGridNamespace extends Construct {
   readonly mqttEnabled: boolean;
   /** The namespace's system-assigned identity. */
   readonly identity: Grantee;
+  private cachedMqttHostname?: string;
 
   constructor(scope: Construct, id: string, props: EventGridNamespaceProps) {
     super(scope, id);
@@ -166,6 +169,21 @@ export class EventGridNamespace extends Construct {
 
   get id(): string {
     return this.resource.id;
+  }
+
+  /**
+   * The MQTT broker's host name as Azure returns it (azurerm_eventgrid_namespace does not export
+   * it), read once by an azapi data source. The documented `<ns>.<region>-1.ts.eventgrid.azure.net`
+   * form is only what offline reports expect.
+   */
+  get mqttHostname(): string {
+    if (!this.mqttEnabled) throw new Error(`internal: Event Grid namespace ${this.name} has no MQTT broker`);
+    this.cachedMqttHostname ??= new AzapiResourceData(this, "broker", {
+      type: `Microsoft.EventGrid/namespaces@${EVENT_GRID_NAMESPACE_API_VERSION}`,
+      resourceId: this.resource.id,
+      responseExportValues: [MQTT_HOSTNAME_PROPERTY],
+    }).outputString(MQTT_HOSTNAME_PROPERTY);
+    return this.cachedMqttHostname;
   }
 }
 

@@ -17,7 +17,9 @@ export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
     const azureName = entry.entityPath ? `${entry.azureName} / ${entry.entityPath}` : entry.azureName;
     const endpoints = shown
       ? `as ${markdownText(shown)}`
-      : entry.endpoints.map((e) => `${markdownText(e.protocol)}: ${markdownCode(e.url)}`).join("<br>");
+      : entry.endpoints
+          .map((e) => `${markdownText(e.protocol)}${e.expected ? " (expected)" : ""}: ${markdownCode(e.url)}`)
+          .join("<br>");
     if (!shown) shownBy.set(key, entry.name);
     lines.push(`| ${markdownText(entry.name)} | ${markdownText(azureName)} | ${endpoints} |`);
   }

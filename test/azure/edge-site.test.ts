@@ -1,5 +1,5 @@
 import { edgeSiteProblems, siteCloudCoverage } from "../../azure/edge-site";
-import { mqttHostname } from "../../azure/event-grid-mqtt";
+import { expectedMqttHostname } from "../../azure/event-grid-mqtt";
 
 describe("siteCloudCoverage", () => {
   it("covers a window no longer than the session expiry", () => {
@@ -71,9 +71,9 @@ describe("edgeSiteProblems", () => {
   });
 });
 
-describe("mqttHostname", () => {
+describe("expectedMqttHostname", () => {
   it("builds the MQTT host name from the namespace name and its region", () => {
-    expect(mqttHostname("evgns-plant", "West Europe")).toBe(
+    expect(expectedMqttHostname("evgns-plant", "West Europe")).toBe(
       "evgns-plant.westeurope-1.ts.eventgrid.azure.net",
     );
   });

@@ -10,7 +10,7 @@ import {
   brokerProblems,
   clientAttributeProblems,
   clientThumbprintProblems,
-  mqttHostname,
+  expectedMqttHostname,
 } from "../../azure/event-grid-mqtt";
 import {
   advancedFilterProblems,
@@ -223,6 +223,8 @@ describe("Event Grid topics, system topics and namespaces", () => {
     expect(topicEndpoint("evgt-orders", "westeurope")).toBe(
       "https://evgt-orders.westeurope-1.eventgrid.azure.net/api/events",
     );
-    expect(mqttHostname("evgns-plant", "westeurope")).toBe("evgns-plant.westeurope-1.ts.eventgrid.azure.net");
+    expect(expectedMqttHostname("evgns-plant", "westeurope")).toBe(
+      "evgns-plant.westeurope-1.ts.eventgrid.azure.net",
+    );
   });
 });

@@ -95,6 +95,22 @@ describe("connection catalog", () => {
     ]);
   });
 
+  test("labels the MQTT broker's derived host name as expected when Azure has not told it", () => {
+    const broker = connectionCatalogFor(prodModel).entries.find((e) => e.kind === "eventGridNamespace");
+    expect(broker?.endpoints).toContainEqual({
+      protocol: "mqtt",
+      url: expect.stringMatching(/\.westeurope-1\.ts\.eventgrid\.azure\.net:8883$/),
+      expected: true,
+    });
+  });
+
+  test("gives the MQTT broker at the host name Azure returned when the stack knows it", () => {
+    const broker = prodModel.eventGrid.namespaces[0];
+    const catalog = connectionCatalogFor(prodModel, { mqtt: new Map([[broker.name, "real.host"]]) });
+    const entry = catalog.entries.find((e) => e.kind === "eventGridNamespace");
+    expect(entry?.endpoints).toContainEqual({ protocol: "mqtt", url: "real.host:8883" });
+  });
+
   test("is plain JSON, so a stack can emit it as a Terraform output", () => {
     const catalog = connectionCatalogFor(prodModel);
     expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);

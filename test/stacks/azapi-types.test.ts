@@ -15,13 +15,21 @@ const embedded = new Set(
 );
 
 function azapiResources(file: string): [string, Record<string, unknown>][] {
-  const json = synthesizedStack(file);
-  return AZAPI_RESOURCE_TYPES.flatMap((type) =>
-    Object.entries(json.resource[type] ?? {}).map(([id, body]): [string, Record<string, unknown>] => [
-      `${file}: ${type}.${id}`,
-      body,
-    ]),
+  const json = synthesizedStack(file) as ReturnType<typeof synthesizedStack> & {
+    data?: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  const reads = Object.entries(json.data?.azapi_resource ?? {}).map(
+    ([id, body]): [string, Record<string, unknown>] => [`${file}: data.azapi_resource.${id}`, body],
   );
+  return [
+    ...AZAPI_RESOURCE_TYPES.flatMap((type) =>
+      Object.entries(json.resource[type] ?? {}).map(([id, body]): [string, Record<string, unknown>] => [
+        `${file}: ${type}.${id}`,
+        body,
+      ]),
+    ),
+    ...reads,
+  ];
 }
 
 /** type@version literals written in the constructs, for types no synthesized file exercises. */

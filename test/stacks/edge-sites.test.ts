@@ -71,10 +71,12 @@ describe("addEdgeSites", () => {
     ]);
   });
 
-  it("emits the site's connection settings with the namespace's MQTT host", () => {
+  it("emits the site's connection settings with the MQTT host Azure returns, never a derived one", () => {
     const json = build([siteModel()]);
     expect(json.output.site_plant_munich.value).toMatchObject({
-      mqttHost: "evgns-contoso-plant-mqtt-test.westeurope-1.ts.eventgrid.azure.net",
+      mqttHost: expect.stringMatching(
+        /^\$\{data\.azapi_resource\.[^.]+\.output\.properties\.topicSpacesConfiguration\.hostname\}$/,
+      ),
       port: 8883,
       topicPrefix: "sites/plant-munich",
       qos: 1,

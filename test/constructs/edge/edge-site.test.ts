@@ -8,7 +8,7 @@ const props: EdgeSiteProps = {
   namespaceResourceId:
     "/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.EventGrid/namespaces/evgns-contoso-plant-test",
   namespaceName: "evgns-contoso-plant-test",
-  region: "westeurope",
+  mqttHostname: "evgns-contoso-plant-test.westeurope-1.ts.eventgrid.azure.net",
   clientAuthenticationName: "plant-munich",
   topicPrefix: "sites/plant-munich",
   qos: 1,
@@ -26,7 +26,7 @@ const site = (scope: Construct, overrides: Partial<EdgeSiteProps> = {}): EdgeSit
   new EdgeSite(scope, "site", { ...props, ...overrides });
 
 describe("EdgeSite", () => {
-  it("emits one output named after the site with the gateway's connection settings", () => {
+  it("emits one output named after the site with the gateway's connection settings, at the host it is given", () => {
     const json = outputsOf((scope) => site(scope));
     expect(json.output.site_plant_munich.value).toMatchObject({
       site: "plant-munich",

@@ -85,6 +85,7 @@ describe("MQTT topic spaces", () => {
       parent_id: namespaceRef(json),
       provider: "azapi",
       body: { properties: { topicTemplates: ["plants/+/telemetry/#"] } },
+      schema_validation_enabled: true,
     });
   });
 
