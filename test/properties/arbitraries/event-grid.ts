@@ -53,7 +53,7 @@ export const destination: fc.Arbitrary<unknown> = orRarely<unknown>(
         storageQueue: fc.record({
           storageAccountId,
           queueName: fc.constantFrom("events", "Q"),
-          messageTtlSeconds: maybe(integer([-1, 600, 604800], -1, undefined)),
+          messageTtlSeconds: maybe(integer([-1, 600, 604800], -1, Number.MAX_SAFE_INTEGER)),
         }),
       }),
     },

@@ -38,7 +38,7 @@ const capture = fc.record(
     skipEmptyArchives: maybe(fc.boolean()),
     storageAccountId: maybe(storageAccountId),
     container: maybe(containerName),
-    retentionDays: maybe(integer([1, 30, 365], 1, undefined)),
+    retentionDays: maybe(integer([1, 30, 365], 1, 99999)),
   },
   { requiredKeys: [] },
 );
@@ -123,7 +123,7 @@ function namespaceOf(tier: Tier, sku: Sku, cluster: Cluster): fc.Arbitrary<Json>
           cluster === "new"
             ? fc.record({
                 name: usually(fc.constantFrom("big", "cluster-1"), ["x".repeat(60)]),
-                capacity: maybe(integer([1, 2, 10], 1, undefined)),
+                capacity: maybe(integer([1, 2, 10], 1, 2147483647)),
               })
             : fc.constant(undefined),
         dedicatedClusterId:

@@ -189,7 +189,7 @@ function hubOf(tier: Tier, sku: Sku): fc.Arbitrary<Json> {
             {
               resourceName,
               allocationPolicy: fc.constantFrom("Hashed", "GeoLatency", "Static"),
-              capacity: integer([1, 2, 200], 1, undefined),
+              capacity: integer([1, 2, 200], 1, 200),
               dataResidency: fc.boolean(),
             },
             { requiredKeys: [] },

@@ -79,7 +79,7 @@ const rule = fc
 function deliveryFields(sku: Sku) {
   const premiumOnly = rareOn(sku, ["Standard", "Premium"]);
   return {
-    maxDeliveryCount: maybe(integer([1, 3, 5, 10, 100], 1, undefined), 1, 3),
+    maxDeliveryCount: maybe(integer([1, 3, 5, 10, 100], 1, 2147483647), 1, 3),
     lockDuration: maybe(duration(["PT30S", "PT1M", "PT5M"]), 1, 4),
     messageTtl: maybe(duration(["P1D", "P14D", "PT1H"]), 1, 4),
     deadLetterOnExpiration: maybe(fc.boolean(), 1, 4),

@@ -35,6 +35,6 @@ export const site: fc.Arbitrary<Json> = fc.record({
     .map(([own, certificate]) => ({ ...own, ...certificate })),
   topicPrefix: maybe(usually(fc.constantFrom("plants/munich", "sites/x"), ["a/#", "$sys", "a/"])),
   qos: maybe(fc.constantFrom(0, 1)),
-  offlineBufferHours: maybe(integer([0, 1, 8, 72], 0, undefined)),
+  offlineBufferHours: maybe(integer([0, 1, 8, 72], 0, 2147483647)),
   route: maybe(orRarely(optionalRef("siteRoute"), ref("eventHub")), 1, 2),
 });
