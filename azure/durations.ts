@@ -19,6 +19,16 @@ export function durationSeconds(text: string): number | undefined {
   );
 }
 
+/**
+ * TimeSpan.MaxValue, written `P10675199DT2H48M5.4775807S`: the ceiling Azure stores messaging
+ * durations in, and the value it reports for "never" (no expiry, no auto-delete) in every export of
+ * a Service Bus queue, topic or subscription; azurerm's servicebus_topic/subscription resources
+ * default to it (v4.55.0 servicebus_topic_resource.go). Its seconds come from that very text, so the
+ * text is within any limit that ends at it.
+ */
+export const TIMESPAN_MAX_TEXT = "P10675199DT2H48M5.4775807S";
+export const TIMESPAN_MAX_SECONDS = durationSeconds(TIMESPAN_MAX_TEXT) ?? Number.POSITIVE_INFINITY;
+
 /** A person's reading of a number of seconds, for error messages (`10 minutes`, `7 days`). */
 export function describeSeconds(total: number): string {
   const units: readonly [number, string][] = [
@@ -49,6 +59,9 @@ export function durationProblem(
   const seconds = durationSeconds(text);
   if (seconds === undefined) {
     return `${field} must be an ISO-8601 duration such as PT30S, PT5M, P1D or P1DT12H (years and months are not allowed), got "${text}"`;
+  }
+  if (maxSeconds === TIMESPAN_MAX_SECONDS && (seconds < minSeconds || seconds > maxSeconds)) {
+    return `${field} must be at least ${describeSeconds(minSeconds)}, or ${TIMESPAN_MAX_TEXT} (TimeSpan.MaxValue) for no limit, got ${text} (${describeSeconds(seconds)})`;
   }
   if (seconds < minSeconds || seconds > maxSeconds) {
     return `${field} must be between ${describeSeconds(minSeconds)} and ${describeSeconds(maxSeconds)}, got ${text} (${describeSeconds(seconds)})`;

@@ -1,3 +1,4 @@
+import { TIMESPAN_MAX_SECONDS } from "./durations";
 import type { Capability, NamespaceCapabilities } from "./namespace-capabilities";
 import {
   messagingEntityPath,
@@ -43,8 +44,8 @@ const standardOrPremium: Capability = { needs: "the Standard or Premium SKU" };
 const SECOND = 1;
 const MINUTE = 60;
 const DAY = 86400;
-/** TimeSpan.MaxValue, the ceiling Azure stores durations in (10675199 days and a bit). */
-const TIMESPAN_MAX = 10675199 * DAY;
+/** TimeSpan.MaxValue, the ceiling Azure stores durations in; Azure writes it for "never". */
+const TIMESPAN_MAX = TIMESPAN_MAX_SECONDS;
 
 /** What one tier offers. */
 export interface ServiceBusTier {

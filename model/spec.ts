@@ -252,7 +252,7 @@ export interface EventHubSpec extends GrantsSpec {
 export interface SchemaGroupSpec {
   readonly name: string;
   readonly compatibility: "None" | "Backward" | "Forward";
-  readonly type: "Avro";
+  readonly type: "Avro" | "Json";
 }
 
 export interface EventHubsNamespaceSpec extends NamespaceCommonSpec {

@@ -17,10 +17,10 @@ export interface SchemaGroupProps {
   /** Which schema changes the registry accepts: `Backward` lets new readers read old events, `Forward` the reverse. */
   readonly compatibility: SchemaCompatibility;
   /**
-   * Serialization format of the group's schemas.
+   * Serialization format of the group's schemas (azurerm 4.55 accepts `Avro` and `Json`).
    * @default - `Avro`, the format Event Hubs' schema registry serializers use
    */
-  readonly type?: "Avro";
+  readonly type?: "Avro" | "Json";
 }
 
 /**

@@ -150,7 +150,7 @@ describe("Service Bus semantic checks", () => {
     ["duplicateDetection: P8D", "duplicateDetection must be between 20 seconds and 7 days, got P8D (8 days)"],
     [
       "autoDeleteOnIdle: PT4M",
-      "autoDeleteOnIdle must be between 5 minutes and 10675199 days, got PT4M (4 minutes)",
+      "autoDeleteOnIdle must be at least 5 minutes, or P10675199DT2H48M5.4775807S (TimeSpan.MaxValue) for no limit, got PT4M (4 minutes)",
     ],
     ["lockDuration: P1M", "lockDuration must be an ISO-8601 duration"],
     ["maxDeliveryCount: 0", "maxDeliveryCount must be a whole number of at least 1, got 0"],

@@ -38,9 +38,9 @@ describe("resource providers of a stack", () => {
   });
 
   it("reads the namespace of an azapi resource from its type", () => {
-    expect(resourceProviderOf("azapi_resource", "Microsoft.Devices/provisioningServices@2026-03-01-preview")).toBe(
-      "Microsoft.Devices",
-    );
+    expect(
+      resourceProviderOf("azapi_resource", "Microsoft.Devices/provisioningServices@2026-03-01-preview"),
+    ).toBe("Microsoft.Devices");
   });
 
   it("takes the longest matching prefix of an azurerm type", () => {

@@ -138,7 +138,7 @@ function namespaceOf(tier: Tier, sku: Sku, cluster: Cluster): fc.Arbitrary<Json>
             fc.record({
               name: named(["schemas", "telemetry-schemas"]),
               compatibility: fc.constantFrom("None", "Backward", "Forward"),
-              type: fc.constant("Avro"),
+              type: fc.constantFrom("Avro", "Json"),
             }),
             2,
           ),
