@@ -3,6 +3,7 @@ import { EntityRegistry } from "../../stacks/entity-registry";
 import type { ServiceBusNamespace } from "../../model/model";
 import { MessagingStack } from "../../stacks/messaging-stack";
 import { addServiceBus } from "../../stacks/service-bus";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   devNamespace,
@@ -25,14 +26,16 @@ function build(namespaces: readonly ServiceBusNamespace[]): { json: Synthesized;
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
   const entities = new EntityRegistry();
+  const model = environmentWith(namespaces);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWith(namespaces),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: WORKSPACE,
     entities,
+    ids: new StackIds(model),
   };
   addServiceBus(ctx);
   return { json: JSON.parse(Testing.synth(stack)) as Synthesized, entities };
