@@ -8,7 +8,7 @@ import { mqttRouteTopicOf } from "../../model/resource-names";
  * Event Grid topic's `evgt-<name>`, an IoT hub's `iot-hub-<Azure name>`, ...), as each construct
  * builds them. test/stacks/grantee-names.test.ts keeps this list in step with the constructs.
  */
-function identityNames(model: EnvironmentModel): string[] {
+export function identityNames(model: EnvironmentModel): string[] {
   const { topics, systemTopics, namespaces } = model.eventGrid;
   return [
     ...topics.map((topic) => `evgt-${topic.name}`),
