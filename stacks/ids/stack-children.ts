@@ -8,6 +8,8 @@ import type { EnvironmentModel } from "../../model/model";
  */
 export const fixedStackChildren: readonly string[] = [
   "azurerm",
+  // The azapi provider, which the first azapi resource adds to its stack.
+  "azapi",
   "backend",
   "resource-group",
   "log-analytics",
