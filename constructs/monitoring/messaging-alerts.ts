@@ -54,15 +54,22 @@ function alertId(label: string, tag: string | undefined, metric: string): string
   return `${withTag(label, tag)}-${metric}`.replace(/[^A-Za-z0-9-]/g, "-");
 }
 
+/**
+ * Characters Azure refuses in the names of metric alerts (`*#&+:<>?@%{}\/`) and of scheduled query
+ * rules (`*<>%{}&:\?/#|`), and control characters (learn.microsoft.com resource-name-rules,
+ * Microsoft.Insights metricAlerts and scheduledqueryrules). A label's `/` is among them.
+ */
+const refusedInAlertNames = /[*#&+:<>?@%{}\\/|\p{Cc}]/gu;
+
 /** `serviceBus/orders` + `dead-lettered messages` → `serviceBus-orders dead-lettered messages`. */
 function alertName(label: string, tag: string | undefined, title: string): string {
-  return `${withTag(label.replace(/\//g, "-"), tag)} ${title}`;
+  return `${withTag(label.replace(refusedInAlertNames, "-"), tag)} ${title}`;
 }
 
 /**
  * Which alerts each resource gets, with construct IDs and Azure names distinct across all of
  * them: labels meet once sanitized (`serviceBus/a.b` and `serviceBus/a-b` in a construct ID;
- * `eventHubs/a/b` and `eventHubs/a-b` in a name, which Azure compares ignoring case within the
+ * `serviceBus/a:b` and `serviceBus/a-b` in a name, which Azure compares ignoring case within the
  * resource group). Only a resource whose identifiers would meet another's takes a tag.
  */
 function planAlerts(props: MessagingAlertsProps): ResourceAlerts[] {

@@ -173,6 +173,18 @@ describe("messaging alerts of resources whose labels meet once sanitized", () =>
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it("keep characters Azure refuses out of alert names, and names that then meet apart", () => {
+    const synthesized = alerts("full", [
+      { kind: "serviceBus", label: "serviceBus/a:b", resourceId: "/sb/colon" },
+      { kind: "serviceBus", label: "serviceBus/a-b", resourceId: "/sb/hyphen" },
+      { kind: "serviceBus", label: "serviceBus/c#d", resourceId: "/sb/hash" },
+    ]);
+    const names = Object.values(synthesized.azurerm_monitor_metric_alert).map((alert) => String(alert.name));
+    expect(names.filter((name) => /[*#&+:<>?@%{}\\/|]/.test(name))).toEqual([]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain("serviceBus-c-d dead-lettered messages");
+  });
+
   it("tag only the alerts of the resources that meet, whatever their order", () => {
     const forward = addresses(meeting);
     expect(
