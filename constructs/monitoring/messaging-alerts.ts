@@ -61,9 +61,16 @@ function alertId(label: string, tag: string | undefined, metric: string): string
  */
 const refusedInAlertNames = /[*#&+:<>?@%{}\\/|\p{Cc}]/gu;
 
-/** `serviceBus/orders` + `dead-lettered messages` → `serviceBus-orders dead-lettered messages`. */
+/** Longest name of a metric alert or scheduled query rule (same rules page: 1-260 characters). */
+const ALERT_NAME_MAX = 260;
+
+/**
+ * `serviceBus/orders` + `dead-lettered messages` → `serviceBus-orders dead-lettered messages`. A
+ * label too long for the name is cut to fit, tag included; labels cut alike then meet and take tags.
+ */
 function alertName(label: string, tag: string | undefined, title: string): string {
-  return `${withTag(label.replace(refusedInAlertNames, "-"), tag)} ${title}`;
+  const room = ALERT_NAME_MAX - ` ${title}`.length - (tag === undefined ? 0 : tag.length + 1);
+  return `${withTag(label.replace(refusedInAlertNames, "-").slice(0, room), tag)} ${title}`;
 }
 
 /**

@@ -185,6 +185,20 @@ describe("messaging alerts of resources whose labels meet once sanitized", () =>
     expect(names).toContain("serviceBus-c-d dead-lettered messages");
   });
 
+  it("cut labels too long for an alert name, keeping names that are then alike apart", () => {
+    const long = "y".repeat(300);
+    const synthesized = alerts("full", [
+      { kind: "eventHubs", label: `eventHubs/${long}a`, resourceId: "/eh/a" },
+      { kind: "eventHubs", label: `eventHubs/${long}b`, resourceId: "/eh/b" },
+    ]);
+    const names = [
+      ...Object.values(synthesized.azurerm_monitor_metric_alert),
+      ...Object.values(synthesized.azurerm_monitor_scheduled_query_rules_alert_v2),
+    ].map((alert) => String(alert.name));
+    expect(names.filter((name) => name.length > 260)).toEqual([]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+  });
+
   it("tag only the alerts of the resources that meet, whatever their order", () => {
     const forward = addresses(meeting);
     expect(
