@@ -124,3 +124,22 @@ export function priceTiers(prices: PriceTable, query: MeterQuery): PriceEntry[] 
     )
     .sort((a, b) => a.tierMinimumUnits - b.tierMinimumUnits);
 }
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** The table's ID of an entry: service, SKU, meter, region and tier, so a refresh keeps it stable. */
+export function priceEntryId(
+  entry: Pick<PriceEntry, "serviceName" | "skuName" | "meterName" | "armRegionName" | "tierMinimumUnits">,
+): string {
+  return [
+    slug(entry.serviceName),
+    slug(entry.skuName),
+    slug(entry.meterName),
+    entry.armRegionName,
+    String(entry.tierMinimumUnits),
+  ].join("-");
+}
