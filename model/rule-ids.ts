@@ -67,6 +67,7 @@ export const ruleIdList = [
   "IOT-NO-NAMESPACE-SAS",
   "IOT-NARROW-ROLES",
   "LOG-AUDIT-RETENTION",
+  "COST-BUDGET",
 ] as const;
 
 export type RuleId = (typeof ruleIdList)[number];
