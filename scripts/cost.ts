@@ -75,7 +75,12 @@ export function costMain(argv: readonly string[], io: CostIo): number {
     io.stdout(renderers[cli.format](estimateCost(found.model, prices), prices));
     return 0;
   } catch (error) {
-    io.stderr(`cost: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Errors from node:fs are not `instanceof Error` in every realm (jest's among them).
+    const message =
+      typeof error === "object" && error !== null && "message" in error
+        ? String(error.message)
+        : String(error);
+    io.stderr(`cost: ${message}\n`);
     return 2;
   }
 }
