@@ -90,6 +90,7 @@ export function parsePriceTable(
     return { ok: false, problems: ["a price table is an object with an `entries` array"] };
   const entries: unknown[] = value.entries;
   const problems = entries.flatMap(entryProblems);
+  if (problems.length > 0) return { ok: false, problems };
   const ids = new Set<string>();
   for (const entry of entries as PriceEntry[]) {
     if (ids.has(entry.id)) problems.push(`entry id ${entry.id} appears twice`);

@@ -1,3 +1,4 @@
+import { parsePriceTable, priceEntryId, retailPrices } from "../../azure/prices";
 import { estimateCost } from "../../policies/cost/estimate";
 import { resourceAmount, type EnvironmentEstimate } from "../../policies/cost/estimate-types";
 import type { EnvironmentModel } from "../../model/model";
@@ -117,5 +118,35 @@ describe("usage meters from throughput:", () => {
     const perSecond = 13e6 / (730 * 3600 * 2);
     const orders = resource(estimateCost(devWithLoad(perSecond, 100), prices), "serviceBus/orders");
     expect(orders.lines[1].monthly).toBe(0);
+  });
+});
+
+describe("the price table", () => {
+  it("names every problem of a malformed table, entry and field", () => {
+    expect(parsePriceTable({ entries: [null, { id: "x", unitPrice: -1 }] })).toEqual({
+      ok: false,
+      problems: expect.arrayContaining([
+        "entries[0] is not an object",
+        "entries[1].serviceName must be a non-empty string",
+        "entries[1].unitPrice must be a number of at least 0",
+      ]),
+    });
+    const twice = { entries: [prices.entries[0], prices.entries[0]] };
+    expect(parsePriceTable(twice)).toEqual({
+      ok: false,
+      problems: [`entry id ${prices.entries[0].id} appears twice`],
+    });
+  });
+
+  it("gives every shipped entry its meter, region, currency, unit, date and source", () => {
+    for (const entry of retailPrices.entries) {
+      expect(entry.id).toBe(priceEntryId(entry));
+      expect(entry).toMatchObject({
+        armRegionName: expect.stringMatching(/^[a-z0-9]+$/),
+        currencyCode: "USD",
+        readOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        source: expect.stringMatching(/\S/),
+      });
+    }
   });
 });
