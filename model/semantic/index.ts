@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
 import { checkAzureNames } from "./azure-names";
+import { checkCapacity } from "./capacity";
 import { SemanticContext, type SemanticCheck } from "./context";
 import { checkDeploy } from "./deploy";
 import { checkEventGrid } from "./event-grid";
@@ -32,6 +33,7 @@ const checks: readonly SemanticCheck[] = [
   checkEventGrid,
   checkIotHubs,
   checkRelays,
+  checkCapacity,
   checkSites,
   checkDeploy,
 ];

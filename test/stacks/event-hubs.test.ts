@@ -5,6 +5,7 @@ import { EntityRegistry } from "../../stacks/entity-registry";
 import type { EventHubsNamespace, Tier } from "../../model/model";
 import { addEventHubs } from "../../stacks/event-hubs";
 import { MessagingStack } from "../../stacks/messaging-stack";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   analytics,
@@ -34,14 +35,16 @@ function build(
   const stack = new TerraformStack(app, "test");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   const entities = new EntityRegistry();
+  const model = environmentWith(namespaces, tier);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWith(namespaces, tier),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: WORKSPACE,
     entities,
+    ids: new StackIds(model),
   };
   addEventHubs(ctx);
   // With the constructs' own validation, as `npm run synth` runs it.
