@@ -1,4 +1,10 @@
-import { connectors, serviceOfProvider, standardWorkflowKinds, type ConnectedService, type LogicAppHosting } from "./logic-apps";
+import {
+  connectors,
+  serviceOfProvider,
+  standardWorkflowKinds,
+  type ConnectedService,
+  type LogicAppHosting,
+} from "./logic-apps";
 import type { Problem } from "./problem";
 import { BuiltInRole } from "./roles";
 import {
@@ -44,7 +50,8 @@ export interface EntityUse {
 /** The narrowest role each use needs, at the entity's scope ("Azure built-in roles"). */
 export function roleForUse(use: Pick<EntityUse, "direction" | "kind">): string {
   const eventHub = use.kind === "eventHub";
-  if (use.direction === "send") return eventHub ? BuiltInRole.eventHubsDataSender : BuiltInRole.serviceBusDataSender;
+  if (use.direction === "send")
+    return eventHub ? BuiltInRole.eventHubsDataSender : BuiltInRole.serviceBusDataSender;
   return eventHub ? BuiltInRole.eventHubsDataReceiver : BuiltInRole.serviceBusDataReceiver;
 }
 
@@ -64,14 +71,18 @@ const listedAtMost = 6;
 
 function declared(names: readonly string[], noun: string): string {
   if (names.length === 0) return `it declares no ${noun}`;
-  const shown = names.slice(0, listedAtMost).map((name) => `"${name}"`).join(", ");
+  const shown = names
+    .slice(0, listedAtMost)
+    .map((name) => `"${name}"`)
+    .join(", ");
   return `declared ${noun}: ${shown}${names.length > listedAtMost ? ` and ${names.length - listedAtMost} more` : ""}`;
 }
 
 const find = (names: readonly string[], wanted: string): string | undefined =>
   names.find((name) => name.toLowerCase() === wanted.toLowerCase());
 
-type Resolution = { readonly use: Omit<EntityUse, "connection" | "direction"> } | { readonly problem: string };
+type Resolution =
+  { readonly use: Omit<EntityUse, "connection" | "direction"> } | { readonly problem: string };
 
 function serviceBusTopicUse(
   ns: NamespaceContents,
@@ -84,7 +95,9 @@ function serviceBusTopicUse(
   if (!topicName) {
     const names = noun === "topic" ? topicNames : [...ns.queues, ...topicNames];
     const listed = declared(names, noun === "topic" ? "topics" : "queues and topics");
-    return { problem: `${noun} "${named.value}" is not declared in Service Bus namespace "${ns.name}"; ${listed}` };
+    return {
+      problem: `${noun} "${named.value}" is not declared in Service Bus namespace "${ns.name}"; ${listed}`,
+    };
   }
   if (!subscription) {
     return { use: { kind: "serviceBusTopic", namespace: ns.name, reference: `${ns.name}/${topicName}` } };
@@ -133,19 +146,25 @@ function resolveEventHubs(op: WorkflowOperation, ns: NamespaceContents): Resolut
   const { queue, topic, subscription, entity: either, eventHub } = op.target;
   const misplaced = queue ?? topic ?? subscription;
   if (misplaced) {
-    return { problem: `${jsonPathText(misplaced.path.slice(-1))} names a Service Bus entity, but this connection reaches Event Hubs namespace "${ns.name}"` };
+    return {
+      problem: `${jsonPathText(misplaced.path.slice(-1))} names a Service Bus entity, but this connection reaches Event Hubs namespace "${ns.name}"`,
+    };
   }
   const hub = eventHub ?? either;
   if (!hub) return undefined;
   const name = find(ns.hubs, hub.value);
   return name
     ? { use: { kind: "eventHub", namespace: ns.name, reference: `${ns.name}/${name}` } }
-    : { problem: `event hub "${hub.value}" is not declared in Event Hubs namespace "${ns.name}"; ${declared(ns.hubs, "event hubs")}` };
+    : {
+        problem: `event hub "${hub.value}" is not declared in Event Hubs namespace "${ns.name}"; ${declared(ns.hubs, "event hubs")}`,
+      };
 }
 
 /** The names an operation gives that only the run knows: they cannot be checked or granted. */
 function computedNames(op: WorkflowOperation): NamedValue[] {
-  return Object.values(op.target).filter((value): value is NamedValue => value !== undefined && !value.literal);
+  return Object.values(op.target).filter(
+    (value): value is NamedValue => value !== undefined && !value.literal,
+  );
 }
 
 /** What each operation of a definition reads or writes, or why it cannot be known. */
@@ -205,23 +224,35 @@ export function workflowEntityUses(
   document: Json,
   connections: Readonly<Record<string, NamespaceContents | undefined>>,
 ): EntityUse[] {
-  const definition = isJsonObject(document) && isJsonObject(document.definition) ? document.definition : undefined;
+  const definition =
+    isJsonObject(document) && isJsonObject(document.definition) ? document.definition : undefined;
   if (!definition) return [];
   return usesOf(connectedOperations(definition), { connections }).uses.map(({ use }) => use);
 }
 
-function shapeProblems(document: Json, hosting: LogicAppHosting): { readonly definition?: JsonObject; readonly problems: string[] } {
+function shapeProblems(
+  document: Json,
+  hosting: LogicAppHosting,
+): { readonly definition?: JsonObject; readonly problems: string[] } {
   if (!isJsonObject(document)) {
-    return { problems: ['the file must hold a JSON object with "definition" (Workflow Definition Language)'] };
+    return {
+      problems: ['the file must hold a JSON object with "definition" (Workflow Definition Language)'],
+    };
   }
   const definition = document.definition;
   if (!isJsonObject(definition)) {
-    return { problems: ['the file has no "definition" object: write { "definition": { "triggers": ..., "actions": ... } }'] };
+    return {
+      problems: [
+        'the file has no "definition" object: write { "definition": { "triggers": ..., "actions": ... } }',
+      ],
+    };
   }
   const problems: string[] = [];
   for (const part of ["triggers", "actions"] as const) {
     if (!isJsonObject(definition[part])) {
-      problems.push(`definition.${part} is missing or not an object: a workflow definition has both triggers and actions`);
+      problems.push(
+        `definition.${part} is missing or not an object: a workflow definition has both triggers and actions`,
+      );
     }
   }
   if (hosting === "Standard" && !standardWorkflowKinds.some((kind) => kind === document.kind)) {
@@ -239,25 +270,37 @@ function connectionProblems(
 ): string[] {
   const at = `${op.role} "${op.name}"`;
   if (input.hosting === "Consumption" && op.style === "ServiceProvider") {
-    return [`${at} is a built-in (ServiceProvider) operation, which only Standard hosting runs: use the managed connector (ApiConnection), or hosting: Standard`];
+    return [
+      `${at} is a built-in (ServiceProvider) operation, which only Standard hosting runs: use the managed connector (ApiConnection), or hosting: Standard`,
+    ];
   }
   if (input.hosting === "Standard" && op.style === "ApiConnection") {
-    return [`${at} goes through a managed API connection; Standard apps here connect through built-in connections (ServiceProvider) by managed identity: use the built-in Service Bus or Event Hubs operation`];
+    return [
+      `${at} goes through a managed API connection; Standard apps here connect through built-in connections (ServiceProvider) by managed identity: use the built-in Service Bus or Event Hubs operation`,
+    ];
   }
   const connection = op.connection;
   if (!connection) {
     return op.style === "ServiceProvider"
-      ? [`${at} names no connection: set inputs.serviceProviderConfiguration.connectionName to a name under connections:`]
-      : [`${at} names no connection: set inputs.host.connection.name to @parameters('$connections')['<name>']['connectionId']`];
+      ? [
+          `${at} names no connection: set inputs.serviceProviderConfiguration.connectionName to a name under connections:`,
+        ]
+      : [
+          `${at} names no connection: set inputs.host.connection.name to @parameters('$connections')['<name>']['connectionId']`,
+        ];
   }
   if (!connection.literal) {
-    return [`${jsonPathText(connection.path)} must be @parameters('$connections')['<name>']['connectionId'] with <name> under connections:, got "${connection.value}"`];
+    return [
+      `${jsonPathText(connection.path)} must be @parameters('$connections')['<name>']['connectionId'] with <name> under connections:, got "${connection.value}"`,
+    ];
   }
   const names = Object.keys(input.connections);
   if (!names.includes(connection.value)) {
     if (reported.has(connection.value)) return [];
     reported.add(connection.value);
-    return [`connection "${connection.value}" is used by ${at} but not declared under connections: (${names.length === 0 ? "none are" : `declared: ${names.map((n) => `"${n}"`).join(", ")}`})`];
+    return [
+      `connection "${connection.value}" is used by ${at} but not declared under connections: (${names.length === 0 ? "none are" : `declared: ${names.map((n) => `"${n}"`).join(", ")}`})`,
+    ];
   }
   const ns = input.connections[connection.value];
   if (ns && op.style === "ServiceProvider" && op.serviceProviderId !== undefined) {
@@ -271,7 +314,11 @@ function connectionProblems(
   return [];
 }
 
-function coverageProblem(use: EntityUse, op: WorkflowOperation, input: WorkflowDefinitionInput): string | undefined {
+function coverageProblem(
+  use: EntityUse,
+  op: WorkflowOperation,
+  input: WorkflowDefinitionInput,
+): string | undefined {
   const list = use.direction === "send" ? input.sends : input.receives;
   if (list.has(use.reference)) return undefined;
   const field = use.direction === "send" ? "sends" : "receives";

@@ -80,12 +80,20 @@ export interface WorkflowOperation {
 }
 
 /** Every trigger and action of `definition`, nested ones included, with its path ([wdl]). */
-export function operationsOf(definition: JsonObject): { readonly path: JsonPath; readonly role: "trigger" | "action"; readonly name: string; readonly body: JsonObject }[] {
+export function operationsOf(
+  definition: JsonObject,
+): {
+  readonly path: JsonPath;
+  readonly role: "trigger" | "action";
+  readonly name: string;
+  readonly body: JsonObject;
+}[] {
   const found: { path: JsonPath; role: "trigger" | "action"; name: string; body: JsonObject }[] = [];
   const triggers = definition.triggers;
   if (isJsonObject(triggers)) {
     for (const [name, body] of Object.entries(triggers)) {
-      if (isJsonObject(body)) found.push({ path: ["definition", "triggers", name], role: "trigger", name, body });
+      if (isJsonObject(body))
+        found.push({ path: ["definition", "triggers", name], role: "trigger", name, body });
     }
   }
   const actions = (container: Json | undefined, path: JsonPath): void => {
@@ -108,7 +116,13 @@ export function operationsOf(definition: JsonObject): { readonly path: JsonPath;
   return found;
 }
 
-const standardEntityParameters = ["queueName", "topicName", "subscriptionName", "entityName", "eventHubName"] as const;
+const standardEntityParameters = [
+  "queueName",
+  "topicName",
+  "subscriptionName",
+  "entityName",
+  "eventHubName",
+] as const;
 
 const targetKey: Readonly<Record<(typeof standardEntityParameters)[number], keyof OperationTarget>> = {
   queueName: "queue",
@@ -130,7 +144,9 @@ function serviceProviderOperation(
   base: { path: JsonPath; role: "trigger" | "action"; name: string },
   inputs: JsonObject,
 ): WorkflowOperation {
-  const configuration = isJsonObject(inputs.serviceProviderConfiguration) ? inputs.serviceProviderConfiguration : {};
+  const configuration = isJsonObject(inputs.serviceProviderConfiguration)
+    ? inputs.serviceProviderConfiguration
+    : {};
   const configPath = [...base.path, "inputs", "serviceProviderConfiguration"];
   const parameters = isJsonObject(inputs.parameters) ? inputs.parameters : {};
   const target: { -readonly [K in keyof OperationTarget]: NamedValue } = {};
@@ -146,7 +162,10 @@ function serviceProviderOperation(
     serviceProviderId:
       typeof configuration.serviceProviderId === "string" ? configuration.serviceProviderId : undefined,
     operationId,
-    direction: base.role === "action" && operationId !== undefined && sendingOperation.test(operationId) ? "send" : "receive",
+    direction:
+      base.role === "action" && operationId !== undefined && sendingOperation.test(operationId)
+        ? "send"
+        : "receive",
     target,
   };
 }
@@ -246,7 +265,8 @@ function apiConnectionOperation(
   if (text !== undefined) {
     const segments = pathSegments(text);
     const first = segments[0];
-    if (first) target.entity = { value: first.name ?? first.text, path: pathAt, literal: first.name !== undefined };
+    if (first)
+      target.entity = { value: first.name ?? first.text, path: pathAt, literal: first.name !== undefined };
     const at = segments.findIndex((s) => s.name?.toLowerCase() === "subscriptions");
     const subscription = at > 0 ? segments[at + 1] : undefined;
     if (subscription) {
@@ -278,7 +298,8 @@ export function connectedOperations(definition: JsonObject): WorkflowOperation[]
     const type = typeof body.type === "string" ? body.type.toLowerCase() : "";
     const inputs = isJsonObject(body.inputs) ? body.inputs : {};
     if (type === "serviceprovider") operations.push(serviceProviderOperation({ path, role, name }, inputs));
-    else if (apiConnectionTypes.has(type)) operations.push(apiConnectionOperation({ path, role, name }, inputs));
+    else if (apiConnectionTypes.has(type))
+      operations.push(apiConnectionOperation({ path, role, name }, inputs));
   }
   return operations;
 }
@@ -294,20 +315,27 @@ export function connectedOperations(definition: JsonObject): WorkflowOperation[]
 const secretPatterns: readonly { readonly pattern: RegExp; readonly what: string }[] = [
   { pattern: /Endpoint\s*=\s*sb:\/\//i, what: "a connection string (Endpoint=sb://...)" },
   { pattern: /SharedAccessKey(Name)?\s*=/i, what: "a shared access key (SharedAccessKey=...)" },
-  { pattern: /SharedAccessSignature\s+sr=/i, what: "a shared access signature (SharedAccessSignature sr=...)" },
+  {
+    pattern: /SharedAccessSignature\s+sr=/i,
+    what: "a shared access signature (SharedAccessSignature sr=...)",
+  },
   { pattern: /[?&]sig=[A-Za-z0-9%+/=]{8,}/, what: "a shared access signature (sig=...)" },
   { pattern: /AccountKey\s*=/i, what: "a storage account key (AccountKey=...)" },
 ];
 
 /** Every place in `document` that holds a credential, with what kind it is. */
-export function embeddedSecrets(document: Json, path: JsonPath = []): { readonly path: JsonPath; readonly what: string }[] {
+export function embeddedSecrets(
+  document: Json,
+  path: JsonPath = [],
+): { readonly path: JsonPath; readonly what: string }[] {
   const found: { path: JsonPath; what: string }[] = [];
   const check = (text: string, at: JsonPath): void => {
     const hit = secretPatterns.find(({ pattern }) => pattern.test(text));
     if (hit) found.push({ path: at, what: hit.what });
   };
   if (typeof document === "string") check(document, path);
-  else if (Array.isArray(document)) document.forEach((item: Json, i: number) => found.push(...embeddedSecrets(item, [...path, i])));
+  else if (Array.isArray(document))
+    document.forEach((item: Json, i: number) => found.push(...embeddedSecrets(item, [...path, i])));
   else if (isJsonObject(document)) {
     for (const [key, value] of Object.entries(document)) {
       check(key, [...path, key]);

@@ -44,7 +44,9 @@ export function lookUpAccess(
   const hub = (eh?.hubs ?? []).find((h) => same(h.name, entity));
   if (subscription !== undefined) {
     if (direction === "send") {
-      return { problem: `${field} "${text}": messages are sent to a topic, not to a subscription; write ${namespace}/${entity}` };
+      return {
+        problem: `${field} "${text}": messages are sent to a topic, not to a subscription; write ${namespace}/${entity}`,
+      };
     }
     if (!topic) {
       return { problem: `${field} "${text}": no topic "${entity}" in Service Bus namespace "${namespace}"` };
@@ -65,7 +67,15 @@ export function lookUpAccess(
           problem: `${field} "${text}": no subscription "${subscription}" on topic "${namespace}/${topic.name}" (declared: ${listed(names)})`,
         };
   }
-  if (queue) return { target: { kind: "serviceBusQueue", namespace, entity: queue.name, reference: `${namespace}/${queue.name}` } };
+  if (queue)
+    return {
+      target: {
+        kind: "serviceBusQueue",
+        namespace,
+        entity: queue.name,
+        reference: `${namespace}/${queue.name}`,
+      },
+    };
   if (topic) {
     if (direction === "receive") {
       const names = (topic.subscriptions ?? []).map((s) => s.name);
@@ -73,13 +83,25 @@ export function lookUpAccess(
         problem: `${field} "${text}" is a topic, which is read through one of its subscriptions: write ${namespace}/${topic.name}/<subscription> (declared: ${listed(names)})`,
       };
     }
-    return { target: { kind: "serviceBusTopic", namespace, entity: topic.name, reference: `${namespace}/${topic.name}` } };
+    return {
+      target: {
+        kind: "serviceBusTopic",
+        namespace,
+        entity: topic.name,
+        reference: `${namespace}/${topic.name}`,
+      },
+    };
   }
-  if (hub) return { target: { kind: "eventHub", namespace, entity: hub.name, reference: `${namespace}/${hub.name}` } };
+  if (hub)
+    return {
+      target: { kind: "eventHub", namespace, entity: hub.name, reference: `${namespace}/${hub.name}` },
+    };
   const names = [
     ...(sb?.queues ?? []).map((q) => q.name),
     ...(sb?.topics ?? []).map((t) => t.name),
     ...(eh?.hubs ?? []).map((h) => h.name),
   ];
-  return { problem: `${field} "${text}": namespace "${namespace}" declares no queue, topic or event hub "${entity}" (declared: ${listed(names)})` };
+  return {
+    problem: `${field} "${text}": namespace "${namespace}" declares no queue, topic or event hub "${entity}" (declared: ${listed(names)})`,
+  };
 }

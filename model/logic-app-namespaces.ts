@@ -12,13 +12,15 @@ export type ConnectedNamespaceSpec =
   | { readonly service: "eventHubs"; readonly index: number; readonly spec: EventHubsNamespaceSpec };
 
 export type ConnectionLookup =
-  | { readonly found: ConnectedNamespaceSpec }
-  | { readonly missing: string }
-  | { readonly ambiguous: string };
+  { readonly found: ConnectedNamespaceSpec } | { readonly missing: string } | { readonly ambiguous: string };
 
 const services: readonly ConnectedService[] = ["serviceBus", "eventHubs"];
 
-function findIn(spec: EnvironmentSpec, service: ConnectedService, name: string): ConnectedNamespaceSpec | undefined {
+function findIn(
+  spec: EnvironmentSpec,
+  service: ConnectedService,
+  name: string,
+): ConnectedNamespaceSpec | undefined {
   if (service === "serviceBus") {
     const index = (spec.serviceBus ?? []).findIndex((ns) => ns.name === name);
     return index < 0 ? undefined : { service, index, spec: (spec.serviceBus ?? [])[index] };

@@ -31,18 +31,29 @@ const storageZones: Readonly<Record<RuntimeStorageSubresource, keyof PrivateDnsZ
   table: "storageTable",
 };
 
-function connections(ctx: ResolveContext, app: LogicAppSpec, pointer: string, azureName: string): LogicAppConnection[] {
+function connections(
+  ctx: ResolveContext,
+  app: LogicAppSpec,
+  pointer: string,
+  azureName: string,
+): LogicAppConnection[] {
   return Object.entries(app.connections ?? {}).map(([name, value]) => {
     const lookup = lookUpConnection(ctx.spec, value);
-    if (!("found" in lookup)) throw new Error(`internal: connection ${name} of logic app ${app.name} survived validation unresolved`);
+    if (!("found" in lookup))
+      throw new Error(`internal: connection ${name} of logic app ${app.name} survived validation unresolved`);
     const { service, spec: ns } = lookup.found;
-    const namespaceAzureName = azureNameOf(service === "serviceBus" ? "serviceBusNamespace" : "eventHubsNamespace", ctx.naming, ns);
+    const namespaceAzureName = azureNameOf(
+      service === "serviceBus" ? "serviceBusNamespace" : "eventHubsNamespace",
+      ctx.naming,
+      ns,
+    );
     return {
       name,
       service,
       namespace: ns.name,
       namespaceAzureName,
-      host: service === "serviceBus" ? serviceBusHostName(namespaceAzureName) : eventHubsHost(namespaceAzureName),
+      host:
+        service === "serviceBus" ? serviceBusHostName(namespaceAzureName) : eventHubsHost(namespaceAzureName),
       azureName:
         app.hosting === "Consumption"
           ? fitName(derivedName(azureName, name), logicAppNameRules.apiConnection.maxLength, "-")
@@ -75,7 +86,9 @@ function workflows(
   return app.workflows.map((workflow, j) => {
     const definition = definitions.get(definitionPointer(index, j));
     if (!definition) {
-      throw new Error(`internal: workflow definition ${workflow.definition} of logic app ${app.name} was not read`);
+      throw new Error(
+        `internal: workflow definition ${workflow.definition} of logic app ${app.name} was not read`,
+      );
     }
     return {
       name: workflow.name,
@@ -146,7 +159,8 @@ export function resolveLogicApp(
     publicNetworkAccess,
     diagnostics: app.diagnostics ?? ctx.profile.namespace.diagnostics,
     tags: ctx.tags(app.tags),
-    standard: app.hosting === "Standard" ? standardHosting(ctx, app, azureName, publicNetworkAccess) : undefined,
+    standard:
+      app.hosting === "Standard" ? standardHosting(ctx, app, azureName, publicNetworkAccess) : undefined,
     source: ctx.source(pointer),
   };
 }
