@@ -80,9 +80,7 @@ export interface WorkflowOperation {
 }
 
 /** Every trigger and action of `definition`, nested ones included, with its path ([wdl]). */
-export function operationsOf(
-  definition: JsonObject,
-): {
+export function operationsOf(definition: JsonObject): {
   readonly path: JsonPath;
   readonly role: "trigger" | "action";
   readonly name: string;
