@@ -1,5 +1,12 @@
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { Grantee } from "../constructs/shared/role-assignments";
 import type { DeliveryTarget } from "../constructs/shared/entity";
 import type { EventGridNamespace } from "../constructs/event-grid/namespace";
+
+/** An entity that grants the narrowest receiver role on itself. */
+export interface ReadableEntity {
+  grantReceive(grantee: Grantee): RoleAssignment;
+}
 
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
@@ -28,9 +35,21 @@ export class EntityRegistry {
   private readonly namespaceIds = new Map<string, string>();
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
+  private readonly readables = new Map<string, ReadableEntity>();
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
+  }
+
+  /** Records an entity something may read from (a queue, a subscription, an event hub) by its label. */
+  registerReadable(label: string, entity: ReadableEntity): void {
+    this.readables.set(label, entity);
+  }
+
+  readable(label: string): ReadableEntity {
+    const found = this.readables.get(label);
+    if (!found) throw new Error(`internal: ${label} was referenced before it was built`);
+    return found;
   }
 
   /** Records a namespace-like resource's ARM ID (system topics use them as their source). */
