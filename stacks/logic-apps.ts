@@ -13,13 +13,14 @@ import type { StackContext } from "./stack-context";
  * on every entity its `receives:` and `sends:` name. Built after the namespaces it connects to.
  */
 export function addLogicApps(ctx: StackContext): void {
-  const packages: Record<string, string> = {};
+  const packages: Record<string, { readonly app: string; readonly package: string }> = {};
   for (const app of ctx.model.logicApps) {
-    if (app.standard) packages[app.name] = addStandard(ctx, app, app.standard);
+    if (app.standard) packages[app.name] = { app: app.azureName, package: addStandard(ctx, app, app.standard) };
     else addConsumption(ctx, app);
   }
   if (Object.keys(packages).length > 0) {
-    // Where synthesis put each Standard app's content: the deploy pipeline zip-deploys it after the apply.
+    // Each Standard app's Azure name and where synthesis put its content (relative to the stack's
+    // folder): the deploy pipeline zip-deploys it after the apply.
     new TerraformOutput(ctx.scope, "logic_app_packages", {
       value: packages,
       description:

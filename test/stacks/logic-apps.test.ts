@@ -93,9 +93,9 @@ describe("the Standard app's content package", () => {
       synthesizeEnvironments([result.model], outdir);
       const stackDir = join(outdir, "stacks", "prod");
       const json = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as {
-        output: Record<string, { value: Record<string, string> }>;
+        output: Record<string, { value: Record<string, { app: string; package: string }> }>;
       };
-      const folder = join(stackDir, json.output.logic_app_packages.value["invoice-router"]);
+      const folder = join(stackDir, json.output.logic_app_packages.value["invoice-router"].package);
       expect(readFileSync(join(folder, "route-invoices", "workflow.json"), "utf8")).toBe(
         readFileSync(join(fixtures, "workflows", "route-invoices.json"), "utf8"),
       );
