@@ -4,6 +4,7 @@ import { auditRetentionRule } from "./audit-retention";
 import { eventGridDomainRules, eventGridNamespaceRules, eventGridTopicRules } from "./event-grid";
 import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
+import { logicAppRules } from "./logic-apps";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
 
@@ -16,6 +17,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...eventGridNamespaceRules,
   ...relayRules,
   ...iotHubRules,
+  ...logicAppRules,
   auditRetentionRule,
 ];
 
