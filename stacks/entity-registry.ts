@@ -8,6 +8,13 @@ export interface ReadableEntity {
   grantReceive(grantee: Grantee): RoleAssignment;
 }
 
+/** A logic app built in the stack: its name in the file, hosting and ARM ID. */
+export interface RegisteredLogicApp {
+  readonly name: string;
+  readonly hosting: "Consumption" | "Standard";
+  readonly resourceId: string;
+}
+
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
   | "serviceBus"
@@ -36,9 +43,19 @@ export class EntityRegistry {
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
   private readonly readables = new Map<string, ReadableEntity>();
+  private readonly logicAppsInOrder: RegisteredLogicApp[] = [];
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
+  }
+
+  /** Records a logic app (its workflow or its Standard app), which monitoring alerts on. */
+  registerLogicApp(app: RegisteredLogicApp): void {
+    this.logicAppsInOrder.push(app);
+  }
+
+  logicApps(): readonly RegisteredLogicApp[] {
+    return this.logicAppsInOrder;
   }
 
   /** Records an entity something may read from (a queue, a subscription, an event hub) by its label. */

@@ -1,7 +1,12 @@
 import { TerraformOutput } from "cdktf";
 import { serviceProviderConnection, type ServiceProviderConnection } from "../azure/logic-apps";
 import { isJsonObject, type JsonObject } from "../azure/workflow-definition";
-import { ApiConnection, ConsumptionWorkflow, StandardLogicApp } from "../constructs/logic-apps";
+import {
+  ApiConnection,
+  ConsumptionWorkflow,
+  FailedRunsAlert,
+  StandardLogicApp,
+} from "../constructs/logic-apps";
 import type { Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
 import { packageAsset } from "./logic-app-package";
@@ -15,7 +20,8 @@ import type { StackContext } from "./stack-context";
 export function addLogicApps(ctx: StackContext): void {
   const packages: Record<string, { readonly app: string; readonly package: string }> = {};
   for (const app of ctx.model.logicApps) {
-    if (app.standard) packages[app.name] = { app: app.azureName, package: addStandard(ctx, app, app.standard) };
+    if (app.standard)
+      packages[app.name] = { app: app.azureName, package: addStandard(ctx, app, app.standard) };
     else addConsumption(ctx, app);
   }
   if (Object.keys(packages).length > 0) {
@@ -71,6 +77,7 @@ function addConsumption(ctx: StackContext, app: model.LogicApp): void {
     tags: app.tags,
   });
   grantAccesses(ctx, app, workflow.identity);
+  ctx.entities.registerLogicApp({ name: app.name, hosting: "Consumption", resourceId: workflow.resource.id });
 }
 
 function addStandard(
@@ -117,5 +124,23 @@ function addStandard(
     tags: app.tags,
   });
   grantAccesses(ctx, app, construct.identity);
+  ctx.entities.registerLogicApp({ name: app.name, hosting: "Standard", resourceId: construct.app.id });
   return packageAsset(construct, "package", construct.contentFiles).path;
+}
+
+/** An alert on failed runs of every logic app, in both tiers (monitoring calls this with its action group). */
+export function addLogicAppAlerts(ctx: StackContext, actionGroupId: string): void {
+  for (const app of ctx.entities.logicApps()) {
+    new FailedRunsAlert(ctx.scope, `logic-app-${app.name}-failed-runs`, {
+      label: `logicApps/${app.name}`,
+      hosting: app.hosting,
+      resourceId: app.resourceId,
+      resourceGroupName: ctx.resourceGroupName,
+      location: ctx.location,
+      actionGroupId,
+      threshold: ctx.model.monitoring.alerts.logicAppFailedRuns,
+      logAnalyticsWorkspaceId: ctx.logAnalyticsWorkspaceId,
+      tags: ctx.model.tags,
+    });
+  }
 }

@@ -119,3 +119,21 @@ describe("the Standard app's content package", () => {
     }
   });
 });
+
+describe("failed-run alerts", () => {
+  it("watch a Consumption workflow's RunsFailed metric", () => {
+    const alert = Object.values(dev.resource.azurerm_monitor_metric_alert).find((a) =>
+      String(a.name).startsWith("logicApps-order-relay"),
+    );
+    expect(alert).toMatchObject({
+      criteria: [{ metric_namespace: "Microsoft.Logic/workflows", metric_name: "RunsFailed", threshold: 0 }],
+    });
+  });
+
+  it("query a Standard app's workflow runtime log for failed runs", () => {
+    const alert = Object.values(prod.resource.azurerm_monitor_scheduled_query_rules_alert_v2).find((a) =>
+      String(a.name).startsWith("logicApps-invoice-router"),
+    );
+    expect(JSON.stringify(alert)).toContain('WorkflowRunCompleted\\" and Status == \\"Failed\\"');
+  });
+});
