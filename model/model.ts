@@ -7,6 +7,7 @@ import type { EntityUse } from "../azure/logic-app-rules";
 import type { ConnectedService, WorkflowStandardSku } from "../azure/logic-apps";
 import type { Json } from "../azure/workflow-definition";
 import type * as spec from "./spec";
+import type { DeviceThroughput, MqttThroughput } from "./throughput";
 
 export type { Tier, PrincipalType } from "./spec";
 
@@ -88,6 +89,7 @@ export type ServiceBusQueue = Resolved<
   | "autoDeleteOnIdle"
   | "maxMessageSizeKilobytes"
   | "duplicateDetection"
+  | "throughput"
 > &
   Grants &
   Declared & { readonly preventDestroy: boolean };
@@ -105,7 +107,7 @@ export type ServiceBusSubscription = Resolved<
 
 export type ServiceBusTopic = Resolved<
   Omit<spec.ServiceBusTopicSpec, keyof spec.GrantsSpec | "subscriptions">,
-  "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection"
+  "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection" | "throughput"
 > &
   Grants &
   Declared & {
@@ -154,7 +156,7 @@ export type EventHub = Resolved<
     spec.EventHubSpec,
     keyof spec.GrantsSpec | "capture" | "consumerGroups" | "retention" | "retentionDays"
   >,
-  never
+  "throughput"
 > &
   Grants &
   Declared & {
@@ -280,6 +282,7 @@ export interface EventGridNamespace extends NamespaceSettings {
   readonly sku: "Standard";
   readonly capacity: number;
   readonly mqtt?: MqttBroker;
+  readonly throughput?: MqttThroughput;
 }
 
 // ---------------------------------------------------------------- Relay
@@ -363,6 +366,7 @@ export interface IotHub extends NamespaceSettings {
     /** Private DNS zone of the service's private endpoint (the hub's endpoint settings otherwise apply). */
     readonly privateDnsZoneId?: string;
   };
+  readonly throughput?: DeviceThroughput;
 }
 
 // ---------------------------------------------------------------- Logic Apps

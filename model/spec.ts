@@ -6,6 +6,7 @@
  */
 
 import type { AdvancedFilterOperator } from "../azure/event-grid-subscriptions";
+import type { DeviceThroughput, EventThroughput, MessageThroughput, MqttThroughput } from "./throughput";
 
 export type Tier = "development" | "production";
 export type PrincipalType = "ServicePrincipal" | "Group" | "User";
@@ -169,6 +170,7 @@ export interface ServiceBusQueueSpec extends GrantsSpec {
   readonly batchedOperations?: boolean;
   readonly autoDeleteOnIdle?: string;
   readonly status?: "Active" | "Disabled" | "SendDisabled" | "ReceiveDisabled";
+  readonly throughput?: MessageThroughput;
 }
 
 export interface ServiceBusSubscriptionSpec extends GrantsSpec {
@@ -200,6 +202,7 @@ export interface ServiceBusTopicSpec extends GrantsSpec {
   readonly autoDeleteOnIdle?: string;
   readonly status?: "Active" | "Disabled" | "SendDisabled";
   readonly subscriptions?: readonly ServiceBusSubscriptionSpec[];
+  readonly throughput?: MessageThroughput;
 }
 
 export interface AutoscaleSpec {
@@ -255,6 +258,7 @@ export interface EventHubSpec extends GrantsSpec {
   readonly eventSourced?: boolean;
   readonly capture?: CaptureSpec;
   readonly consumerGroups?: readonly (string | ConsumerGroupSpec)[];
+  readonly throughput?: EventThroughput;
 }
 
 export interface SchemaGroupSpec {
@@ -406,6 +410,7 @@ export interface EventGridNamespaceSpec extends NamespaceCommonSpec {
   readonly sku?: "Standard";
   readonly capacity?: number;
   readonly mqtt?: MqttSpec;
+  readonly throughput?: MqttThroughput;
 }
 
 export interface EventGridSpec {
@@ -516,6 +521,7 @@ export interface IotHubSpec extends NamespaceCommonSpec {
   readonly fileUpload?: IotFileUploadSpec;
   readonly cloudToDevice?: IotCloudToDeviceSpec;
   readonly deviceProvisioning?: DeviceProvisioningSpec;
+  readonly throughput?: DeviceThroughput;
 }
 
 // ---------------------------------------------------------------- Logic Apps

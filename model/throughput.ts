@@ -30,8 +30,3 @@ export interface MqttThroughput {
   readonly mqttClients: number;
   readonly messagesPerSecond: number;
 }
-
-/** A Stream Analytics job: what its inputs carry in. */
-export interface StreamThroughput {
-  readonly inputBytesPerSecond: number;
-}

@@ -364,7 +364,7 @@ function synthesizeFile(lines: readonly string[]): void {
 const header = ["name: test", "location: westeurope", "naming: { prefix: contoso }"];
 
 describe("an Event Hubs environment file", () => {
-  it("that validates with a Basic namespace on a dedicated cluster synthesizes: the cluster's Kafka endpoint is its", () => {
+  it("with a Basic namespace on a dedicated cluster is refused at the SKU: Azure places only Standard namespaces there", () => {
     expect(() =>
       synthesizeFile([
         ...header,
@@ -375,7 +375,7 @@ describe("an Event Hubs environment file", () => {
         "    dedicatedCluster: { name: big }",
         "    hubs: [{ name: h }]",
       ]),
-    ).not.toThrow();
+    ).toThrow(/^7:10 eventHubs\[0\]\.sku a namespace on a dedicated cluster is a Standard namespace/);
   });
 
   it("with geoDisasterRecovery: true into the primary's own region is refused at the field", () => {
