@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
+import type { WorkflowDefinitions } from "../workflow-files";
 import { checkAzureNames } from "./azure-names";
 import { checkCapacity } from "./capacity";
 import { SemanticContext, type SemanticCheck } from "./context";
@@ -9,6 +10,7 @@ import { checkEventGrid } from "./event-grid";
 import { checkEventHubs } from "./event-hubs";
 import { checkForwarding } from "./forwarding";
 import { checkIotHubs } from "./iot-hub";
+import { checkLogicApps } from "./logic-apps";
 import { checkReferences } from "./references";
 import { checkRelays } from "./relay";
 import { checkServiceBus } from "./service-bus";
@@ -36,14 +38,15 @@ const checks: readonly SemanticCheck[] = [
   checkCapacity,
   checkSites,
   checkDeploy,
+  checkLogicApps,
 ];
 
 export function checkSemantics(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  options: { today?: Date } = {},
+  options: { today?: Date; workflowDefinitions?: WorkflowDefinitions } = {},
 ): Diagnostic[] {
-  const ctx = new SemanticContext(doc, spec, options.today ?? new Date());
+  const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.workflowDefinitions);
   for (const check of checks) check(ctx);
   return [...ctx.diagnostics];
 }

@@ -5,6 +5,7 @@ import { budgetRule } from "./budget";
 import { eventGridDomainRules, eventGridNamespaceRules, eventGridTopicRules } from "./event-grid";
 import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
+import { logicAppRules } from "./logic-apps";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
 
@@ -17,6 +18,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...eventGridNamespaceRules,
   ...relayRules,
   ...iotHubRules,
+  ...logicAppRules,
   auditRetentionRule,
   budgetRule(),
 ];
