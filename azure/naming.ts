@@ -21,6 +21,8 @@ export const Abbreviation = {
   privateEndpoint: "pep",
   actionGroup: "ag",
   managedIdentity: "id",
+  logicApp: "logic",
+  appServicePlan: "asp",
 } as const;
 
 export type AbbreviatedKind = keyof typeof Abbreviation;

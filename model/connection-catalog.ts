@@ -2,6 +2,7 @@ import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
 import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
+import { standardAppHostName } from "../azure/logic-apps";
 import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
 import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
 import { MQTT_TLS_PORT, expectedMqttHostname } from "../azure/event-grid-mqtt";
@@ -44,13 +45,17 @@ export interface CatalogEntry {
     | "eventGridNamespace"
     | "relayNamespace"
     | "hybridConnection"
-    | "iotHub";
+    | "iotHub"
+    | "logicApp";
   /** The Azure resource name (of the namespace for entities). */
   readonly azureName: string;
   /** The entity path inside its namespace, for queues, topics, hubs and hybrid connections. */
   readonly entityPath?: string;
   readonly endpoints: readonly Endpoint[];
   readonly access: readonly Access[];
+  /** Logic apps: the entities the app's own identity reads and writes (`receives:` and `sends:`). */
+  readonly receives?: readonly string[];
+  readonly sends?: readonly string[];
 }
 
 /** How clients reach one environment: every endpoint per protocol and who holds which role. */
@@ -233,6 +238,23 @@ export function connectionCatalogFor(model: PolicyModel, deployed: DeployedHosts
         receivers: IOT_HUB_DATA_CONTRIBUTOR,
         owners: IOT_HUB_DATA_CONTRIBUTOR,
       }),
+    });
+  }
+
+  for (const app of model.logicApps ?? []) {
+    // A Standard app answers at its own host (through its private endpoint when closed); a
+    // Consumption workflow's trigger URLs carry a signature, so the catalog lists none.
+    entries.push({
+      name: app.name,
+      kind: "logicApp",
+      azureName: app.azureName,
+      endpoints:
+        app.hosting === "Standard"
+          ? [{ protocol: "https", url: `https://${standardAppHostName(app.azureName)}/` }]
+          : [],
+      access: [],
+      receives: app.receives.map((a) => a.reference),
+      sends: app.sends.map((a) => a.reference),
     });
   }
 

@@ -8,6 +8,7 @@ import { checkSchema } from "./schema-check";
 import { checkSemantics } from "./semantic";
 import { resolveEnvironment } from "./resolve";
 import type { EnvironmentSpec } from "./spec";
+import { readWorkflowDefinitions } from "./workflow-files";
 
 export type LoadResult =
   | { readonly ok: true; readonly model: EnvironmentModel }
@@ -33,9 +34,14 @@ export function loadEnvironmentText(text: string, file: string, options: LoadOpt
   // Semantic rules assume the shape the schema guarantees; on a shape error they would only add noise.
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
   const spec = parsed.document.data as EnvironmentSpec;
-  const semanticErrors = checkSemantics(parsed.document, spec, options);
+  // The files the environment names (workflow definitions) are read once, here, relative to it.
+  const workflows = readWorkflowDefinitions(parsed.document, spec);
+  const semanticErrors = [
+    ...workflows.errors,
+    ...checkSemantics(parsed.document, spec, { ...options, workflowDefinitions: workflows.files }),
+  ];
   if (semanticErrors.length > 0) return { ok: false, errors: sortDiagnostics(semanticErrors) };
-  const model = resolveEnvironment(parsed.document, spec);
+  const model = resolveEnvironment(parsed.document, spec, workflows.files);
   const modelErrors = checkModel(parsed.document, model);
   if (modelErrors.length > 0) return { ok: false, errors: sortDiagnostics(modelErrors) };
   return { ok: true, model };

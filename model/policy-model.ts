@@ -84,6 +84,19 @@ export type PolicySite = Pick<
 export type PolicyWaiver = Pick<model.Waiver, "rule" | "resource" | "reason" | "expires" | "source">;
 
 /** What the policy engine, the reports, the topology and the connection catalog know of one environment. */
+export type PolicyLogicApp = Pick<
+  model.LogicApp,
+  | "name"
+  | "azureName"
+  | "source"
+  | "hosting"
+  | "workflows"
+  | "connections"
+  | "receives"
+  | "sends"
+  | "standard"
+>;
+
 export interface PolicyModel {
   readonly file: string;
   readonly name: string;
@@ -100,5 +113,7 @@ export interface PolicyModel {
   readonly relay: readonly PolicyRelay[];
   readonly iotHub: readonly PolicyIotHub[];
   readonly sites: readonly PolicySite[];
+  /** Absent in hand-built models that declare no logic apps. */
+  readonly logicApps?: readonly PolicyLogicApp[];
   readonly waivers: readonly PolicyWaiver[];
 }

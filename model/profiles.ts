@@ -43,6 +43,7 @@ const alertKeys = [
   "iotHubThrottlingErrors",
   "relayListenerErrors",
   "authorizationFailures",
+  "logicAppFailedRuns",
 ] as const;
 
 const profileShape = {

@@ -15,11 +15,13 @@ import {
 import { resolveDeploy } from "./resolution/deploy";
 import { resolveEventHubsNamespace } from "./resolution/event-hubs";
 import { resolveIotHub } from "./resolution/iot-hub";
+import { resolveLogicApp } from "./resolution/logic-apps";
 import { resolveMonitoring } from "./resolution/monitoring";
 import { resolveRelayNamespace } from "./resolution/relay";
 import { resolveServiceBusNamespace } from "./resolution/service-bus";
 import { resolveSites, siteGatewaysByNamespace } from "./resolution/sites";
 import type { EnvironmentSpec } from "./spec";
+import { readWorkflowDefinitions, type WorkflowDefinitions } from "./workflow-files";
 
 /**
  * A budget's period starts on the first of a month; a fixed date keeps synthesis deterministic
@@ -27,7 +29,15 @@ import type { EnvironmentSpec } from "./spec";
  */
 const defaultBudgetStart = "2026-01-01";
 
-export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): EnvironmentModel {
+/**
+ * `workflowDefinitions` are the files the loader read (`model/workflow-files.ts`); without them they
+ * are read here, relative to the document's file.
+ */
+export function resolveEnvironment(
+  doc: ParsedDocument,
+  spec: EnvironmentSpec,
+  workflowDefinitions: WorkflowDefinitions = readWorkflowDefinitions(doc, spec).files,
+): EnvironmentModel {
   const ctx = new ResolveContext(doc, spec);
   const sites = resolveSites(ctx);
   const gateways = siteGatewaysByNamespace(sites);
@@ -82,6 +92,7 @@ export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): 
     relay: (spec.relay ?? []).map((ns, i) => resolveRelayNamespace(ctx, ns, i)),
     iotHub: (spec.iotHub ?? []).map((hub, i) => resolveIotHub(ctx, hub, i)),
     sites,
+    logicApps: (spec.logicApps ?? []).map((app, i) => resolveLogicApp(ctx, app, i, workflowDefinitions)),
     waivers: (spec.waivers ?? []).map((w, i) => ({
       ...w,
       expires: String(w.expires),

@@ -18,6 +18,7 @@ export const resourceServices = [
   "eventGridNamespaces",
   "relay",
   "iotHub",
+  "logicApps",
 ] as const;
 
 export type ResourceService = (typeof resourceServices)[number];
@@ -42,7 +43,9 @@ export type ResourceKind =
   | "hybridConnection"
   | "wcfRelay"
   | "iotHub"
-  | "iotRoute";
+  | "iotRoute"
+  | "logicApp"
+  | "logicAppWorkflow";
 
 /** `serviceBus/orders/payments` from its parts. */
 export function resourceRef(service: ResourceService, ...names: readonly string[]): string {

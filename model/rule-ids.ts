@@ -67,6 +67,11 @@ export const ruleIdList = [
   "IOT-NO-NAMESPACE-SAS",
   "IOT-NARROW-ROLES",
   "LOG-AUDIT-RETENTION",
+  "COST-BUDGET",
+  "LA-IDENTITY-CONNECTIONS",
+  "LA-PUBLIC-INBOUND",
+  "LA-DIAGNOSTICS",
+  "LA-STORAGE-SHARED-KEY",
 ] as const;
 
 export type RuleId = (typeof ruleIdList)[number];

@@ -1,5 +1,19 @@
+import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import type { Grantee } from "../constructs/shared/role-assignments";
 import type { DeliveryTarget } from "../constructs/shared/entity";
 import type { EventGridNamespace } from "../constructs/event-grid/namespace";
+
+/** An entity that grants the narrowest receiver role on itself. */
+export interface ReadableEntity {
+  grantReceive(grantee: Grantee): RoleAssignment;
+}
+
+/** A logic app built in the stack: its name in the file, hosting and ARM ID. */
+export interface RegisteredLogicApp {
+  readonly name: string;
+  readonly hosting: "Consumption" | "Standard";
+  readonly resourceId: string;
+}
 
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
@@ -28,9 +42,31 @@ export class EntityRegistry {
   private readonly namespaceIds = new Map<string, string>();
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
+  private readonly readables = new Map<string, ReadableEntity>();
+  private readonly logicAppsInOrder: RegisteredLogicApp[] = [];
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
+  }
+
+  /** Records a logic app (its workflow or its Standard app), which monitoring alerts on. */
+  registerLogicApp(app: RegisteredLogicApp): void {
+    this.logicAppsInOrder.push(app);
+  }
+
+  logicApps(): readonly RegisteredLogicApp[] {
+    return this.logicAppsInOrder;
+  }
+
+  /** Records an entity something may read from (a queue, a subscription, an event hub) by its label. */
+  registerReadable(label: string, entity: ReadableEntity): void {
+    this.readables.set(label, entity);
+  }
+
+  readable(label: string): ReadableEntity {
+    const found = this.readables.get(label);
+    if (!found) throw new Error(`internal: ${label} was referenced before it was built`);
+    return found;
   }
 
   /** Records a namespace-like resource's ARM ID (system topics use them as their source). */

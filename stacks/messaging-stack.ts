@@ -14,6 +14,7 @@ import { addEventGrid } from "./event-grid";
 import { addRelay } from "./relay";
 import { addIotHub } from "./iot-hub";
 import { addEdgeSites } from "./edge-sites";
+import { addLogicApps } from "./logic-apps";
 import { addMonitoring } from "./monitoring";
 
 /**
@@ -86,6 +87,7 @@ export class MessagingStack extends TerraformStack {
     addIotHub(this.context);
     addEventGrid(this.context);
     addEdgeSites(this.context);
+    addLogicApps(this.context);
     addMonitoring(this.context);
 
     new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });

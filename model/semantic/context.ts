@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics";
 import { pointerToPath } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
+import type { WorkflowDefinitions } from "../workflow-files";
 
 /**
  * What one semantic check sees: the schema-valid document and a way to report problems at a
@@ -17,6 +18,12 @@ export class SemanticContext {
     readonly spec: EnvironmentSpec,
     /** The day waivers and expiry dates are judged against. */
     readonly today: Date,
+    /**
+     * The workflow definition files the loader read, by the pointer that names each; a file that
+     * could not be read is absent (the loader reported it), and so is every file when a check runs
+     * without the loader.
+     */
+    readonly workflowDefinitions: WorkflowDefinitions = new Map(),
   ) {}
 
   /** Reports a problem with the value at `pointer` (e.g. `/serviceBus/0/queues/1/sessions`). */

@@ -1,13 +1,16 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
 import type { EnvironmentSpec } from "../spec";
+import type { WorkflowDefinitions } from "../workflow-files";
 import { checkAzureNames } from "./azure-names";
+import { checkCapacity } from "./capacity";
 import { SemanticContext, type SemanticCheck } from "./context";
 import { checkDeploy } from "./deploy";
 import { checkEventGrid } from "./event-grid";
 import { checkEventHubs } from "./event-hubs";
 import { checkForwarding } from "./forwarding";
 import { checkIotHubs } from "./iot-hub";
+import { checkLogicApps } from "./logic-apps";
 import { checkReferences } from "./references";
 import { checkRelays } from "./relay";
 import { checkServiceBus } from "./service-bus";
@@ -32,16 +35,18 @@ const checks: readonly SemanticCheck[] = [
   checkEventGrid,
   checkIotHubs,
   checkRelays,
+  checkCapacity,
   checkSites,
   checkDeploy,
+  checkLogicApps,
 ];
 
 export function checkSemantics(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  options: { today?: Date } = {},
+  options: { today?: Date; workflowDefinitions?: WorkflowDefinitions } = {},
 ): Diagnostic[] {
-  const ctx = new SemanticContext(doc, spec, options.today ?? new Date());
+  const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.workflowDefinitions);
   for (const check of checks) check(ctx);
   return [...ctx.diagnostics];
 }

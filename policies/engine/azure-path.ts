@@ -11,6 +11,7 @@ const ROOT_TYPES: Readonly<Record<string, Family>> = {
   azurerm_eventgrid_namespace: "eventGridNamespace",
   azurerm_relay_namespace: "relay",
   azurerm_iothub: "iotHub",
+  azurerm_logic_app_standard: "logicApp",
 };
 
 /** ARM types of namespace-like resources (azapi declares them by these; the model's walk names them so). */
@@ -23,6 +24,9 @@ const ROOT_ARM_TYPES: Readonly<Record<string, Family>> = {
   "microsoft.eventgrid/namespaces": "eventGridNamespace",
   "microsoft.relay/namespaces": "relay",
   "microsoft.devices/iothubs": "iotHub",
+  // A Consumption logic app is a workflow; a Standard one is an App Service site.
+  "microsoft.logic/workflows": "logicApp",
+  "microsoft.web/sites": "logicApp",
 };
 
 /** The family of a namespace-like ARM type (`Microsoft.ServiceBus/namespaces`), or undefined. */

@@ -1,9 +1,11 @@
 import type { Rule, RuleDescription } from "../engine/rule";
 import { waiverRules } from "../engine/waiver-rules";
 import { auditRetentionRule } from "./audit-retention";
+import { budgetRule } from "./budget";
 import { eventGridDomainRules, eventGridNamespaceRules, eventGridTopicRules } from "./event-grid";
 import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
+import { logicAppRules } from "./logic-apps";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
 
@@ -16,7 +18,9 @@ export const ruleCatalog: readonly Rule[] = [
   ...eventGridNamespaceRules,
   ...relayRules,
   ...iotHubRules,
+  ...logicAppRules,
   auditRetentionRule,
+  budgetRule(),
 ];
 
 /** Every rule a report can name: the catalog and the engine's rules about waivers. */

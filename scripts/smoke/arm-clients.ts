@@ -5,6 +5,8 @@ import { EventGridManagementClient } from "@azure/arm-eventgrid";
 import { RelayAPI } from "@azure/arm-relay";
 import { IotHubClient } from "@azure/arm-iothub";
 import { ResourceManagementClient } from "@azure/arm-resources";
+import { LogicManagementClient } from "@azure/arm-logic";
+import { WebSiteManagementClient } from "@azure/arm-appservice";
 import type { ArmTarget } from "./clouds";
 
 export interface ArmClients {
@@ -13,6 +15,10 @@ export interface ArmClients {
   readonly eventGrid: EventGridManagementClient;
   readonly relay: RelayAPI;
   readonly iotHub: IotHubClient;
+  /** Consumption logic apps (Microsoft.Logic/workflows). */
+  readonly logic: LogicManagementClient;
+  /** Standard logic apps (Microsoft.Web/sites and their workflows). */
+  readonly appService: WebSiteManagementClient;
   /** Generic reads at a chosen api-version, for properties the typed clients' API versions lack. */
   readonly resources: ResourceManagementClient;
 }
@@ -50,5 +56,7 @@ export function createArmClients(
     iotHub: new IotHubClient(credential, subscriptionId, classic),
     resources: new ResourceManagementClient(credential, subscriptionId, classic),
     eventHubs: new EventHubManagementClient(credential, subscriptionId, classic),
+    logic: new LogicManagementClient(credential, subscriptionId, classic),
+    appService: new WebSiteManagementClient(credential, subscriptionId, classic),
   };
 }

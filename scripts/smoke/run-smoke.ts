@@ -14,6 +14,7 @@ import {
   verifyEventGridTopic,
 } from "./verify/event-grid";
 import { verifyRelayNamespace } from "./verify/relay";
+import { verifyLogicApp } from "./verify/logic-apps";
 import { verifyIotHub } from "./verify/iot-hub";
 
 export interface SmokeRunOptions {
@@ -75,6 +76,10 @@ export async function runSmoke(options: SmokeRunOptions): Promise<SmokeSummary> 
     })),
     ...model.relay.map((ns) => ({ resource: `relay/${ns.name}`, run: () => verifyRelayNamespace(ns, ctx) })),
     ...model.iotHub.map((hub) => ({ resource: `iotHub/${hub.name}`, run: () => verifyIotHub(hub, ctx) })),
+    ...model.logicApps.map((app) => ({
+      resource: `logicApps/${app.name}`,
+      run: () => verifyLogicApp(app, ctx),
+    })),
     { resource: "resource group", run: () => unmanagedNamespaces(model, ctx) },
     ...dataPlaneTasks(options, ctx),
   ];
