@@ -12,8 +12,10 @@ const NAMESPACES = [
   "microsoft.devices",
   "microsoft.eventgrid",
   "microsoft.eventhub",
+  "microsoft.logic",
   "microsoft.relay",
   "microsoft.servicebus",
+  "microsoft.web",
 ];
 
 interface SchemaEntry {

@@ -71,10 +71,11 @@ export class ApiConnection extends Construct {
           parameterValueSet: managedIdentityParameterValueSet(props.namespaceHost),
         },
       },
-      // `parameterValueSet` is what makes the connection use the managed identity, and no schema
-      // azapi embeds has it (v2.5.0 through v2.12.0 know ApiConnectionDefinitionProperties without
-      // it), so azapi's validation would refuse the one property this resource exists for.
-      schemaValidationEnabled: false,
+      schemaValidationOffBecause:
+        // `parameterValueSet` is what makes the connection use the managed identity, and no schema
+        // azapi embeds has it (v2.5.0 through v2.12.0 know ApiConnectionDefinitionProperties without
+        // it), so azapi's validation would refuse the one property this resource exists for.
+        "parameterValueSet (managed-identity connection) is in no schema azapi embeds",
       tags: props.tags,
     });
   }

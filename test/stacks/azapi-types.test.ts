@@ -83,11 +83,20 @@ describe(`azapi ${AZAPI_PROVIDER_VERSION}, the release every stack pins`, () => 
   });
 });
 
+/**
+ * The only types that may go unchecked, each because Azure takes a property no schema azapi
+ * embeds knows (checked against azapi 2.12.0's internal/azure/generated).
+ */
+const UNCHECKED: Readonly<Record<string, string>> = {
+  "Microsoft.Web/connections@2016-06-01":
+    "web/microsoft.web/2016-06-01 ApiConnectionDefinitionProperties has no parameterValueSet",
+};
+
 describe.each(files)("the azapi resources of %s", (file) => {
-  it("all keep schema validation on", () => {
+  it("all keep schema validation on, but for the types that cannot", () => {
     const off = azapiResources(file)
       .filter(([where]) => where.includes(": azapi_resource."))
-      .filter(([, body]) => body.schema_validation_enabled !== true)
+      .filter(([, body]) => body.schema_validation_enabled !== true && !(String(body.type) in UNCHECKED))
       .map(([where]) => where);
     expect(off).toEqual([]);
   });

@@ -76,6 +76,23 @@ describe("AzapiResource", () => {
     });
   });
 
+  it("turns schema validation off only with a stated reason", () => {
+    const json = synth((s) => {
+      new AzapiResource(s, "a", { type: TYPE, name: "a1", parentId: PARENT, body: {} });
+      new AzapiResource(s, "b", {
+        type: TYPE,
+        name: "b1",
+        parentId: PARENT,
+        body: {},
+        schemaValidationOffBecause: "a property no embedded schema knows",
+      });
+    });
+    expect(resourcesOf(json, "azapi_resource").map((r) => r.schema_validation_enabled)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
   it("leaves optional arguments out when they are not given", () => {
     const json = synth((s) => {
       new AzapiResource(s, "space", { type: TYPE, name: "t", parentId: PARENT, body: {} });
