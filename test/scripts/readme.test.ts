@@ -72,7 +72,11 @@ function applied(
 
 describe("the README's walk-throughs", () => {
   it("are there to test", () => {
-    expect(walkThroughs.map((w) => w.file)).toEqual(["environments/dev.yaml", "environments/prod.yaml"]);
+    expect(walkThroughs.map((w) => w.file)).toEqual([
+      "environments/dev.yaml",
+      "environments/prod.yaml",
+      "environments/prod.yaml",
+    ]);
   });
 
   describe("Adding a queue, on the shipped dev environment", () => {
@@ -112,7 +116,7 @@ describe("the README's walk-throughs", () => {
   });
 
   describe("Waivers and deliberate destroys, on the shipped prod environment", () => {
-    const { snippet, file } = walkThroughs[1];
+    const { snippet, file } = walkThroughs[2];
     const { model } = applied(file, snippet);
 
     it("validates, naming a rule and resources the file declares", () => {
@@ -124,6 +128,20 @@ describe("the README's walk-throughs", () => {
         expect.arrayContaining(written.allowDestroy.map((a) => a.resource)),
       );
     });
+  });
+});
+
+describe("Capacity and cost, on the shipped prod environment", () => {
+  const { snippet, file } = walkThroughs[1];
+  const { model, text } = applied(file, snippet);
+
+  it("is what prod declares: the load fits the capacity shown", () => {
+    const hub = model.eventHubs
+      .find((ns) => ns.name === "telemetry")
+      ?.hubs.find((h) => h.name === "device-telemetry");
+    expect(hub?.throughput).toEqual({ eventsPerSecond: 1000, averageEventBytes: 1024, peakFactor: 2 });
+    const eventHubsOf = (yaml: string) => (parse(yaml) as { eventHubs: Yaml }).eventHubs;
+    expect(eventHubsOf(text)).toEqual(eventHubsOf(readFileSync(join(root, file), "utf8")));
   });
 });
 
@@ -156,7 +174,7 @@ describe("the README's commands", () => {
     return text;
   };
   const options = [
-    ...readme.matchAll(/`npm run (validate|policy|diagram|plan-guard|smoke) -- ([^`]*)`/g),
+    ...readme.matchAll(/`npm run (validate|policy|diagram|plan-guard|smoke|cost) -- ([^`]*)`/g),
   ].flatMap(([, command, rest]) =>
     (rest.match(/--[a-z][a-z-]*/g) ?? []).map((flag) => [command, flag] as const),
   );

@@ -10,6 +10,7 @@ import {
   type Json,
   type ReachRow,
   type Tier,
+  sharedInterfacesLeftOut,
 } from "./helpers";
 
 /*
@@ -479,26 +480,7 @@ describeAbsent(
       ],
     },
   ),
-  [
-    {
-      option: "topic diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: topicRef("t-no-diagnostics") },
-      control: { target_resource_id: topicRef("t-unlocked") },
-    },
-    {
-      option: "topic lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: topicRef("t-unlocked") },
-      control: { scope: topicRef("t-no-diagnostics") },
-    },
-    {
-      option: "topic privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: endpointOf(topicRef("t-no-endpoint")),
-      control: endpointOf(topicRef("t-unlocked")),
-    },
-  ],
+  [...sharedInterfacesLeftOut("topic", "t", topicRef)],
 );
 
 describeReach(
@@ -877,26 +859,7 @@ describeAbsent(
       ],
     },
   ),
-  [
-    {
-      option: "namespace diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: namespaceRef("n-no-diagnostics") },
-      control: { target_resource_id: namespaceRef("n-unlocked") },
-    },
-    {
-      option: "namespace lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: namespaceRef("n-unlocked") },
-      control: { scope: namespaceRef("n-no-diagnostics") },
-    },
-    {
-      option: "namespace privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: endpointOf(namespaceRef("n-no-endpoint")),
-      control: endpointOf(namespaceRef("n-unlocked")),
-    },
-  ],
+  [...sharedInterfacesLeftOut("namespace", "n", namespaceRef)],
 );
 
 /** What a namespace has no setting for, with the message that says so and what to do instead. */

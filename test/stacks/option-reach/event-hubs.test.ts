@@ -11,6 +11,7 @@ import {
   type Json,
   type ReachRow,
   type Tier,
+  sharedInterfacesLeftOut,
 } from "./helpers";
 
 /*
@@ -572,32 +573,7 @@ describeAbsent(
       select: { namespace_name: azureName("ns-cluster") },
       control: { namespace_name: azureName("ns-paired") },
     },
-    {
-      option: "namespace diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: namespaceRef("ns-no-diagnostics") },
-      control: { target_resource_id: namespaceRef("ns-unlocked") },
-    },
-    {
-      option: "namespace lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: namespaceRef("ns-unlocked") },
-      control: { scope: namespaceRef("ns-no-diagnostics") },
-    },
-    {
-      option: "namespace privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: namespaceRef("ns-no-endpoint"),
-        }),
-      },
-      control: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: namespaceRef("ns-unlocked"),
-        }),
-      },
-    },
+    ...sharedInterfacesLeftOut("namespace", "ns", namespaceRef),
     {
       option: "namespace customerManagedKey: false: no key, although production encrypts by default",
       type: "azurerm_eventhub_namespace_customer_managed_key",

@@ -199,3 +199,38 @@ export function describeAbsent(title: string, doc: Json, rows: readonly AbsentRo
 export function referenceTo(type: string, part: string, attribute = "id"): unknown {
   return expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[^.}]*${part}[^.}]*\\.${attribute}\\}$`));
 }
+
+/**
+ * The rows every kind with shared interfaces has: `diagnostics`, `lock` and `privateEndpoint` turned
+ * off (each waived in production) leave that resource out. The items are named `<prefix>-no-diagnostics`,
+ * `<prefix>-unlocked` and `<prefix>-no-endpoint`; `ref(name)` is the reference to one of them.
+ */
+export function sharedInterfacesLeftOut(
+  what: string,
+  prefix: string,
+  ref: (name: string) => unknown,
+): AbsentRow[] {
+  const endpointOf = (name: string): Json => ({
+    private_service_connection: expect.objectContaining({ private_connection_resource_id: ref(name) }),
+  });
+  return [
+    {
+      option: `${what} diagnostics: false, waived: no diagnostic setting`,
+      type: "azurerm_monitor_diagnostic_setting",
+      select: { target_resource_id: ref(`${prefix}-no-diagnostics`) },
+      control: { target_resource_id: ref(`${prefix}-unlocked`) },
+    },
+    {
+      option: `${what} lock: false, waived: no lock`,
+      type: "azurerm_management_lock",
+      select: { scope: ref(`${prefix}-unlocked`) },
+      control: { scope: ref(`${prefix}-no-diagnostics`) },
+    },
+    {
+      option: `${what} privateEndpoint: false, waived: no private endpoint`,
+      type: "azurerm_private_endpoint",
+      select: endpointOf(`${prefix}-no-endpoint`),
+      control: endpointOf(`${prefix}-unlocked`),
+    },
+  ];
+}

@@ -12,6 +12,7 @@ import {
   type Json,
   type ReachRow,
   type Tier,
+  sharedInterfacesLeftOut,
 } from "./helpers";
 
 /*
@@ -474,34 +475,7 @@ describeAbsent(
       ],
     },
   ),
-  [
-    {
-      option: "hub diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: hubRef("h-no-diagnostics") },
-      control: { target_resource_id: hubRef("h-unlocked") },
-    },
-    {
-      option: "hub lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: hubRef("h-unlocked") },
-      control: { scope: hubRef("h-no-diagnostics") },
-    },
-    {
-      option: "hub privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: hubRef("h-no-endpoint"),
-        }),
-      },
-      control: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: hubRef("h-unlocked"),
-        }),
-      },
-    },
-  ],
+  [...sharedInterfacesLeftOut("hub", "h", hubRef)],
 );
 
 /** A file with one hub of `sku` holding `hub`'s fields, beside the route targets. */

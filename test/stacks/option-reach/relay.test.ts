@@ -10,6 +10,7 @@ import {
   type Json,
   type ReachRow,
   type Tier,
+  sharedInterfacesLeftOut,
 } from "./helpers";
 
 /*
@@ -309,34 +310,7 @@ describeAbsent(
       ],
     },
   ),
-  [
-    {
-      option: "namespace diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: namespaceRef("n-no-diagnostics") },
-      control: { target_resource_id: namespaceRef("n-unlocked") },
-    },
-    {
-      option: "namespace lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: namespaceRef("n-unlocked") },
-      control: { scope: namespaceRef("n-no-diagnostics") },
-    },
-    {
-      option: "namespace privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: namespaceRef("n-no-endpoint"),
-        }),
-      },
-      control: {
-        private_service_connection: expect.objectContaining({
-          private_connection_resource_id: namespaceRef("n-unlocked"),
-        }),
-      },
-    },
-  ],
+  [...sharedInterfacesLeftOut("namespace", "n", namespaceRef)],
 );
 
 function single(namespace: Json, tier: Tier = "development"): Json {

@@ -11,6 +11,7 @@ import {
   type Json,
   type ReachRow,
   type Tier,
+  sharedInterfacesLeftOut,
 } from "./helpers";
 
 /*
@@ -752,24 +753,7 @@ describeAbsent(
     },
   ),
   [
-    {
-      option: "namespace diagnostics: false, waived: no diagnostic setting",
-      type: "azurerm_monitor_diagnostic_setting",
-      select: { target_resource_id: namespaceRef("ns-no-diagnostics") },
-      control: { target_resource_id: namespaceRef("ns-unlocked") },
-    },
-    {
-      option: "namespace lock: false, waived: no lock",
-      type: "azurerm_management_lock",
-      select: { scope: namespaceRef("ns-unlocked") },
-      control: { scope: namespaceRef("ns-no-diagnostics") },
-    },
-    {
-      option: "namespace privateEndpoint: false, waived: no private endpoint",
-      type: "azurerm_private_endpoint",
-      select: { name: `pep-${azureName("ns-no-endpoint")}` },
-      control: { name: `pep-${azureName("ns-unlocked")}` },
-    },
+    ...sharedInterfacesLeftOut("namespace", "ns", namespaceRef),
     {
       option: "namespace geoDisasterRecovery: false: no pairing, although production pairs by default",
       type: "azurerm_servicebus_namespace_disaster_recovery_config",
