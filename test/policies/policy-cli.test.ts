@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PolicyIo } from "../../scripts/policy";
@@ -77,6 +77,8 @@ describe("npm run policy for a pull request", () => {
   function environmentsWith(files: Readonly<Record<string, string>>): string {
     const dir = mkdtempSync(join(tmpdir(), "policy-envs-"));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    // The workflow definitions the environment files name live beside them.
+    cpSync(join("environments", "workflows"), join(dir, "workflows"), { recursive: true });
     return dir;
   }
 

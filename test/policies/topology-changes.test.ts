@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBaseModels } from "../../policies/engine/base-models";
@@ -82,6 +82,10 @@ describe("topology changes in a pull request", () => {
       readFileSync("test/fixtures/shared-examples/dev.yaml", "utf8"),
     );
     const notes: string[] = [];
+    // The definition dev.yaml's logic app names lives beside it.
+    cpSync("test/fixtures/shared-examples/workflows", join(dir, "environments", "workflows"), {
+      recursive: true,
+    });
     const models = loadBaseModels(join(dir, "environments"), new Date("2026-11-23"), (n) => notes.push(n));
     expect([...models.keys()]).toEqual(["dev"]);
     expect(notes).toEqual([expect.stringContaining("old.yaml could not be read with this version")]);

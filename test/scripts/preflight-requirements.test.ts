@@ -32,8 +32,10 @@ describe("resource providers of a stack", () => {
       "Microsoft.EventGrid",
       "Microsoft.EventHub",
       "Microsoft.Insights",
+      "Microsoft.Logic",
       "Microsoft.OperationalInsights",
       "Microsoft.ServiceBus",
+      "Microsoft.Web",
     ]);
   });
 
@@ -76,15 +78,19 @@ describe("globally unique names of a stack", () => {
 describe("role-assignment scopes outside the environment's resource group", () => {
   const account =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x/providers/Microsoft.Storage/storageAccounts/stexternal";
-  // dev.yaml ends inside the subscriptions of its Event Grid topic: one more subscription goes there.
-  const text = `${readFileSync(join(root, "environments", "dev.yaml"), "utf8").trimEnd()}
+  // dev.yaml's Event Grid topic subscriptions end just before logicApps: one more subscription goes there.
+  const text = readFileSync(join(root, "environments", "dev.yaml"), "utf8").replace(
+    "\nlogicApps:",
+    `
         - name: to-storage
           destination: { storageQueue: { storageAccountId: ${account}, queueName: events } }
           deadLetter: { storageAccountId: ${account}, container: deadletter }
-`;
+
+logicApps:`,
+  );
 
   it("are the external queue and container the stack grants Event Grid's identity on", () => {
-    const loaded = loadEnvironmentText(text, "dev.yaml");
+    const loaded = loadEnvironmentText(text, join(root, "environments", "dev.yaml"));
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(stackRequirementsOf(loaded.model).externalRoleScopes).toEqual([
       `${account}/blobServices/default/containers/deadletter`,

@@ -2,7 +2,7 @@
  * `npm run bootstrap`: the command a tenant admin runs once per environment. Terraform itself is
  * never run here: `--apply` is checked against a recording stand-in for it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -189,6 +189,7 @@ describe("npm run bootstrap", () => {
   it("refuses an environment without state:, which CI cannot deploy, with exit 1 and nothing written", () => {
     const dir = tempDir();
     const file = join(dir, "sandbox.yaml");
+    cpSync(join(environments, "workflows"), join(dir, "workflows"), { recursive: true });
     writeFileSync(
       file,
       readFileSync(join(environments, "dev.yaml"), "utf8")

@@ -233,12 +233,16 @@ describe("the subjects the workflows present", () => {
 describe("an environment that grants roles on resources outside its group", () => {
   const account =
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x/providers/Microsoft.Storage/storageAccounts/stexternal";
-  // dev.yaml ends inside the subscriptions of its Event Grid topic: one more subscription goes there.
-  const text = `${readFileSync(join(__dirname, "..", "..", "environments", "dev.yaml"), "utf8").trimEnd()}
+  // dev.yaml's Event Grid topic subscriptions end just before logicApps: one more subscription goes there.
+  const text = readFileSync(join(__dirname, "..", "..", "environments", "dev.yaml"), "utf8").replace(
+    "\nlogicApps:",
+    `
         - name: to-storage
           destination: { storageQueue: { storageAccountId: ${account}, queueName: events } }
-`;
-  const loaded = loadEnvironmentText(text, "dev.yaml");
+
+logicApps:`,
+  );
+  const loaded = loadEnvironmentText(text, join(__dirname, "..", "..", "environments", "dev.yaml"));
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const external = Object.values(bootstrapOf(loaded.model).resource.azurerm_role_assignment).filter(
     (r) => r.scope === `${account}/queueServices/default/queues/events`,

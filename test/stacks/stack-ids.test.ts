@@ -20,6 +20,7 @@ const nameMadePrefixes = [
   "event-subscription-",
   "edge-site-",
   "event-grid-dead-letter-container-",
+  "logic-app-",
 ];
 
 /** The construct IDs of the stack's direct children (outputs aside) for each environment file. */
