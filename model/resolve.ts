@@ -5,6 +5,7 @@
  */
 import type { EnvironmentModel } from "./model";
 import type { ParsedDocument } from "./parsed-document";
+import type { ReferencedFiles } from "./referenced-files";
 import { budgetName, generatedNamesFor, resourceGroupNameOf } from "./resource-names";
 import { ResolveContext } from "./resolution/context";
 import {
@@ -19,6 +20,7 @@ import { resolveMonitoring } from "./resolution/monitoring";
 import { resolveRelayNamespace } from "./resolution/relay";
 import { resolveServiceBusNamespace } from "./resolution/service-bus";
 import { resolveSites, siteGatewaysByNamespace } from "./resolution/sites";
+import { resolveStreamAnalyticsJob } from "./resolution/stream-analytics";
 import type { EnvironmentSpec } from "./spec";
 
 /**
@@ -27,8 +29,12 @@ import type { EnvironmentSpec } from "./spec";
  */
 const defaultBudgetStart = "2026-01-01";
 
-export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): EnvironmentModel {
-  const ctx = new ResolveContext(doc, spec);
+export function resolveEnvironment(
+  doc: ParsedDocument,
+  spec: EnvironmentSpec,
+  files: ReferencedFiles = new Map(),
+): EnvironmentModel {
+  const ctx = new ResolveContext(doc, spec, files);
   const sites = resolveSites(ctx);
   const gateways = siteGatewaysByNamespace(sites);
   const resourceGroupName = resourceGroupNameOf(spec);
@@ -81,6 +87,7 @@ export function resolveEnvironment(doc: ParsedDocument, spec: EnvironmentSpec): 
     },
     relay: (spec.relay ?? []).map((ns, i) => resolveRelayNamespace(ctx, ns, i)),
     iotHub: (spec.iotHub ?? []).map((hub, i) => resolveIotHub(ctx, hub, i)),
+    streamAnalytics: (spec.streamAnalytics ?? []).map((job, i) => resolveStreamAnalyticsJob(ctx, job, i)),
     sites,
     waivers: (spec.waivers ?? []).map((w, i) => ({
       ...w,

@@ -7,8 +7,9 @@
  *   themselves contain `/`);
  * - a resource reference: `<service>/<name>` or `<service>/<namespace>/<entity>` (and, for Service
  *   Bus subscriptions and Event Hubs consumer groups, `<service>/<namespace>/<parent>/<child>`),
- *   where `<service>` is one of {@link resourceServices}. `model/walk.ts` gives every resource of
- *   an environment its reference.
+ *   where `<service>` is one of {@link resourceServices}; a Stream Analytics job's inputs and
+ *   outputs are `streamAnalytics/<job>/<alias>`. `model/walk.ts` gives every resource of an
+ *   environment its reference.
  */
 export const resourceServices = [
   "serviceBus",
@@ -18,6 +19,7 @@ export const resourceServices = [
   "eventGridNamespaces",
   "relay",
   "iotHub",
+  "streamAnalytics",
 ] as const;
 
 export type ResourceService = (typeof resourceServices)[number];
@@ -42,7 +44,10 @@ export type ResourceKind =
   | "hybridConnection"
   | "wcfRelay"
   | "iotHub"
-  | "iotRoute";
+  | "iotRoute"
+  | "streamAnalyticsJob"
+  | "streamAnalyticsInput"
+  | "streamAnalyticsOutput";
 
 /** `serviceBus/orders/payments` from its parts. */
 export function resourceRef(service: ResourceService, ...names: readonly string[]): string {

@@ -96,6 +96,10 @@ export interface AlertOverridesSpec {
   readonly iotHubThrottlingErrors?: number;
   readonly relayListenerErrors?: number;
   readonly authorizationFailures?: number;
+  readonly streamAnalyticsRuntimeErrors?: number;
+  readonly streamAnalyticsDeserializationErrors?: number;
+  readonly streamAnalyticsWatermarkDelaySeconds?: number;
+  readonly streamAnalyticsUtilizationPercent?: number;
 }
 
 export interface WebhookReceiverSpec {
@@ -510,6 +514,56 @@ export interface IotHubSpec extends NamespaceCommonSpec {
   readonly deviceProvisioning?: DeviceProvisioningSpec;
 }
 
+// ---------------------------------------------------------------- Stream Analytics
+
+/** Streaming units in the SKU's own unit: SU V1 on Standard, SU V2 on StandardV2 (`"1/3"`, `"2/3"`, 1, 2, ...). */
+export type StreamingUnitsSpec = number | "1/3" | "2/3";
+
+export interface StreamAnalyticsInputSpec {
+  readonly alias: string;
+  /** `<namespace>/<hub>` of an event hub in this file. */
+  readonly eventHub?: string;
+  /** An IoT hub of this file, by name. */
+  readonly iotHub?: string;
+  readonly consumerGroup: string;
+  readonly serialization?: "Json" | "Csv" | "Avro";
+}
+
+export interface StreamAnalyticsBlobOutputSpec {
+  readonly storageAccountId: string;
+  readonly container: string;
+  readonly pathPattern?: string;
+}
+
+export interface StreamAnalyticsOutputSpec {
+  readonly alias: string;
+  readonly serviceBusQueue?: string;
+  readonly serviceBusTopic?: string;
+  readonly eventHub?: string;
+  readonly blob?: StreamAnalyticsBlobOutputSpec;
+  readonly serialization?: "Json" | "Csv" | "Avro" | "Parquet";
+}
+
+export interface StreamAnalyticsJobSpec {
+  readonly name: string;
+  readonly resourceName?: string;
+  readonly sku: "Standard" | "StandardV2";
+  readonly streamingUnits: StreamingUnitsSpec;
+  /** The query file, relative to the environment file. */
+  readonly query: string;
+  readonly compatibilityLevel?: "1.0" | "1.1" | "1.2";
+  readonly eventsOutOfOrderPolicy?: "Adjust" | "Drop";
+  readonly eventsOutOfOrderMaxDelaySeconds?: number;
+  readonly lateArrivalMaxDelaySeconds?: number;
+  readonly outputErrorPolicy?: "Stop" | "Drop";
+  readonly dataLocale?: string;
+  readonly inputs: readonly StreamAnalyticsInputSpec[];
+  readonly outputs: readonly StreamAnalyticsOutputSpec[];
+  readonly diagnostics?: boolean;
+  readonly lock?: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
 // ---------------------------------------------------------------- Edge sites, waivers, smoke
 
 export interface SiteSpec {
@@ -564,6 +618,7 @@ export interface EnvironmentSpec {
   readonly eventGrid?: EventGridSpec;
   readonly relay?: readonly RelayNamespaceSpec[];
   readonly iotHub?: readonly IotHubSpec[];
+  readonly streamAnalytics?: readonly StreamAnalyticsJobSpec[];
   readonly sites?: readonly SiteSpec[];
   readonly waivers?: readonly WaiverSpec[];
   readonly allowDestroy?: readonly AllowDestroySpec[];

@@ -2,6 +2,7 @@ import type { Problem } from "../../azure/problem";
 import type { Diagnostic } from "../diagnostics";
 import { pointerToPath } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
+import type { ReferencedFiles } from "../referenced-files";
 import type { EnvironmentSpec } from "../spec";
 
 /**
@@ -17,6 +18,8 @@ export class SemanticContext {
     readonly spec: EnvironmentSpec,
     /** The day waivers and expiry dates are judged against. */
     readonly today: Date,
+    /** The files the environment file names, as read (an unreadable one is absent: its error is reported already). */
+    readonly files: ReferencedFiles = new Map(),
   ) {}
 
   /** Reports a problem with the value at `pointer` (e.g. `/serviceBus/0/queues/1/sessions`). */

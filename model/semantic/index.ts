@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
+import type { ReferencedFiles } from "../referenced-files";
 import type { EnvironmentSpec } from "../spec";
 import { checkAzureNames } from "./azure-names";
 import { SemanticContext, type SemanticCheck } from "./context";
@@ -12,6 +13,7 @@ import { checkReferences } from "./references";
 import { checkRelays } from "./relay";
 import { checkServiceBus } from "./service-bus";
 import { checkSites } from "./sites";
+import { checkStreamAnalytics } from "./stream-analytics";
 import { checkTierRequirements } from "./tier-requirements";
 import { checkUniqueNames } from "./unique-names";
 import { checkWaivers } from "./waivers";
@@ -33,15 +35,16 @@ const checks: readonly SemanticCheck[] = [
   checkIotHubs,
   checkRelays,
   checkSites,
+  checkStreamAnalytics,
   checkDeploy,
 ];
 
 export function checkSemantics(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  options: { today?: Date } = {},
+  options: { today?: Date; files?: ReferencedFiles } = {},
 ): Diagnostic[] {
-  const ctx = new SemanticContext(doc, spec, options.today ?? new Date());
+  const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.files);
   for (const check of checks) check(ctx);
   return [...ctx.diagnostics];
 }
