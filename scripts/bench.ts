@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBenchmark } from "./bench/run-benchmark";
 import { renderBenchmarkTable } from "./bench/report";
+import { userArguments } from "./cli/user-arguments";
 
 const program = new Command()
   .name("bench")
@@ -20,7 +21,7 @@ const program = new Command()
   .option("--format <format>", "table or json", "table")
   .option("--output <file>", "also write the JSON results to this file")
   .option("--keep", "keep the generated files and synthesized stacks")
-  .parse();
+  .parse(userArguments(process.argv.slice(2)), { from: "user" });
 const opts = program.opts<{ sizes: string; runs: string; format: string; output?: string; keep?: boolean }>();
 const sizes = opts.sizes.split(",").map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 10)) {

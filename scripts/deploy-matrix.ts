@@ -4,8 +4,9 @@
  * file is invalid or the order is broken, 2 on a usage error.
  */
 import { deployMatrixMain } from "./deploy/matrix-cli";
+import { userArguments } from "./cli/user-arguments";
 
-process.exitCode = deployMatrixMain(process.argv.slice(2), {
+process.exitCode = deployMatrixMain(userArguments(process.argv.slice(2)), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -15,6 +15,7 @@ import { connectionCatalogFor } from "../model/connection-catalog";
 import { renderDot } from "../policies/topology/dot";
 import { topologyOf } from "../policies/topology/graph";
 import { renderMermaid } from "../policies/topology/mermaid";
+import { userArguments } from "./cli/user-arguments";
 
 export interface DiagramIo {
   readonly stdout: (text: string) => void;
@@ -75,7 +76,7 @@ export function diagramMain(argv: readonly string[], io: DiagramIo): number {
 }
 
 if (require.main === module) {
-  process.exitCode = diagramMain(process.argv.slice(2), {
+  process.exitCode = diagramMain(userArguments(process.argv.slice(2)), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

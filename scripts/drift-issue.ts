@@ -4,8 +4,9 @@
  * closes (printed as JSON). Exit 2 when the summary cannot be read.
  */
 import { driftIssueMain } from "./drift/cli";
+import { userArguments } from "./cli/user-arguments";
 
-process.exitCode = driftIssueMain(process.argv.slice(2), {
+process.exitCode = driftIssueMain(userArguments(process.argv.slice(2)), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 });

@@ -16,6 +16,7 @@ import { formatJson } from "../policies/plan-guard/format-json";
 import { formatText } from "../policies/plan-guard/format-text";
 import { planGuard, type PlanGuardOptions } from "../policies/plan-guard/plan-guard";
 import { readPlanFile } from "../policies/plan-guard/read-plan-file";
+import { userArguments } from "./cli/user-arguments";
 
 interface CliOptions {
   readonly env?: string;
@@ -79,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return report.blocked ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
+main(userArguments(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

@@ -29,6 +29,7 @@ import { reportFormats } from "../policies/report/report-options";
 import { reportedRules } from "../policies/rules/catalog";
 import { renderDot } from "../policies/topology/dot";
 import { topologyOf } from "../policies/topology/graph";
+import { userArguments } from "./cli/user-arguments";
 
 export interface PolicyIo {
   readonly stdout: (text: string) => void;
@@ -184,7 +185,7 @@ export function policyMain(argv: readonly string[], io: PolicyIo): number {
 }
 
 if (require.main === module) {
-  process.exitCode = policyMain(process.argv.slice(2), {
+  process.exitCode = policyMain(userArguments(process.argv.slice(2)), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY === true,

@@ -1,7 +1,8 @@
 /** `npm run preflight -- --env <name>`: what an environment needs in Azure before its first deploy. */
 import { preflightMain } from "./preflight/cli";
+import { userArguments } from "./cli/user-arguments";
 
-preflightMain(process.argv.slice(2), {
+preflightMain(userArguments(process.argv.slice(2)), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -13,6 +13,7 @@ import { Command, CommanderError } from "commander";
 import fc from "fast-check";
 import type { EnvironmentCase } from "../test/properties/arbitraries/environment";
 import { properties, propertyById, type PropertyDefinition } from "../test/properties/properties";
+import { userArguments } from "./cli/user-arguments";
 
 interface Options {
   readonly runs: number;
@@ -216,5 +217,7 @@ export function propertiesMain(argv: readonly string[], out: (text: string) => v
 }
 
 if (require.main === module) {
-  process.exitCode = propertiesMain(process.argv.slice(2), (text) => process.stdout.write(text));
+  process.exitCode = propertiesMain(userArguments(process.argv.slice(2)), (text) =>
+    process.stdout.write(text),
+  );
 }

@@ -1,7 +1,8 @@
 /** `npm run smoke -- --env <name>`: verify what is deployed against the environment file. */
 import { smokeMain } from "./smoke/cli";
+import { userArguments } from "./cli/user-arguments";
 
-smokeMain(process.argv.slice(2), {
+smokeMain(userArguments(process.argv.slice(2)), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

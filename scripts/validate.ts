@@ -13,6 +13,7 @@ import {
   renderText,
   validateFiles,
 } from "../model/validate-files";
+import { userArguments } from "./cli/user-arguments";
 
 type ValidateFormat = "text" | "json" | "github";
 
@@ -27,7 +28,7 @@ function main(argv: readonly string[]): number {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
-    program.parse(argv, { from: "node" });
+    program.parse(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCodes.valid : exitCodes.usageOrIo;
@@ -46,4 +47,4 @@ function main(argv: readonly string[]): number {
   return exitCodeFor(results);
 }
 
-process.exitCode = main(process.argv);
+process.exitCode = main(userArguments(process.argv.slice(2)));

@@ -401,13 +401,14 @@ describeRefusals("Event Grid topic and subscription options refused", [
     doc: grid({ topics: [{ name: "events", trustedServicesAllowed: false }] }),
     path: "eventGrid.topics[0].trustedServicesAllowed",
     message:
-      "trustedServicesAllowed does not apply here: Event Grid topics have no trusted-services firewall exception",
+      "letting trusted Microsoft services through needs IP rules with a trusted-services exception, which Event Grid does not have (remove trustedServicesAllowed)",
   },
   {
     option: "topic customerManagedKey",
     doc: grid({ topics: [{ name: "events", customerManagedKey: true }] }),
     path: "eventGrid.topics[0].customerManagedKey",
-    message: "customerManagedKey does not apply here: Event Grid topics do not support customer-managed keys",
+    message:
+      "a customer-managed key needs a service that offers one, and Event Grid encrypts with Microsoft-managed keys only (remove customerManagedKey)",
   },
   {
     option: "topic receivers",
@@ -898,22 +899,35 @@ describeAbsent(
   ],
 );
 
+/** What a namespace has no setting for, with the message that says so and what to do instead. */
+const namespaceHasNoSetting: readonly (readonly [field: string, value: unknown, message: string])[] = [
+  [
+    "localAuth",
+    true,
+    "switching local (SAS) authentication needs an Event Grid custom topic; namespaces have no local-auth switch (remove localAuth)",
+  ],
+  [
+    "trustedServicesAllowed",
+    true,
+    "letting trusted Microsoft services through needs IP rules with a trusted-services exception, which Event Grid does not have (remove trustedServicesAllowed)",
+  ],
+  [
+    "customerManagedKey",
+    true,
+    "a customer-managed key needs a service that offers one, and Event Grid encrypts with Microsoft-managed keys only (remove customerManagedKey)",
+  ],
+  ["senders", ["app"], "senders does not apply here"],
+  ["receivers", ["app"], "receivers does not apply here"],
+  ["owners", ["app"], "owners does not apply here"],
+];
+
 describeRefusals(
   "Event Grid namespace options it has no setting for",
-  (
-    ["localAuth", "trustedServicesAllowed", "customerManagedKey", "senders", "receivers", "owners"] as const
-  ).map((field) => ({
+  namespaceHasNoSetting.map(([field, value, message]) => ({
     option: `namespace ${field}`,
-    doc: grid({
-      namespaces: [
-        {
-          name: "plant",
-          [field]: field.endsWith("s") && field !== "trustedServicesAllowed" ? ["app"] : true,
-        },
-      ],
-    }),
+    doc: grid({ namespaces: [{ name: "plant", [field]: value }] }),
     path: `eventGrid.namespaces[0].${field}`,
-    message: `${field} does not apply here`,
+    message,
   })),
 );
 

@@ -652,13 +652,14 @@ describeRefusals("Event Hubs namespace options refused in their tier", [
     option: "namespace allowedIpRanges on Basic",
     doc: single({ sku: "Basic", allowedIpRanges: ["203.0.113.0/24"] }),
     path: "eventHubs[0].allowedIpRanges",
-    message: "Basic has no IP firewall, got 1 allowed ranges",
+    message: "IP rules needs Standard or above; this Event Hubs namespace (Basic) has none",
   },
   {
     option: "namespace trustedServicesAllowed on Basic",
     doc: single({ sku: "Basic", trustedServicesAllowed: false }),
     path: "eventHubs[0].trustedServicesAllowed",
-    message: "Basic has no network rules for trusted services to bypass",
+    message:
+      "letting trusted Microsoft services through needs Standard or above; this Event Hubs namespace (Basic) has none",
   },
   {
     option: "namespace privateEndpoint on Basic",
@@ -666,13 +667,14 @@ describeRefusals("Event Hubs namespace options refused in their tier", [
       network: { privateEndpointSubnetId: ids.subnet },
     }),
     path: "eventHubs[0].privateEndpoint",
-    message: "Basic has no private link, got privateEndpoint: true",
+    message: "a private endpoint needs Standard or above; this Event Hubs namespace (Basic) has none",
   },
   {
     option: "namespace customerManagedKey on Standard",
     doc: single({ customerManagedKey: true }, "development", { encryption }),
     path: "eventHubs[0].customerManagedKey",
-    message: "Standard has no customer-managed keys, got customerManagedKey: true",
+    message:
+      "a customer-managed key needs Premium or a dedicated cluster; this Event Hubs namespace (Standard) has none",
   },
   {
     option: "namespace customerManagedKey without an encryption section",

@@ -574,7 +574,8 @@ describeRefusals("IoT Hub options refused", [
       ],
     }),
     path: "iotHub[0].routes[0].to.storageContainer.storageAccountId",
-    message: 'storage account name must be 3-24 lowercase letters and digits, got "st_gap"',
+    message:
+      'storage account name "st_gap" may contain only lowercase letters and numbers, but has "_" at position 3; give the ARM ID of an existing storage account',
   },
   {
     option: "a route with a blank condition",
@@ -604,7 +605,8 @@ describeRefusals("IoT Hub options refused", [
       },
     }),
     path: "iotHub[0].fileUpload.storageAccountId",
-    message: 'storage account name must be 3-24 lowercase letters and digits, got "st_gap"',
+    message:
+      'storage account name "st_gap" may contain only lowercase letters and numbers, but has "_" at position 3; give the ARM ID of an existing storage account',
   },
   {
     option: "hub receivers",
@@ -616,24 +618,25 @@ describeRefusals("IoT Hub options refused", [
     option: "hub trustedServicesAllowed",
     doc: single("S1", { trustedServicesAllowed: false }),
     path: "iotHub[0].trustedServicesAllowed",
-    message: "trustedServicesAllowed does not apply to an IoT hub",
+    message:
+      "letting trusted Microsoft services through needs a trusted-services exception, which IoT Hub's IP filter lacks (allow the hub as a trusted service on the target instead); this IoT hub (S1) has none",
   },
   {
     option: "hub customerManagedKey: true",
     doc: single("S1", { customerManagedKey: true }, "production"),
     path: "iotHub[0].customerManagedKey",
-    message: "customerManagedKey: true does not apply to an IoT hub",
+    message:
+      "a customer-managed key needs a generally available setting, which IoT Hub lacks (its customer-managed keys never left preview and azurerm_iothub has no setting for them; data is encrypted with Microsoft-managed keys)",
   },
   {
-    option:
-      "hub privateEndpoint: true on F1, which has no private link (today silently ignored: see the property report)",
+    option: "hub privateEndpoint: true on F1, which has no private link",
     doc: environment(
       "development",
       { iotHub: [{ name: "plants", sku: "F1", privateEndpoint: true }] },
       { network: { privateEndpointSubnetId: ids.subnet } },
     ),
     path: "iotHub[0].privateEndpoint",
-    message: "F1",
+    message: "a private endpoint needs a basic or standard SKU (B1-B3 or S1-S3); this IoT hub (F1) has none",
   },
   {
     option: "an F1 hub in production, closed by default and without private link",

@@ -158,17 +158,6 @@ const namespaceEntries: Entry[] = [
     },
   ),
   namespaceEntry(
-    "namespace localAuth: true (Relay always accepts SAS keys; there is no switch)",
-    "n-keys",
-    { localAuth: true },
-    {
-      type: "azurerm_relay_namespace",
-      select: { name: azureName("n-keys") },
-      attributes: { sku_name: "Standard" },
-      absent: ["local_auth_enabled"],
-    },
-  ),
-  namespaceEntry(
     "namespace customerManagedKey: false (what Relay does anyway)",
     "n-ms-keys",
     { customerManagedKey: false },
@@ -349,24 +338,36 @@ function single(namespace: Json, tier: Tier = "development"): Json {
   return environment(tier, { relay: [{ name: "bridge", ...namespace }] });
 }
 
+// Relay has no local-auth switch at all, so any explicit value is refused, not only `false`.
+const noLocalAuthSwitch =
+  "switching local (SAS) authentication needs a disableLocalAuth property, which Azure Relay lacks";
+
 describeRefusals("Relay options refused", [
   {
     option: "namespace localAuth: false",
     doc: single({ localAuth: false }),
     path: "relay[0].localAuth",
-    message: "Azure Relay cannot disable local (SAS) authentication: remove localAuth",
+    message: noLocalAuthSwitch,
+  },
+  {
+    option: "namespace localAuth: true (Relay always accepts SAS keys; there is no switch to state)",
+    doc: single({ localAuth: true }),
+    path: "relay[0].localAuth",
+    message: noLocalAuthSwitch,
   },
   {
     option: "namespace customerManagedKey: true",
     doc: single({ customerManagedKey: true }),
     path: "relay[0].customerManagedKey",
-    message: "Azure Relay namespaces do not support customer-managed keys",
+    message:
+      "a customer-managed key needs a service that offers them (Azure Relay encrypts with Microsoft-managed keys only)",
   },
   {
     option: "namespace userAssignedIdentityIds",
     doc: single({ userAssignedIdentityIds: [ids.identity] }),
     path: "relay[0].userAssignedIdentityIds",
-    message: "Azure Relay namespaces take no managed identities",
+    message:
+      "user-assigned identities needs a resource that calls other services (a Relay namespace calls none, so it takes no identity)",
   },
   {
     option: "namespace publicNetworkAccess: true in production without a waiver",

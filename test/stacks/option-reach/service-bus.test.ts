@@ -449,7 +449,7 @@ describeRefusals("Service Bus options a SKU does not have", [
     option: "queue sessions on Basic",
     doc: single("Basic", { queues: [{ name: "q1", sessions: true }] }),
     path: "serviceBus[0].queues[0].sessions",
-    message: 'sessions needs the Standard or Premium SKU; namespace "orders" is Basic',
+    message: 'sessions need the Standard or Premium SKU; namespace "orders" is Basic',
   },
   {
     option: "queue duplicateDetection on Basic",
@@ -826,7 +826,7 @@ describeRefusals("Service Bus namespace options refused in their SKU or tier", [
       network: { privateEndpointSubnetId: ids.subnet },
     }),
     path: "serviceBus[0].privateEndpoint",
-    message: 'a private endpoint needs the Premium SKU; namespace "orders" is Standard',
+    message: "a private endpoint needs the Premium SKU; this Service Bus namespace (Standard) has none",
   },
   {
     option: "namespace privateEndpoint without a network section",
@@ -838,7 +838,7 @@ describeRefusals("Service Bus namespace options refused in their SKU or tier", [
     option: "namespace customerManagedKey on Standard",
     doc: single("Standard", { customerManagedKey: true }, "development", { encryption }),
     path: "serviceBus[0].customerManagedKey",
-    message: 'a customer-managed key needs the Premium SKU; namespace "orders" is Standard',
+    message: "a customer-managed key needs the Premium SKU; this Service Bus namespace (Standard) has none",
   },
   {
     option: "namespace customerManagedKey without an encryption section",

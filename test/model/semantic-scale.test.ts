@@ -40,15 +40,14 @@ function largeEnvironment(): string {
   return `${lines.join("\n")}\n`;
 }
 
+// Its speed is a target of `npm run bench` (validate 5,000 entities in under a second), not of this test.
 describe("validation at scale", () => {
-  it("checks and resolves 5,000 entities in under a second", () => {
+  it("accepts and resolves 5,000 valid entities without a false error", () => {
     const doc = documentFromText(largeEnvironment());
     const spec = specOf(doc);
-    const started = performance.now();
     const errors = checkSemantics(doc, spec, { today: testToday });
-    resolveEnvironment(doc, spec);
-    const elapsed = performance.now() - started;
+    const model = resolveEnvironment(doc, spec);
     expect(errors).toEqual([]);
-    expect(elapsed).toBeLessThan(1000);
+    expect(model.serviceBus.flatMap((ns) => ns.queues)).toHaveLength(2500);
   });
 });
