@@ -61,11 +61,19 @@ export function tokenizeQuery(text: string): TokenizedQuery {
     index = to;
   };
 
-  /** The text up to `close`, where a doubled `close` stands for one; undefined when it never closes. */
-  const delimited = (open: number, close: string): { value: string; end: number } | undefined => {
+  /**
+   * The text up to `close`, where a doubled `close` stands for one; undefined when it never closes.
+   * A name ends with its line: one left open would otherwise swallow the names that follow.
+   */
+  const delimited = (
+    open: number,
+    close: string,
+    kind: TokenKind,
+  ): { value: string; end: number } | undefined => {
     let value = "";
     let i = open + 1;
     while (i < text.length) {
+      if (kind === "name" && text[i] === "\n") return undefined;
       if (text[i] === close) {
         if (text[i + 1] === close) {
           value += close;
@@ -110,7 +118,7 @@ export function tokenizeQuery(text: string): TokenizedQuery {
     const closer = closers[c];
     if (closer) {
       const [close, kind, what] = closer;
-      const read = delimited(index, close);
+      const read = delimited(index, close, kind);
       if (!read) {
         problems.push({ ...position, message: `${what} is never closed with ${close}` });
         advance(text.length);

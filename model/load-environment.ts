@@ -4,10 +4,11 @@ import { sortDiagnostics } from "./diagnostics";
 import type { EnvironmentModel } from "./model";
 import { parseEnvironmentText } from "./parse";
 import { checkModel } from "./checks";
-import { fileReferencesOf, readReferencedFiles, type ReadFile } from "./referenced-files";
+import { readReferencedFiles, type ReadFile } from "./referenced-files";
 import { checkSchema } from "./schema-check";
 import { checkSemantics } from "./semantic";
 import { resolveEnvironment } from "./resolve";
+import { streamAnalyticsFileReferences } from "./stream-analytics-files";
 import type { EnvironmentSpec } from "./spec";
 
 export type LoadResult =
@@ -40,7 +41,11 @@ export function loadEnvironmentText(text: string, file: string, options: LoadOpt
   // Semantic rules assume the shape the schema guarantees; on a shape error they would only add noise.
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
   const spec = parsed.document.data as EnvironmentSpec;
-  const referenced = readReferencedFiles(parsed.document, fileReferencesOf(spec), options.readFile);
+  const referenced = readReferencedFiles(
+    parsed.document,
+    [...streamAnalyticsFileReferences(spec)],
+    options.readFile,
+  );
   const semanticErrors = [
     ...referenced.errors,
     ...checkSemantics(parsed.document, spec, { today: options.today, files: referenced.files }),

@@ -4,6 +4,7 @@
  * profile supplies has been applied, so no consumer has to guess what an absent field means.
  */
 import type * as spec from "./spec";
+import type { StreamThroughput } from "./throughput";
 
 export type { Tier, PrincipalType } from "./spec";
 
@@ -366,8 +367,7 @@ export interface IotHub extends NamespaceSettings {
 
 /** What a Stream Analytics input reads: an event hub of the file, or an IoT hub of the file. */
 export type StreamAnalyticsSource =
-  | Extract<EntityRef, { readonly kind: "eventHub" }>
-  | { readonly kind: "iotHub"; readonly hub: string };
+  Extract<EntityRef, { readonly kind: "eventHub" }> | { readonly kind: "iotHub"; readonly hub: string };
 
 /** Where a Stream Analytics output writes: a queue, topic or event hub of the file, or a blob container. */
 export type StreamAnalyticsSink =
@@ -415,6 +415,8 @@ export interface StreamAnalyticsJob extends Declared {
   readonly query: StreamAnalyticsQuery;
   readonly inputs: readonly StreamAnalyticsInput[];
   readonly outputs: readonly StreamAnalyticsOutput[];
+  /** The load the file declares, as it states it; absent when it states none. */
+  readonly throughput?: StreamThroughput;
   readonly diagnostics: boolean;
   readonly lock: boolean;
   readonly preventDestroy: boolean;

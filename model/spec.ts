@@ -6,6 +6,7 @@
  */
 
 import type { AdvancedFilterOperator } from "../azure/event-grid-subscriptions";
+import type { StreamThroughput } from "./throughput";
 
 export type Tier = "development" | "production";
 export type PrincipalType = "ServicePrincipal" | "Group" | "User";
@@ -559,6 +560,8 @@ export interface StreamAnalyticsJobSpec {
   readonly dataLocale?: string;
   readonly inputs: readonly StreamAnalyticsInputSpec[];
   readonly outputs: readonly StreamAnalyticsOutputSpec[];
+  /** What the inputs carry in: sizes the job's streaming units (another check reads it). */
+  readonly throughput?: StreamThroughput;
   readonly diagnostics?: boolean;
   readonly lock?: boolean;
   readonly tags?: Readonly<Record<string, string>>;

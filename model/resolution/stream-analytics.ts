@@ -4,16 +4,23 @@ import {
   eventsOutOfOrderPolicies,
   outputErrorPolicies,
 } from "../../azure/stream-analytics";
-import type { StreamAnalyticsInput, StreamAnalyticsJob, StreamAnalyticsOutput, StreamAnalyticsSink } from "../model";
+import type {
+  StreamAnalyticsInput,
+  StreamAnalyticsJob,
+  StreamAnalyticsOutput,
+  StreamAnalyticsSink,
+} from "../model";
 import { azureNameOf } from "../resource-names";
 import type { StreamAnalyticsInputSpec, StreamAnalyticsJobSpec, StreamAnalyticsOutputSpec } from "../spec";
+import { streamAnalyticsQueryPointer } from "../stream-analytics-files";
 import type { ResolveContext } from "./context";
 import { entityTarget } from "./destinations";
 
 /** A setting the profile holds as text, checked against the values the file could state. */
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new Error(`internal: the tier profile's ${what} "${value}" is none of ${allowed.join(", ")}`);
+  if (found === undefined)
+    throw new Error(`internal: the tier profile's ${what} "${value}" is none of ${allowed.join(", ")}`);
   return found;
 }
 
@@ -43,7 +50,11 @@ function sink(spec: StreamAnalyticsOutputSpec, pointer: string): StreamAnalytics
   };
 }
 
-function output(ctx: ResolveContext, spec: StreamAnalyticsOutputSpec, pointer: string): StreamAnalyticsOutput {
+function output(
+  ctx: ResolveContext,
+  spec: StreamAnalyticsOutputSpec,
+  pointer: string,
+): StreamAnalyticsOutput {
   return {
     alias: spec.alias,
     writes: sink(spec, pointer),
@@ -67,7 +78,7 @@ export function resolveStreamAnalyticsJob(
   const pointer = `/streamAnalytics/${index}`;
   const d = ctx.profile.streamAnalytics;
   const defaults = ctx.profile.namespace;
-  const query = ctx.files.get(`${pointer}/query`);
+  const query = ctx.files.get(streamAnalyticsQueryPointer(index));
   if (!query) throw new Error(`internal: the query of ${pointer} was not read before resolution`);
   return {
     name: job.name,
@@ -75,16 +86,20 @@ export function resolveStreamAnalyticsJob(
     source: ctx.source(pointer),
     sku: job.sku,
     streamingUnits: job.streamingUnits,
-    compatibilityLevel: job.compatibilityLevel ?? oneOf(d.compatibilityLevel, compatibilityLevels, "compatibilityLevel"),
+    compatibilityLevel:
+      job.compatibilityLevel ?? oneOf(d.compatibilityLevel, compatibilityLevels, "compatibilityLevel"),
     eventsOutOfOrderPolicy:
-      job.eventsOutOfOrderPolicy ?? oneOf(d.eventsOutOfOrderPolicy, eventsOutOfOrderPolicies, "eventsOutOfOrderPolicy"),
+      job.eventsOutOfOrderPolicy ??
+      oneOf(d.eventsOutOfOrderPolicy, eventsOutOfOrderPolicies, "eventsOutOfOrderPolicy"),
     eventsOutOfOrderMaxDelaySeconds: job.eventsOutOfOrderMaxDelaySeconds ?? d.eventsOutOfOrderMaxDelaySeconds,
     lateArrivalMaxDelaySeconds: job.lateArrivalMaxDelaySeconds ?? d.lateArrivalMaxDelaySeconds,
-    outputErrorPolicy: job.outputErrorPolicy ?? oneOf(d.outputErrorPolicy, outputErrorPolicies, "outputErrorPolicy"),
+    outputErrorPolicy:
+      job.outputErrorPolicy ?? oneOf(d.outputErrorPolicy, outputErrorPolicies, "outputErrorPolicy"),
     dataLocale: job.dataLocale ?? d.dataLocale,
     query: { file: query.path, text: query.text },
     inputs: job.inputs.map((spec, i) => input(ctx, spec, `${pointer}/inputs/${i}`)),
     outputs: job.outputs.map((spec, i) => output(ctx, spec, `${pointer}/outputs/${i}`)),
+    ...(job.throughput && { throughput: job.throughput }),
     diagnostics: job.diagnostics ?? defaults.diagnostics,
     lock: job.lock ?? defaults.lock,
     preventDestroy: ctx.preventDestroy("streamAnalytics", job.name),

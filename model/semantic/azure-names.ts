@@ -5,6 +5,7 @@ import { eventHubsGeoPairable } from "../../azure/event-hubs";
 import { iotHubNameRules } from "../../azure/iot-hub";
 import { relayNameRules } from "../../azure/relay";
 import { serviceBusOffersGeoDisasterRecovery } from "../../azure/service-bus";
+import { streamAnalyticsNameRules } from "../../azure/stream-analytics";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -278,6 +279,12 @@ function iotHub(ctx: SemanticContext): void {
   });
 }
 
+function streamAnalytics(ctx: SemanticContext): void {
+  (ctx.spec.streamAnalytics ?? []).forEach((job, i) => {
+    checkNamespaceWith(ctx, "streamAnalyticsJob", streamAnalyticsNameRules.job, `/streamAnalytics/${i}`, job);
+  });
+}
+
 function environmentAndResourceGroup(ctx: SemanticContext): void {
   check(ctx, "environment", ctx.spec.name, "/name", "rename the environment", "the environment name");
   const given = ctx.spec.resourceGroupName !== undefined;
@@ -305,4 +312,5 @@ export const checkAzureNames: SemanticCheck = (ctx) => {
   eventGrid(ctx);
   relay(ctx);
   iotHub(ctx);
+  streamAnalytics(ctx);
 };

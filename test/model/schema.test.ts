@@ -91,7 +91,12 @@ describe("environment schema document", () => {
     const specFields = new Set([...specText.matchAll(/readonly (\w+)\??:/g)].map((m) => m[1]));
     const schemaFields = new Set(allProperties.map((p) => p.name));
     expect([...specFields].filter((f) => !schemaFields.has(f)).sort()).toEqual([]);
-    expect([...schemaFields].filter((f) => !specFields.has(f)).sort()).toEqual([]);
+    // The `throughput:` shapes are spec.ts's too, kept in model/throughput.ts; the schema takes them in turn.
+    const throughputText = readFileSync(join(root, "model", "throughput.ts"), "utf8");
+    const throughputFields = new Set([...throughputText.matchAll(/readonly (\w+)\??:/g)].map((m) => m[1]));
+    const declared = (f: string | undefined): boolean =>
+      f !== undefined && (specFields.has(f) || throughputFields.has(f));
+    expect([...schemaFields].filter((f) => !declared(f)).sort()).toEqual([]);
   });
 });
 

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EnvironmentModel } from "../../model/model";
+import { readReferencedFiles } from "../../model/referenced-files";
 import { resolveEnvironment } from "../../model/resolve";
+import { streamAnalyticsFileReferences } from "../../model/stream-analytics-files";
 import { walkEnvironment, walkKinds, type WalkedResource } from "../../model/walk";
 import { documentFromFile, specOf } from "./helpers/document";
 
@@ -16,7 +18,8 @@ function resolved(path: string): {
   locate: (pointer: string) => { line: number; column: number };
 } {
   const doc = documentFromFile(path);
-  return { model: resolveEnvironment(doc, specOf(doc)), locate: doc.locate };
+  const { files } = readReferencedFiles(doc, streamAnalyticsFileReferences(specOf(doc)));
+  return { model: resolveEnvironment(doc, specOf(doc), files), locate: doc.locate };
 }
 
 /** The Azure type of each synthesized resource the walk accounts for, by Terraform type. */
