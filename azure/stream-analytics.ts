@@ -264,3 +264,13 @@ export const streamAnalyticsMetrics = {
  * metric below 80%" and "consider setting an alert of 80%" ([units]).
  */
 export const streamingUnitUtilizationAlertPercent = 80;
+
+/**
+ * How the job schedule starts a job: `JobStartTime` starts reading at the moment it starts
+ * (azurerm v4.55.0 stream_analytics_job_schedule_resource.go `start_mode`: `CustomTime`,
+ * `JobStartTime` or `LastOutputEventTime`, the last only for a job that ran before).
+ */
+export const jobStartMode = "JobStartTime";
+
+/** How every input and output authenticates: with the job's managed identity (azurerm `authentication_mode`). */
+export const managedIdentityAuthentication = "Msi";

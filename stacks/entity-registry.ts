@@ -1,5 +1,6 @@
 import type { DeliveryTarget } from "../constructs/shared/entity";
 import type { EventGridNamespace } from "../constructs/event-grid/namespace";
+import type { ReadableEventHub, ReadableIotHub } from "../constructs/stream-analytics/inputs";
 
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
@@ -9,7 +10,8 @@ export type NamespaceKind =
   | "eventGridNamespace"
   | "eventGridTopic"
   | "eventGridSystemTopic"
-  | "relay";
+  | "relay"
+  | "streamAnalytics";
 
 export interface RegisteredNamespace {
   readonly kind: NamespaceKind;
@@ -28,6 +30,8 @@ export class EntityRegistry {
   private readonly namespaceIds = new Map<string, string>();
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
+  private readonly readableHubs = new Map<string, ReadableEventHub>();
+  private readonly iotHubs = new Map<string, ReadableIotHub>();
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
@@ -42,6 +46,28 @@ export class EntityRegistry {
   /** Records an Event Grid namespace construct, whose MQTT broker edge sites join. */
   registerMqttBroker(name: string, namespace: EventGridNamespace): void {
     this.mqttBrokers.set(name, namespace);
+  }
+
+  /** Records an event hub that readers (Stream Analytics inputs) are granted receive on. */
+  registerReadable(hub: ReadableEventHub): void {
+    this.readableHubs.set(hub.label, hub);
+  }
+
+  readable(label: string): ReadableEventHub {
+    const found = this.readableHubs.get(label);
+    if (!found) throw new Error(`internal: event hub ${label} was referenced before it was built`);
+    return found;
+  }
+
+  /** Records an IoT hub construct, whose built-in endpoint Stream Analytics inputs read. */
+  registerIotHub(name: string, hub: ReadableIotHub): void {
+    this.iotHubs.set(name, hub);
+  }
+
+  iotHub(name: string): ReadableIotHub {
+    const found = this.iotHubs.get(name);
+    if (!found) throw new Error(`internal: IoT hub ${name} was referenced before it was built`);
+    return found;
   }
 
   mqttBroker(name: string): EventGridNamespace {
