@@ -77,6 +77,12 @@ export type PolicyRelay = PolicyNamespace & {
 export type PolicyIotRoute = Pick<model.IotRoute, "name" | "source" | "target" | "condition">;
 export type PolicyIotHub = PolicyNamespace & { readonly routes: readonly PolicyIotRoute[] };
 
+/** Absent in models built before Stream Analytics (tests' hand-built ones): no jobs. */
+export type PolicyStreamAnalyticsJob = Pick<
+  model.StreamAnalyticsJob,
+  "name" | "azureName" | "source" | "inputs" | "outputs" | "outputErrorPolicy"
+>;
+
 export type PolicySite = Pick<
   model.Site,
   "name" | "namespace" | "clientName" | "source" | "offlineBufferHours" | "cloudCoverage"
@@ -99,6 +105,7 @@ export interface PolicyModel {
   };
   readonly relay: readonly PolicyRelay[];
   readonly iotHub: readonly PolicyIotHub[];
+  readonly streamAnalytics?: readonly PolicyStreamAnalyticsJob[];
   readonly sites: readonly PolicySite[];
   readonly waivers: readonly PolicyWaiver[];
 }

@@ -11,6 +11,7 @@ const ROOT_TYPES: Readonly<Record<string, Family>> = {
   azurerm_eventgrid_namespace: "eventGridNamespace",
   azurerm_relay_namespace: "relay",
   azurerm_iothub: "iotHub",
+  azurerm_stream_analytics_job: "streamAnalytics",
 };
 
 /** ARM types of namespace-like resources (azapi declares them by these; the model's walk names them so). */
@@ -23,6 +24,7 @@ const ROOT_ARM_TYPES: Readonly<Record<string, Family>> = {
   "microsoft.eventgrid/namespaces": "eventGridNamespace",
   "microsoft.relay/namespaces": "relay",
   "microsoft.devices/iothubs": "iotHub",
+  "microsoft.streamanalytics/streamingjobs": "streamAnalytics",
 };
 
 /** The family of a namespace-like ARM type (`Microsoft.ServiceBus/namespaces`), or undefined. */
@@ -45,6 +47,12 @@ const PARENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_iothub_route: ["iothub_name"],
   azurerm_iothub_enrichment: ["iothub_name"],
   azurerm_iothub_consumer_group: ["iothub_name"],
+  azurerm_stream_analytics_stream_input_eventhub_v2: ["stream_analytics_job_id"],
+  azurerm_stream_analytics_stream_input_iothub: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_servicebus_queue: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_servicebus_topic: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_eventhub: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_blob: ["stream_analytics_job_name"],
   azapi_resource: ["parent_id"],
 };
 

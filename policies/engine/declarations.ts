@@ -13,7 +13,8 @@ export type Family =
   | "eventGridSystemTopic"
   | "eventGridNamespace"
   | "relay"
-  | "iotHub";
+  | "iotHub"
+  | "streamAnalytics";
 
 /** Something the environment file declares, as policies name it and locate it. */
 export interface Declaration {

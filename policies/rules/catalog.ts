@@ -6,6 +6,7 @@ import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
+import { streamAnalyticsRules } from "./stream-analytics";
 
 /** Every rule the engine evaluates, in the order reports list them. */
 export const ruleCatalog: readonly Rule[] = [
@@ -16,6 +17,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...eventGridNamespaceRules,
   ...relayRules,
   ...iotHubRules,
+  ...streamAnalyticsRules,
   auditRetentionRule,
 ];
 

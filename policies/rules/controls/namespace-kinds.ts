@@ -92,6 +92,15 @@ export const iotHub: NamespaceKind = {
   sharedAccessTypes: [{ type: "azurerm_iothub_shared_access_policy", attribute: "iothub_name" }],
 };
 
+/** A Stream Analytics job: its inputs and outputs are configuration, not entities with roles of their own. */
+export const streamAnalyticsJob: NamespaceKind = {
+  family: "streamAnalytics",
+  label: "Stream Analytics job",
+  type: "azurerm_stream_analytics_job",
+  entities: [],
+  sharedAccessTypes: [],
+};
+
 /** Every resource of this kind in the stack, whether declared through azurerm or azapi. */
 export function namespacesOf(index: StackIndex, kind: NamespaceKind): TerraformResource[] {
   const viaAzapi = index
