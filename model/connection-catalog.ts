@@ -33,13 +33,20 @@ export interface CatalogEntry {
     | "eventGridNamespace"
     | "relayNamespace"
     | "hybridConnection"
-    | "iotHub";
+    | "iotHub"
+    | "streamAnalyticsJob";
   /** The Azure resource name (of the namespace for entities). */
   readonly azureName: string;
   /** The entity path inside its namespace, for queues, topics, hubs and hybrid connections. */
   readonly entityPath?: string;
   readonly endpoints: readonly Endpoint[];
   readonly access: readonly Access[];
+  /**
+   * For a Stream Analytics job, which clients never connect to: what it reads
+   * (`telemetry/device-telemetry (consumer group analytics)`) and where it writes, by the file's references.
+   */
+  readonly reads?: readonly string[];
+  readonly writes?: readonly string[];
 }
 
 /** How clients reach one environment: every endpoint per protocol and who holds which role. */
@@ -229,6 +236,26 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
         receivers: IOT_HUB_DATA_CONTRIBUTOR,
         owners: IOT_HUB_DATA_CONTRIBUTOR,
       }),
+    });
+  }
+
+  for (const job of model.streamAnalytics ?? []) {
+    entries.push({
+      name: job.name,
+      kind: "streamAnalyticsJob",
+      azureName: job.azureName,
+      endpoints: [],
+      access: [],
+      reads: job.inputs.map(({ reads, consumerGroup }) =>
+        reads.kind === "iotHub"
+          ? `iotHub/${reads.hub} (consumer group ${consumerGroup})`
+          : `${reads.namespace}/${reads.entity} (consumer group ${consumerGroup})`,
+      ),
+      writes: job.outputs.map(({ writes }) =>
+        writes.kind === "blob"
+          ? `storage container ${writes.container}`
+          : `${writes.namespace}/${writes.entity}`,
+      ),
     });
   }
 
