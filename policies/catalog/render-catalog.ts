@@ -5,7 +5,8 @@ const endpointKey = (entry: CatalogEntry): string => entry.endpoints.map((e) => 
 
 /** A job has no endpoint of its own: what it reads and writes instead. */
 function flowText(entry: CatalogEntry): string {
-  const list = (items: readonly string[] | undefined): string => (items ?? []).map((item) => markdownText(item)).join(", ");
+  const list = (items: readonly string[] | undefined): string =>
+    (items ?? []).map((item) => markdownText(item)).join(", ");
   return `reads ${list(entry.reads)}<br>writes ${list(entry.writes)}`;
 }
 
