@@ -5,6 +5,7 @@ import { EventGridManagementClient } from "@azure/arm-eventgrid";
 import { RelayAPI } from "@azure/arm-relay";
 import { IotHubClient } from "@azure/arm-iothub";
 import { ResourceManagementClient } from "@azure/arm-resources";
+import { StreamAnalyticsManagementClient } from "@azure/arm-streamanalytics";
 import type { ArmTarget } from "./clouds";
 
 export interface ArmClients {
@@ -13,6 +14,7 @@ export interface ArmClients {
   readonly eventGrid: EventGridManagementClient;
   readonly relay: RelayAPI;
   readonly iotHub: IotHubClient;
+  readonly streamAnalytics: StreamAnalyticsManagementClient;
   /** Generic reads at a chosen api-version, for properties the typed clients' API versions lack. */
   readonly resources: ResourceManagementClient;
 }
@@ -48,6 +50,7 @@ export function createArmClients(
     eventGrid: new EventGridManagementClient(credential, subscriptionId, classic),
     relay: new RelayAPI(credential, subscriptionId, classic),
     iotHub: new IotHubClient(credential, subscriptionId, classic),
+    streamAnalytics: new StreamAnalyticsManagementClient(credential, subscriptionId, classic),
     resources: new ResourceManagementClient(credential, subscriptionId, classic),
     eventHubs: new EventHubManagementClient(credential, subscriptionId, classic),
   };

@@ -15,6 +15,7 @@ import {
 } from "./verify/event-grid";
 import { verifyRelayNamespace } from "./verify/relay";
 import { verifyIotHub } from "./verify/iot-hub";
+import { verifyStreamAnalyticsJob } from "./verify/stream-analytics";
 
 export interface SmokeRunOptions {
   readonly model: EnvironmentModel;
@@ -75,6 +76,10 @@ export async function runSmoke(options: SmokeRunOptions): Promise<SmokeSummary> 
     })),
     ...model.relay.map((ns) => ({ resource: `relay/${ns.name}`, run: () => verifyRelayNamespace(ns, ctx) })),
     ...model.iotHub.map((hub) => ({ resource: `iotHub/${hub.name}`, run: () => verifyIotHub(hub, ctx) })),
+    ...model.streamAnalytics.map((job) => ({
+      resource: `streamAnalytics/${job.name}`,
+      run: () => verifyStreamAnalyticsJob(job, ctx),
+    })),
     { resource: "resource group", run: () => unmanagedNamespaces(model, ctx) },
     ...dataPlaneTasks(options, ctx),
   ];
