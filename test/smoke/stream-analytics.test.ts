@@ -6,7 +6,11 @@ import { FakeArmServer, staticTestCredential, testCa } from "./helpers/fake-arm-
 import { publishEnvironment, subscriptionId } from "./helpers/arm-world";
 import { smokeModel } from "./helpers/smoke-model";
 
-type Job = { properties: Record<string, unknown> & { transformation: { properties: { query: string } } } };
+type Job = {
+  properties: Record<string, unknown> & {
+    transformation: { properties: { query: string; streamingUnits: number } };
+  };
+};
 
 describe("smoke test of a Stream Analytics job against a loopback ARM endpoint", () => {
   const server = new FakeArmServer();
@@ -54,9 +58,7 @@ describe("smoke test of a Stream Analytics job against a loopback ARM endpoint",
   });
 
   it("reports other streaming units in the REST unit (ten per SU V2)", async () => {
-    change(
-      (job) => ((job.properties.transformation.properties as { streamingUnits: number }).streamingUnits = 30),
-    );
+    change((job) => (job.properties.transformation.properties.streamingUnits = 30));
     expect(await jobResults()).toContainEqual(
       expect.objectContaining({ status: "drift", property: "streamingUnits", expected: 10, actual: 30 }),
     );
