@@ -61,7 +61,11 @@ const input = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ alias: inputAlias, iotHub: ref("iotHub"), consumerGroup: fc.constant("$Default") }),
+    arbitrary: fc.record({
+      alias: inputAlias,
+      iotHub: ref("iotHub"),
+      consumerGroup: fc.constant("$Default"),
+    }),
   },
 );
 
@@ -80,16 +84,14 @@ const output = fc.oneof(
     weight: 5,
     arbitrary: fc.record({
       alias: outputAlias,
-      $merge: fc
-        .constantFrom<TargetKind>("sbQueue", "sbTopic", "eventHub")
-        .chain((kind) =>
-          target(kind, {
-            blob: {
-              storageAccountId: `${subscriptionPrefix}/Microsoft.Storage/storageAccounts/stalerts`,
-              container: "alerts",
-            },
-          }),
-        ),
+      $merge: fc.constantFrom<TargetKind>("sbQueue", "sbTopic", "eventHub").chain((kind) =>
+        target(kind, {
+          blob: {
+            storageAccountId: `${subscriptionPrefix}/Microsoft.Storage/storageAccounts/stalerts`,
+            container: "alerts",
+          },
+        }),
+      ),
       serialization,
     }),
   },
