@@ -11,6 +11,7 @@ import {
   eventHubsTierOf,
   maxHubsPerNamespace,
   missingArchiveNameTokens,
+  onDedicatedCluster,
   premiumPartitionsPerProcessingUnit,
   premiumProcessingUnits,
   sameRegion,
@@ -87,6 +88,7 @@ export function eventHubsNamespaceProblems(ns: EventHubsNamespaceInput): Problem
         ]
       : []),
     ...sharedInterfaceProblems(tierLimits[tier].shared, ns),
+    ...clusterSkuProblems(ns),
     ...(ns.dedicatedCluster !== undefined && ns.dedicatedClusterId !== undefined
       ? [
           {
@@ -97,6 +99,23 @@ export function eventHubsNamespaceProblems(ns: EventHubsNamespaceInput): Problem
         ]
       : []),
     ...totalProblems(ns, tier),
+  ];
+}
+
+/**
+ * Azure places only Standard namespaces on a dedicated cluster: the cluster's capacity units replace
+ * the SKU's throughput units. Microsoft's quickstart "Create an Event Hubs cluster and a namespace in
+ * it" (Azure/azure-quickstart-templates quickstarts/microsoft.eventhub/eventhubs-create-cluster-namespace)
+ * and azurerm's acceptance test of `dedicated_cluster_id` (internal/services/eventhub/
+ * eventhub_namespace_resource_test.go) both create the namespace with sku Standard.
+ */
+function clusterSkuProblems(ns: EventHubsNamespaceInput): Problem[] {
+  if (!onDedicatedCluster(ns) || ns.sku === "Standard") return [];
+  return [
+    {
+      field: "sku",
+      message: `a namespace on a dedicated cluster is a Standard namespace (the cluster's capacity units replace the SKU's), got sku: ${ns.sku}; use sku: Standard, or remove the cluster for a ${ns.sku} namespace`,
+    },
   ];
 }
 
@@ -158,7 +177,7 @@ function kafkaProblems(ns: EventHubsNamespaceInput, tier: EventHubsTier): Proble
       field: "kafka",
       message: ns.kafka
         ? "Basic has no Kafka endpoint, got kafka: true; use Standard or above for Kafka clients"
-        : `${tierName(tier)} always has the Kafka endpoint and azurerm 4.x has no switch to turn it off, got kafka: false; ${tier === "Dedicated" ? "remove kafka (only a Basic namespace off a dedicated cluster has no Kafka endpoint)" : "remove kafka, or use Basic for a namespace without Kafka"}`,
+        : `${tierName(tier)} always has the Kafka endpoint and azurerm 4.x has no switch to turn it off, got kafka: false; ${tier === "Dedicated" ? "remove kafka (only a Basic namespace, off any dedicated cluster, has no Kafka endpoint)" : "remove kafka, or use Basic for a namespace without Kafka"}`,
     },
   ];
 }

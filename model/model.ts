@@ -4,7 +4,7 @@
  * profile supplies has been applied, so no consumer has to guess what an absent field means.
  */
 import type * as spec from "./spec";
-import type { StreamThroughput } from "./throughput";
+import type { DeviceThroughput, MqttThroughput, StreamThroughput } from "./throughput";
 
 export type { Tier, PrincipalType } from "./spec";
 
@@ -86,6 +86,7 @@ export type ServiceBusQueue = Resolved<
   | "autoDeleteOnIdle"
   | "maxMessageSizeKilobytes"
   | "duplicateDetection"
+  | "throughput"
 > &
   Grants &
   Declared & { readonly preventDestroy: boolean };
@@ -103,7 +104,7 @@ export type ServiceBusSubscription = Resolved<
 
 export type ServiceBusTopic = Resolved<
   Omit<spec.ServiceBusTopicSpec, keyof spec.GrantsSpec | "subscriptions">,
-  "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection"
+  "autoDeleteOnIdle" | "maxMessageSizeKilobytes" | "duplicateDetection" | "throughput"
 > &
   Grants &
   Declared & {
@@ -152,7 +153,7 @@ export type EventHub = Resolved<
     spec.EventHubSpec,
     keyof spec.GrantsSpec | "capture" | "consumerGroups" | "retention" | "retentionDays"
   >,
-  never
+  "throughput"
 > &
   Grants &
   Declared & {
@@ -278,6 +279,7 @@ export interface EventGridNamespace extends NamespaceSettings {
   readonly sku: "Standard";
   readonly capacity: number;
   readonly mqtt?: MqttBroker;
+  readonly throughput?: MqttThroughput;
 }
 
 // ---------------------------------------------------------------- Relay
@@ -361,6 +363,7 @@ export interface IotHub extends NamespaceSettings {
     /** Private DNS zone of the service's private endpoint (the hub's endpoint settings otherwise apply). */
     readonly privateDnsZoneId?: string;
   };
+  readonly throughput?: DeviceThroughput;
 }
 
 // ---------------------------------------------------------------- Stream Analytics

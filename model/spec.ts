@@ -6,7 +6,13 @@
  */
 
 import type { AdvancedFilterOperator } from "../azure/event-grid-subscriptions";
-import type { StreamThroughput } from "./throughput";
+import type {
+  DeviceThroughput,
+  EventThroughput,
+  MessageThroughput,
+  MqttThroughput,
+  StreamThroughput,
+} from "./throughput";
 
 export type Tier = "development" | "production";
 export type PrincipalType = "ServicePrincipal" | "Group" | "User";
@@ -166,6 +172,7 @@ export interface ServiceBusQueueSpec extends GrantsSpec {
   readonly batchedOperations?: boolean;
   readonly autoDeleteOnIdle?: string;
   readonly status?: "Active" | "Disabled" | "SendDisabled" | "ReceiveDisabled";
+  readonly throughput?: MessageThroughput;
 }
 
 export interface ServiceBusSubscriptionSpec extends GrantsSpec {
@@ -197,6 +204,7 @@ export interface ServiceBusTopicSpec extends GrantsSpec {
   readonly autoDeleteOnIdle?: string;
   readonly status?: "Active" | "Disabled" | "SendDisabled";
   readonly subscriptions?: readonly ServiceBusSubscriptionSpec[];
+  readonly throughput?: MessageThroughput;
 }
 
 export interface AutoscaleSpec {
@@ -252,6 +260,7 @@ export interface EventHubSpec extends GrantsSpec {
   readonly eventSourced?: boolean;
   readonly capture?: CaptureSpec;
   readonly consumerGroups?: readonly (string | ConsumerGroupSpec)[];
+  readonly throughput?: EventThroughput;
 }
 
 export interface SchemaGroupSpec {
@@ -403,6 +412,7 @@ export interface EventGridNamespaceSpec extends NamespaceCommonSpec {
   readonly sku?: "Standard";
   readonly capacity?: number;
   readonly mqtt?: MqttSpec;
+  readonly throughput?: MqttThroughput;
 }
 
 export interface EventGridSpec {
@@ -513,6 +523,7 @@ export interface IotHubSpec extends NamespaceCommonSpec {
   readonly fileUpload?: IotFileUploadSpec;
   readonly cloudToDevice?: IotCloudToDeviceSpec;
   readonly deviceProvisioning?: DeviceProvisioningSpec;
+  readonly throughput?: DeviceThroughput;
 }
 
 // ---------------------------------------------------------------- Stream Analytics

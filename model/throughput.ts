@@ -31,7 +31,7 @@ export interface MqttThroughput {
   readonly messagesPerSecond: number;
 }
 
-/** A Stream Analytics job: what its inputs carry in. */
+/** A Stream Analytics job: what its inputs carry in, all inputs together. */
 export interface StreamThroughput {
   readonly inputBytesPerSecond: number;
 }

@@ -2,6 +2,7 @@ import { EdgeSite } from "../constructs/edge";
 import { MqttClientGroup, MqttPermissionBinding, MqttTopicSpace } from "../constructs/event-grid/mqtt";
 import type * as model from "../model/model";
 import { SITE_ATTRIBUTE, siteScopeName } from "../model/semantic/sites";
+import { siteRoles } from "./ids/broker-children";
 import type { StackContext } from "./stack-context";
 
 /**
@@ -17,21 +18,22 @@ export function addEdgeSites(ctx: StackContext): void {
 
 function addSite(ctx: StackContext, site: model.Site): void {
   const namespace = ctx.entities.mqttBroker(site.namespace);
+  const ids = ctx.ids.broker(site.namespace).site(site.name);
   const scope = siteScopeName(site.name);
-  const topicSpace = new MqttTopicSpace(namespace, `site-topic-space-${site.name}`, {
+  const topicSpace = new MqttTopicSpace(namespace, ids.topicSpace, {
     namespace,
     name: scope,
     templates: [`${site.topicPrefix}/#`],
     description: `Topic tree of edge site ${site.name}`,
   });
-  const clientGroup = new MqttClientGroup(namespace, `site-client-group-${site.name}`, {
+  const clientGroup = new MqttClientGroup(namespace, ids.clientGroup, {
     namespace,
     name: scope,
     query: `attributes.${SITE_ATTRIBUTE} = '${site.name}'`,
     description: `Gateway of edge site ${site.name}`,
   });
-  for (const role of ["publisher", "subscriber"] as const) {
-    new MqttPermissionBinding(namespace, `site-${role}-${site.name}`, {
+  for (const role of siteRoles) {
+    new MqttPermissionBinding(namespace, ids.permission[role], {
       namespace,
       name: `${scope}-${role}`,
       clientGroup,
@@ -41,8 +43,9 @@ function addSite(ctx: StackContext, site: model.Site): void {
     });
   }
 
-  new EdgeSite(ctx.scope, `edge-site-${site.name}`, {
+  new EdgeSite(ctx.scope, ctx.ids.children.edgeSite(site.name), {
     siteName: site.name,
+    outputName: ctx.ids.outputs.site(site.name),
     namespaceResourceId: namespace.id,
     namespaceName: namespace.name,
     region: ctx.location,

@@ -14,11 +14,12 @@ import { MqttRoute } from "../constructs/event-grid/mqtt-route";
 import { EventGridNamespace } from "../constructs/event-grid/namespace";
 import { EventGridSystemTopic } from "../constructs/event-grid/system-topic";
 import { EventGridTopic } from "../constructs/event-grid/topic";
-import type { Grantee } from "../constructs/shared/role-assignments";
 import type { PrivateEndpointOptions } from "../constructs/shared/shared-interfaces";
 import type * as model from "../model/model";
 import { mqttRouteTopicOf } from "../model/resource-names";
 import type { AdvancedFilterSpec } from "../model/spec";
+import type { BrokerChildren } from "./ids/broker-children";
+import type { SubscriptionSource } from "./ids/stack-children";
 import type { StackContext } from "./stack-context";
 
 interface DeadLetterStore {
@@ -37,7 +38,7 @@ export function addEventGrid(ctx: StackContext): void {
   const deadLetters = lazyDeadLetterStore(ctx);
 
   for (const topic of topics) {
-    const construct = new EventGridTopic(ctx.scope, `event-grid-topic-${topic.name}`, {
+    const construct = new EventGridTopic(ctx.scope, ctx.ids.children.eventGridTopic(topic.name), {
       name: topic.azureName,
       label: topic.name,
       location: ctx.location,
@@ -55,27 +56,31 @@ export function addEventGrid(ctx: StackContext): void {
       tags: topic.tags,
     });
     ctx.entities.registerNamespace("eventGridTopic", topic.name, construct.id);
-    for (const sender of topic.senders) construct.grantSend(granteeOf(sender));
-    addSubscriptions(ctx, construct, `topic-${topic.name}`, topic.subscriptions, deadLetters);
+    for (const sender of topic.senders) construct.grantSend(ctx.ids.grantees.grantee(sender));
+    addSubscriptions(ctx, construct, { kind: "topic", name: topic.name }, topic.subscriptions, deadLetters);
   }
 
   for (const systemTopic of systemTopics) {
     const sourceResourceId = sourceIdOf(ctx, systemTopic.sourceResource);
-    const construct = new EventGridSystemTopic(ctx.scope, `event-grid-system-topic-${systemTopic.name}`, {
-      name: systemTopic.azureName,
-      label: systemTopic.name,
-      location: systemTopicLocation(ctx, systemTopic.sourceResource),
-      resourceGroupName: ctx.resourceGroupName,
-      sourceResourceId,
-      topicType: systemTopic.topicType,
-      logAnalyticsWorkspaceId: systemTopic.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
-      tags: systemTopic.tags,
-    });
+    const construct = new EventGridSystemTopic(
+      ctx.scope,
+      ctx.ids.children.eventGridSystemTopic(systemTopic.name),
+      {
+        name: systemTopic.azureName,
+        label: systemTopic.name,
+        location: systemTopicLocation(ctx, systemTopic.sourceResource),
+        resourceGroupName: ctx.resourceGroupName,
+        sourceResourceId,
+        topicType: systemTopic.topicType,
+        logAnalyticsWorkspaceId: systemTopic.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined,
+        tags: systemTopic.tags,
+      },
+    );
     ctx.entities.registerNamespace("eventGridSystemTopic", systemTopic.name, construct.id);
     addSubscriptions(
       ctx,
       construct,
-      `system-topic-${systemTopic.name}`,
+      { kind: "systemTopic", name: systemTopic.name },
       systemTopic.subscriptions,
       deadLetters,
     );
@@ -87,14 +92,14 @@ export function addEventGrid(ctx: StackContext): void {
 function addSubscriptions(
   ctx: StackContext,
   source: EventSubscriptionSource,
-  sourceId: string,
+  sourceName: SubscriptionSource,
   subscriptions: readonly model.EventSubscription[],
   deadLetters: (containerName: string) => DeadLetterStore,
 ): void {
   for (const subscription of subscriptions) {
     const filter = subscription.filter;
     const deadLetter = subscription.deadLetter;
-    new EventSubscription(ctx.scope, `event-subscription-${sourceId}-${subscription.name}`, {
+    new EventSubscription(ctx.scope, ctx.ids.children.eventSubscription(sourceName, subscription.name), {
       name: subscription.name,
       source,
       destination: destinationOf(ctx, subscription.destination),
@@ -123,7 +128,7 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
   const mqtt = namespace.mqtt;
   const route =
     mqtt?.routeTo &&
-    new MqttRoute(ctx.scope, `event-grid-mqtt-route-${namespace.name}`, {
+    new MqttRoute(ctx.scope, ctx.ids.children.mqttRoute(namespace.name), {
       topicName: mqttRouteTopicOf(ctx.model.generatedNames, namespace.name),
       location: ctx.location,
       resourceGroupName: ctx.resourceGroupName,
@@ -141,7 +146,7 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
       tags: namespace.tags,
     });
 
-  const construct = new EventGridNamespace(ctx.scope, `event-grid-namespace-${namespace.name}`, {
+  const construct = new EventGridNamespace(ctx.scope, ctx.ids.children.eventGridNamespace(namespace.name), {
     name: namespace.azureName,
     label: namespace.name,
     location: ctx.location,
@@ -162,15 +167,15 @@ function addNamespace(ctx: StackContext, namespace: model.EventGridNamespace): v
   });
   ctx.entities.registerNamespace("eventGridNamespace", namespace.name, construct.id);
   ctx.entities.registerMqttBroker(namespace.name, construct);
-  if (mqtt) addBroker(construct, mqtt);
+  if (mqtt) addBroker(construct, mqtt, ctx.ids.broker(namespace.name));
 }
 
-function addBroker(namespace: EventGridNamespace, mqtt: model.MqttBroker): void {
+function addBroker(namespace: EventGridNamespace, mqtt: model.MqttBroker, ids: BrokerChildren): void {
   const topicSpaces = new Map<string, MqttTopicSpace>();
   for (const space of mqtt.topicSpaces) {
     topicSpaces.set(
       space.name,
-      new MqttTopicSpace(namespace, `topic-space-${space.name}`, {
+      new MqttTopicSpace(namespace, ids.topicSpace(space.name), {
         namespace,
         name: space.name,
         templates: space.templates,
@@ -182,7 +187,7 @@ function addBroker(namespace: EventGridNamespace, mqtt: model.MqttBroker): void 
   for (const group of mqtt.clientGroups) {
     clientGroups.set(
       group.name,
-      new MqttClientGroup(namespace, `client-group-${group.name}`, {
+      new MqttClientGroup(namespace, ids.clientGroup(group.name), {
         namespace,
         name: group.name,
         query: group.query,
@@ -191,7 +196,7 @@ function addBroker(namespace: EventGridNamespace, mqtt: model.MqttBroker): void 
     );
   }
   for (const permission of mqtt.permissions) {
-    new MqttPermissionBinding(namespace, `permission-${permission.name}`, {
+    new MqttPermissionBinding(namespace, ids.permission(permission.name), {
       namespace,
       name: permission.name,
       clientGroup: found(clientGroups, permission.clientGroup, "client group"),
@@ -200,7 +205,7 @@ function addBroker(namespace: EventGridNamespace, mqtt: model.MqttBroker): void 
     });
   }
   for (const client of mqtt.clients) {
-    new MqttClient(namespace, `client-${client.name}`, {
+    new MqttClient(namespace, ids.client(client.name), {
       namespace,
       name: client.name,
       // CA-chain validation compares the certificate subject with the authentication name.
@@ -355,10 +360,6 @@ function ownDeadLetter(store: DeadLetterStore): EventSubscriptionProps["deadLett
     container: store.containerName,
     containerResourceId: store.containerResourceId,
   };
-}
-
-function granteeOf(principal: model.Principal): Grantee {
-  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
 }
 
 function nonEmpty(list: readonly string[]): readonly string[] | undefined {

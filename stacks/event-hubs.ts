@@ -20,14 +20,6 @@ import { captureStorageAccountName } from "../model/resource-names";
 import type { StackContext } from "./stack-context";
 import { privateEndpointName } from "../azure/naming";
 
-function grantee(principal: model.Principal): Grantee {
-  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
-}
-
-function terraformName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, "_");
-}
-
 /** Hubs whose capture goes to the storage account the project creates (no `storageAccountId` given). */
 function projectCaptures(ctx: StackContext): { hub: model.EventHub; capture: model.Capture }[] {
   return ctx.model.eventHubs.flatMap((ns) =>
@@ -171,6 +163,7 @@ function addHub(
       : undefined,
     preventDestroy: hub.preventDestroy,
   });
+  const grantee = (principal: model.Principal) => ctx.ids.grantees.grantee(principal);
   for (const principal of hub.senders) eventHub.grantSend(grantee(principal));
   for (const principal of hub.receivers) eventHub.grantReceive(grantee(principal));
   for (const principal of hub.owners) eventHub.grantManage(grantee(principal));
@@ -192,7 +185,8 @@ function addNamespace(
   ns: model.EventHubsNamespace,
   storage: CaptureStorage | undefined,
 ): void {
-  const scope = new Construct(ctx.scope, `event-hubs-${ns.name}`);
+  const scope = new Construct(ctx.scope, ctx.ids.children.eventHubs(ns.name));
+  const grantee = (principal: model.Principal) => ctx.ids.grantees.grantee(principal);
   const cluster = ns.dedicatedCluster
     ? new EventHubsCluster(scope, "cluster", {
         name: ns.dedicatedCluster.azureName,
@@ -258,14 +252,14 @@ function addNamespace(
 
   ctx.entities.registerNamespace("eventHubs", ns.name, namespace.id);
 
-  const prefix = `event_hubs_${terraformName(ns.name)}`;
-  new TerraformOutput(ctx.scope, `${prefix}_fqdn`, { value: namespace.fqdn });
+  const outputs = ctx.ids.outputs.eventHubs(ns.name);
+  new TerraformOutput(ctx.scope, outputs.fqdn, { value: namespace.fqdn });
   if (namespace.kafkaBootstrapServer) {
-    new TerraformOutput(ctx.scope, `${prefix}_kafka_bootstrap_server`, {
+    new TerraformOutput(ctx.scope, outputs.kafkaBootstrapServer, {
       value: namespace.kafkaBootstrapServer,
     });
   }
-  new TerraformOutput(ctx.scope, `${prefix}_hub_names`, { value: hubs.map((hub) => hub.name) });
+  new TerraformOutput(ctx.scope, outputs.hubNames, { value: hubs.map((hub) => hub.name) });
 }
 
 /**

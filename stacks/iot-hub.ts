@@ -7,14 +7,9 @@ import {
   IotHubRoute,
   type IotHubEndpointTarget,
 } from "../constructs/iot-hub";
-import type { Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
 import { privateEndpointOf } from "./private-endpoint-of";
 import type { StackContext } from "./stack-context";
-
-function grantee(principal: model.Principal): Grantee {
-  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
-}
 
 function endpointTarget(ctx: StackContext, target: model.IotRouteTarget): IotHubEndpointTarget {
   if (target.kind === "storageContainer") return target;
@@ -40,7 +35,7 @@ export function addIotHub(ctx: StackContext): void {
 
 function addHub(ctx: StackContext, hub: model.IotHub): void {
   const workspace = hub.diagnostics ? ctx.logAnalyticsWorkspaceId : undefined;
-  const construct = new IotHub(ctx.scope, `iot-hub-${hub.name}`, {
+  const construct = new IotHub(ctx.scope, ctx.ids.children.iotHub(hub.name), {
     name: hub.azureName,
     location: ctx.location,
     resourceGroupName: ctx.resourceGroupName,
@@ -108,7 +103,8 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
   const contributors = new Map(
     [...hub.senders, ...hub.owners].map((principal) => [principal.name, principal]),
   );
-  for (const principal of contributors.values()) construct.grantDataContributor(grantee(principal));
+  for (const principal of contributors.values())
+    construct.grantDataContributor(ctx.ids.grantees.grantee(principal));
 
   const dps = hub.deviceProvisioning;
   if (dps) {

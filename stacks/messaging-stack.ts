@@ -4,6 +4,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import type { EnvironmentModel } from "../model/model";
 import { EntityRegistry } from "./entity-registry";
+import { StackIds } from "./ids/stack-ids";
 import type { StackContext } from "./stack-context";
 import { logAnalyticsWorkspaceFor } from "./log-analytics";
 import { connectionCatalogFor } from "../model/connection-catalog";
@@ -74,6 +75,7 @@ export class MessagingStack extends TerraformStack {
       location: model.location,
       logAnalyticsWorkspaceId: workspaceId,
       entities: new EntityRegistry(),
+      ids: new StackIds(model),
     };
 
     // Services, in dependency order (each line is one service's part of the stack): IoT Hub

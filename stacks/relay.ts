@@ -1,12 +1,7 @@
 import { HybridConnection, RelayNamespace, WcfRelay } from "../constructs/relay";
-import type { Grantee } from "../constructs/shared/role-assignments";
 import type * as model from "../model/model";
 import { privateEndpointOf } from "./private-endpoint-of";
 import type { StackContext } from "./stack-context";
-
-function grantee(principal: model.Principal): Grantee {
-  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
-}
 
 /**
  * Relay's part of the stack: namespaces with their network rules, diagnostics and private
@@ -19,7 +14,8 @@ export function addRelay(ctx: StackContext): void {
 }
 
 function addNamespace(ctx: StackContext, namespace: model.RelayNamespace): void {
-  const construct = new RelayNamespace(ctx.scope, `relay-${namespace.name}`, {
+  const grantee = (principal: model.Principal) => ctx.ids.grantees.grantee(principal);
+  const construct = new RelayNamespace(ctx.scope, ctx.ids.children.relay(namespace.name), {
     name: namespace.azureName,
     location: ctx.location,
     resourceGroupName: ctx.resourceGroupName,

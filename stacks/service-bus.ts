@@ -15,9 +15,7 @@ import type * as model from "../model/model";
 import { splitEntityRef } from "../model/resource-refs";
 import type { StackContext } from "./stack-context";
 
-function grantee(principal: model.Principal): Grantee {
-  return { name: principal.name, principalId: principal.objectId, principalType: principal.type };
-}
+type GranteeOf = (principal: model.Principal) => Grantee;
 
 /**
  * The entity a forwarding reference (`orders/payments-poison`) names, by Azure's key: entity
@@ -25,10 +23,6 @@ function grantee(principal: model.Principal): Grantee {
  */
 function entityKey(reference: string): string {
   return serviceBusEntityKey(splitEntityRef(reference)?.entity ?? reference);
-}
-
-function terraformName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
 /**
@@ -39,6 +33,7 @@ function addQueues(
   namespace: ServiceBusNamespace,
   spec: model.ServiceBusNamespace,
   targets: Map<string, ServiceBusForwardTarget>,
+  grantee: GranteeOf,
 ): ServiceBusQueue[] {
   const byKey = new Map(spec.queues.map((q) => [serviceBusEntityKey(q.name), q]));
   const building = new Set<string>();
@@ -96,6 +91,7 @@ function addTopic(
   namespace: ServiceBusNamespace,
   spec: model.ServiceBusNamespace,
   t: model.ServiceBusTopic,
+  grantee: GranteeOf,
 ): ServiceBusTopic {
   const topic = new ServiceBusTopic(namespace, `topic-${t.name}`, {
     namespace,
@@ -121,6 +117,7 @@ function addSubscriptions(
   topic: ServiceBusTopic,
   t: model.ServiceBusTopic,
   targets: Map<string, ServiceBusForwardTarget>,
+  grantee: GranteeOf,
 ): void {
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
@@ -153,7 +150,9 @@ function addSubscriptions(
 
 function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void {
   const endpoint = spec.privateEndpoint;
-  const namespace = new ServiceBusNamespace(ctx.scope, `service-bus-${spec.name}`, {
+  const grantee: GranteeOf = (principal) => ctx.ids.grantees.grantee(principal);
+  const outputs = ctx.ids.outputs.serviceBus(spec.name);
+  const namespace = new ServiceBusNamespace(ctx.scope, ctx.ids.children.serviceBus(spec.name), {
     name: spec.azureName,
     label: spec.name,
     resourceGroupName: ctx.resourceGroupName,
@@ -178,6 +177,9 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
     lock: spec.lock,
     preventDestroy: spec.preventDestroy,
     tags: spec.tags,
+    connectionStringOutputName: spec.localAuth
+      ? ctx.ids.outputs.serviceBusConnectionString(spec.azureName)
+      : undefined,
   });
   for (const p of spec.senders) namespace.grantSend(grantee(p));
   for (const p of spec.receivers) namespace.grantReceive(grantee(p));
@@ -188,12 +190,12 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   // subscriptions last, when every queue and topic they may forward to exists.
   const targets = new Map<string, ServiceBusForwardTarget>();
   const topics = spec.topics.map((t) => {
-    const topic = addTopic(namespace, spec, t);
+    const topic = addTopic(namespace, spec, t, grantee);
     targets.set(t.name, topic);
     return topic;
   });
-  const queues = addQueues(namespace, spec, targets);
-  spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets));
+  const queues = addQueues(namespace, spec, targets, grantee);
+  spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets, grantee));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
 
   const geo = spec.geoDisasterRecovery;
@@ -205,8 +207,11 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
       aliasName: geo.aliasName,
       // Service Bus endpoints keep the name they were created with (azure/naming.ts).
       secondaryPrivateEndpointName: privateEndpointName("serviceBus", geo.secondaryAzureName),
+      secondaryConnectionStringOutputName: spec.localAuth
+        ? ctx.ids.outputs.serviceBusConnectionString(geo.secondaryAzureName)
+        : undefined,
     });
-    new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_alias_fqdn`, {
+    new TerraformOutput(ctx.scope, outputs.aliasFqdn, {
       value: serviceBusHostName(dr.aliasName),
       description: `Geo-DR alias of Service Bus namespace ${spec.name}: connect here so a failover needs no client change`,
     });
@@ -222,7 +227,7 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
     });
   }
 
-  new TerraformOutput(ctx.scope, `service_bus_${terraformName(spec.name)}_endpoint`, {
+  new TerraformOutput(ctx.scope, outputs.endpoint, {
     value: namespace.endpoint,
     description: `Endpoint of Service Bus namespace ${spec.name} (Entra ID authentication; no keys are output)`,
   });

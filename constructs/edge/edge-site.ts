@@ -36,6 +36,11 @@ export interface EdgeSiteProps {
    * @default - derived from the session expiry and the cloud's longest queue (`siteCloudCoverage`)
    */
   readonly cloudCoverage?: EdgeSiteCloudCoverage;
+  /**
+   * Name of the output edge tooling reads (a stack gives each site a distinct one).
+   * @default - `site_<name>`, every character but letters, digits and `_` as `_`
+   */
+  readonly outputName?: string;
 }
 
 /**
@@ -83,6 +88,8 @@ export class EdgeSite extends Construct {
       },
     });
     // A stable, readable name: edge tooling asks for `site_<name>`, not a path hash.
-    this.output.overrideLogicalId(`site_${props.siteName.replace(/[^A-Za-z0-9_]/g, "_")}`);
+    this.output.overrideLogicalId(
+      props.outputName ?? `site_${props.siteName.replace(/[^A-Za-z0-9_]/g, "_")}`,
+    );
   }
 }

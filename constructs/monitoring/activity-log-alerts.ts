@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { MonitorActivityLogAlert } from "@cdktf/provider-azurerm/lib/monitor-activity-log-alert";
+import { DistinctIds, withTag } from "../shared/distinct-ids";
 
 /**
  * Administrative operations that are security signals in a messaging resource group: deleting a
@@ -24,6 +25,14 @@ export const watchedOperations: readonly { readonly operation: string; readonly 
   { operation: "Microsoft.Authorization/locks/delete", what: "a delete lock was removed" },
 ];
 
+/** `Microsoft.ServiceBus/namespaces/delete` → `servicebus-namespaces-delete`. */
+function slugOf(operation: string): string {
+  return operation
+    .replace(/^Microsoft\./, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .toLowerCase();
+}
+
 export interface ActivityLogAlertsProps {
   readonly resourceGroupName: string;
   /** The resource group the alerts watch. */
@@ -36,11 +45,16 @@ export interface ActivityLogAlertsProps {
 export class ActivityLogAlerts extends Construct {
   constructor(scope: Construct, id: string, props: ActivityLogAlertsProps) {
     super(scope, id);
+    // A slug is both the construct ID and, lowercase, the Azure name: distinct ignoring case.
+    const slugs = new DistinctIds(
+      watchedOperations.map(({ operation }) => ({
+        parts: [operation],
+        ids: (tag?: string) => [withTag(slugOf(operation), tag)],
+      })),
+      { ignoreCase: true },
+    );
     for (const { operation, what } of watchedOperations) {
-      const slug = operation
-        .replace(/^Microsoft\./, "")
-        .replace(/[^A-Za-z0-9]+/g, "-")
-        .toLowerCase();
+      const slug = slugs.one([operation]);
       new MonitorActivityLogAlert(this, slug, {
         name: `activity-${slug}`,
         resourceGroupName: props.resourceGroupName,

@@ -21,6 +21,11 @@ export interface ServiceBusGeoDisasterRecoveryProps {
    * @default - `<secondary name>-pep`
    */
   readonly secondaryPrivateEndpointName?: string;
+  /**
+   * Name of the secondary's connection-string output, when local authentication is on.
+   * @default - `<secondary name>_default_connection_string` (never the primary's)
+   */
+  readonly secondaryConnectionStringOutputName?: string;
 }
 
 /**
@@ -69,6 +74,7 @@ export class ServiceBusGeoDisasterRecovery extends Construct {
       name: props.secondaryName,
       label: `${primary.label}-secondary`,
       location: props.secondaryLocation,
+      connectionStringOutputName: props.secondaryConnectionStringOutputName,
       privateEndpoint: endpoint
         ? {
             ...endpoint,

@@ -55,6 +55,12 @@ export interface ServiceBusNamespaceProps extends NamespaceInterfaceProps {
    * @default - 1 on Premium (not partitioned); none elsewhere
    */
   readonly partitions?: number;
+  /**
+   * Name of the sensitive Terraform output holding the default connection string, made when local
+   * authentication is on (a stack gives each namespace a distinct one).
+   * @default - `<name>_default_connection_string`, every character but letters and digits as `_`
+   */
+  readonly connectionStringOutputName?: string;
 }
 
 /**
@@ -168,7 +174,10 @@ export class ServiceBusNamespace extends SendReceiveManageEntity {
         sensitive: true,
         description: `Primary SAS connection string of ${props.name} (RootManageSharedAccessKey)`,
       });
-      output.overrideLogicalId(`${props.name.replace(/[^A-Za-z0-9]/g, "_")}_default_connection_string`);
+      output.overrideLogicalId(
+        props.connectionStringOutputName ??
+          `${props.name.replace(/[^A-Za-z0-9]/g, "_")}_default_connection_string`,
+      );
     }
   }
 

@@ -169,5 +169,6 @@ export function resolveEventGridNamespace(
     sku: ns.sku ?? "Standard",
     capacity: ns.capacity ?? 1,
     mqtt: ns.mqtt ? broker(ctx, ns.mqtt, `${pointer}/mqtt`, gateways.get(ns.name) ?? []) : undefined,
+    throughput: ns.throughput,
   };
 }

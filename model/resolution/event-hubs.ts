@@ -50,6 +50,7 @@ function hub(ctx: ResolveContext, ns: string, h: EventHubSpec, pointer: string):
     consumerGroups: (h.consumerGroups ?? []).map((g, k) =>
       consumerGroup(ctx, g, `${pointer}/consumerGroups/${k}`),
     ),
+    throughput: h.throughput,
     ...ctx.grants(h),
     source: ctx.source(pointer),
     // `eventSourced` promises delete protection (schema: "gets delete protection like other stateful

@@ -62,6 +62,7 @@ export function resolveIotHub(ctx: ResolveContext, hub: IotHubSpec, index: numbe
       source: ctx.source(`${pointer}/enrichments/${j}`),
     })),
     consumerGroups: hub.consumerGroups ?? [],
+    throughput: hub.throughput,
     fileUpload: upload
       ? {
           storageAccountId: upload.storageAccountId,

@@ -73,6 +73,7 @@ function queue(
     batchedOperations: q.batchedOperations ?? d.batchedOperations,
     autoDeleteOnIdle: q.autoDeleteOnIdle,
     status: q.status ?? "Active",
+    throughput: q.throughput,
     ...ctx.grants(q),
     source: ctx.source(pointer),
     preventDestroy: ctx.preventDestroy("serviceBus", ns.name, q.name),
@@ -136,6 +137,7 @@ function topic(
     subscriptions: (t.subscriptions ?? []).map((s, k) =>
       subscription(ctx, ns, t.name, s, `${pointer}/subscriptions/${k}`),
     ),
+    throughput: t.throughput,
     ...ctx.grants(t),
     source: ctx.source(pointer),
     preventDestroy: ctx.preventDestroy("serviceBus", ns.name, t.name),

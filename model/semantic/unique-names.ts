@@ -212,6 +212,21 @@ function siteNames(ctx: SemanticContext): void {
   reportDuplicates(ctx, named("/sites", ctx.spec.sites), "site", "", rename);
 }
 
+/**
+ * Webhook receivers become receivers of the environment's action group, whose names Azure wants
+ * unique ignoring case (azurerm v4.55.0 website/docs/r/monitor_action_group.html.markdown,
+ * `webhook_receiver.name`: "Names must be unique (case-insensitive) across all receivers").
+ */
+function monitoringNames(ctx: SemanticContext): void {
+  reportDuplicates(
+    ctx,
+    named("/monitoring/webhooks", ctx.spec.monitoring?.webhooks),
+    "webhook receiver",
+    "",
+    "Azure wants receiver names unique in the action group; rename one of them",
+  );
+}
+
 /** No list of the file names one thing twice. */
 export const checkUniqueNames: SemanticCheck = (ctx) => {
   serviceBusNames(ctx);
@@ -220,4 +235,5 @@ export const checkUniqueNames: SemanticCheck = (ctx) => {
   relayNames(ctx);
   iotHubNames(ctx);
   siteNames(ctx);
+  monitoringNames(ctx);
 };

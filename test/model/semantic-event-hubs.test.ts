@@ -233,12 +233,20 @@ describe("Event Hubs semantic checks", () => {
       );
     });
 
-    it("refuses kafka: false on a dedicated cluster, whatever the SKU", () => {
+    it("refuses kafka: false on a dedicated cluster", () => {
       const { path, message } = only(
-        problems({ sku: "Basic", kafka: false, dedicatedClusterId: "/cluster" }, []),
+        problems({ sku: "Standard", kafka: false, dedicatedClusterId: "/cluster" }, []),
       );
       expect(path).toBe("eventHubs[0].kafka");
       expect(message).toMatch(/^a dedicated cluster always has the Kafka endpoint/);
+    });
+
+    it.each(["Basic", "Premium"] as const)("refuses a %s namespace on a dedicated cluster", (sku) => {
+      const { path, message } = only(problems({ sku, dedicatedClusterId: "/cluster" }, []));
+      expect(path).toBe("eventHubs[0].sku");
+      expect(message).toBe(
+        `a namespace on a dedicated cluster is a Standard namespace (the cluster's capacity units replace the SKU's), got sku: ${sku}; use sku: Standard, or remove the cluster for a ${sku} namespace`,
+      );
     });
 
     it("refuses kafka: true on Basic", () => {

@@ -41,3 +41,26 @@ describe("unique names", () => {
     expect(messagesOf(checkUniqueNames, text)).toHaveLength(1);
   });
 });
+
+describe("unique names of the action group's receivers", () => {
+  it("reports two webhooks whose names differ only in case, as Azure compares receiver names", () => {
+    const text = `${devHeader}monitoring:
+  webhooks:
+    - { name: pager, url: "https://hooks.contoso.example/a" }
+    - { name: Pager, url: "https://hooks.contoso.example/b" }
+`;
+    const [error, ...rest] = diagnosticsOf(checkUniqueNames, text);
+    expect(rest).toEqual([]);
+    expect(error.path).toBe("monitoring.webhooks[1].name");
+    expect(error.message).toContain("webhook receiver");
+  });
+
+  it("accepts webhooks with names of their own", () => {
+    const text = `${devHeader}monitoring:
+  webhooks:
+    - { name: pager, url: "https://hooks.contoso.example/a" }
+    - { name: chat, url: "https://hooks.contoso.example/b" }
+`;
+    expect(messagesOf(checkUniqueNames, text)).toEqual([]);
+  });
+});

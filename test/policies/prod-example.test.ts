@@ -51,7 +51,7 @@ describe("the prod environment", () => {
   });
 
   test("locates the waived finding at the line that declares the namespace", () => {
-    expect(prod().findings[0].subject.source).toMatchObject({ file: "environments/prod.yaml", line: 99 });
+    expect(prod().findings[0].subject.source).toMatchObject({ file: "environments/prod.yaml", line: 103 });
   });
 
   test("renders the pull-request report", () => {

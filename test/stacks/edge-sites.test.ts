@@ -3,6 +3,7 @@ import { addEdgeSites } from "../../stacks/edge-sites";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import type { Site } from "../../model/model";
 import { addEventGrid } from "../../stacks/event-grid";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import { environmentWithSites, siteModel } from "./helpers/edge-model";
 
@@ -14,14 +15,16 @@ interface Synthesized {
 function build(sites: readonly Site[]): Synthesized {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
+  const model = environmentWithSites(sites);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWithSites(sites),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: "/workspaces/log",
     entities: new EntityRegistry(),
+    ids: new StackIds(model),
   };
   addEventGrid(ctx);
   addEdgeSites(ctx);

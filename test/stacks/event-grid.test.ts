@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import type { EnvironmentModel } from "../../model/model";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import { addEventGrid } from "../../stacks/event-grid";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import { fakeTarget } from "../constructs/event-grid/synth";
 import {
@@ -44,6 +45,7 @@ function build(model: EnvironmentModel): {
     location: "westeurope",
     logAnalyticsWorkspaceId: "/workspaces/log",
     entities,
+    ids: new StackIds(model),
   };
   addEventGrid(ctx);
   return { json: JSON.parse(Testing.synth(stack)) as Synthesized, entities, stack };

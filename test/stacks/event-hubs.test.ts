@@ -5,6 +5,7 @@ import { EntityRegistry } from "../../stacks/entity-registry";
 import type { EventHubsNamespace, Tier } from "../../model/model";
 import { addEventHubs } from "../../stacks/event-hubs";
 import { MessagingStack } from "../../stacks/messaging-stack";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   analytics,
@@ -34,14 +35,16 @@ function build(
   const stack = new TerraformStack(app, "test");
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   const entities = new EntityRegistry();
+  const model = environmentWith(namespaces, tier);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWith(namespaces, tier),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: WORKSPACE,
     entities,
+    ids: new StackIds(model),
   };
   addEventHubs(ctx);
   // With the constructs' own validation, as `npm run synth` runs it.
@@ -364,7 +367,7 @@ function synthesizeFile(lines: readonly string[]): void {
 const header = ["name: test", "location: westeurope", "naming: { prefix: contoso }"];
 
 describe("an Event Hubs environment file", () => {
-  it("that validates with a Basic namespace on a dedicated cluster synthesizes: the cluster's Kafka endpoint is its", () => {
+  it("with a Basic namespace on a dedicated cluster is refused at the SKU: Azure places only Standard namespaces there", () => {
     expect(() =>
       synthesizeFile([
         ...header,
@@ -375,7 +378,7 @@ describe("an Event Hubs environment file", () => {
         "    dedicatedCluster: { name: big }",
         "    hubs: [{ name: h }]",
       ]),
-    ).not.toThrow();
+    ).toThrow(/^7:10 eventHubs\[0\]\.sku a namespace on a dedicated cluster is a Standard namespace/);
   });
 
   it("with geoDisasterRecovery: true into the primary's own region is refused at the field", () => {

@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import type { IotHub } from "../../model/model";
 import { addIotHub } from "../../stacks/iot-hub";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import { fakeTarget } from "../constructs/event-grid/synth";
 import { environmentWithIotHub, hubModel, routeModel } from "./helpers/iot-hub-model";
@@ -20,14 +21,16 @@ function build(hubs: readonly IotHub[]): { json: Synthesized; entities: EntityRe
   // Service Bus and Event Hubs run first in the real stack and register what the routes target.
   entities.register(fakeTarget(stack, "eventHub", "telemetry/device-telemetry"));
   entities.register(fakeTarget(stack, "serviceBusQueue", "orders/payments"));
+  const model = environmentWithIotHub(hubs);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWithIotHub(hubs),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: WORKSPACE,
     entities,
+    ids: new StackIds(model),
   };
   addIotHub(ctx);
   return { json: JSON.parse(Testing.synth(stack)) as Synthesized, entities };

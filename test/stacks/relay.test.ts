@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
 import type { RelayNamespace } from "../../model/model";
 import { addRelay } from "../../stacks/relay";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   environmentWithRelay,
@@ -18,14 +19,16 @@ interface Synthesized {
 function build(namespaces: readonly RelayNamespace[]): Synthesized {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
+  const model = environmentWithRelay(namespaces);
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWithRelay(namespaces),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: "/workspaces/log",
     entities: new EntityRegistry(),
+    ids: new StackIds(model),
   };
   addRelay(ctx);
   return JSON.parse(Testing.synth(stack)) as Synthesized;

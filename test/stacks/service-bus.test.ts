@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from "cdktf";
 import { EntityRegistry } from "../../stacks/entity-registry";
-import type { ServiceBusNamespace } from "../../model/model";
+import type { Principal, ServiceBusNamespace } from "../../model/model";
 import { MessagingStack } from "../../stacks/messaging-stack";
 import { addServiceBus } from "../../stacks/service-bus";
+import { StackIds } from "../../stacks/ids/stack-ids";
 import type { StackContext } from "../../stacks/stack-context";
 import {
   devNamespace,
@@ -21,18 +22,28 @@ interface Synthesized {
 
 const WORKSPACE = "/workspaces/log";
 
-function build(namespaces: readonly ServiceBusNamespace[]): { json: Synthesized; entities: EntityRegistry } {
+function build(
+  namespaces: readonly ServiceBusNamespace[],
+  principals: readonly Principal[] = [],
+): { json: Synthesized; entities: EntityRegistry } {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
   const entities = new EntityRegistry();
+  // Principals the namespaces name beside the helper's are declared too, as a resolved model has them.
+  const base = environmentWith(namespaces);
+  const model = {
+    ...base,
+    principals: new Map([...base.principals, ...principals.map((p) => [p.name, p] as const)]),
+  };
   const ctx: StackContext = {
     scope: stack,
-    model: environmentWith(namespaces),
+    model,
     resourceGroupName: "rg-test",
     resourceGroupId: "/subscriptions/0/resourceGroups/rg-test",
     location: "westeurope",
     logAnalyticsWorkspaceId: WORKSPACE,
     entities,
+    ids: new StackIds(model),
   };
   addServiceBus(ctx);
   return { json: JSON.parse(Testing.synth(stack)) as Synthesized, entities };
@@ -81,7 +92,7 @@ describe("addServiceBus", () => {
 
   it("grants at the namespace only when the namespace itself lists principals", () => {
     const owner = { name: "ops", objectId: "44444444-4444-4444-4444-444444444444", type: "Group" as const };
-    const { json } = build([devNamespace({ queues: [], topics: [], owners: [owner] })]);
+    const { json } = build([devNamespace({ queues: [], topics: [], owners: [owner] })], [owner]);
     const namespace = addressOf(json, "azurerm_servicebus_namespace", "sbns-contoso-orders-dev");
     expect(resources(json, "azurerm_role_assignment")).toEqual([
       expect.objectContaining({

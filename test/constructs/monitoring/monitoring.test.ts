@@ -151,6 +151,71 @@ describe("messaging alerts", () => {
   });
 });
 
+describe("messaging alerts of resources whose labels meet once sanitized", () => {
+  const meeting: MonitoredResource[] = [
+    { kind: "eventHubs", label: "eventHubs/a.b", resourceId: "/eh/dot" },
+    { kind: "eventHubs", label: "eventHubs/a-b", resourceId: "/eh/hyphen" },
+    { kind: "eventHubs", label: "eventHubs/plain", resourceId: "/eh/plain" },
+  ];
+  const addresses = (list: MonitoredResource[]) => {
+    const synthesized = alerts("full", list);
+    return [
+      ...Object.keys(synthesized.azurerm_monitor_metric_alert),
+      ...Object.keys(synthesized.azurerm_monitor_scheduled_query_rules_alert_v2),
+    ];
+  };
+
+  it("give every alert a construct ID and an Azure name of its own", () => {
+    const synthesized = alerts("full", meeting);
+    const all = [
+      ...Object.values(synthesized.azurerm_monitor_metric_alert),
+      ...Object.values(synthesized.azurerm_monitor_scheduled_query_rules_alert_v2),
+    ];
+    const perResource = Object.values(alerts("full", [meeting[2]]).azurerm_monitor_metric_alert).length + 1;
+    expect(all).toHaveLength(3 * perResource);
+    const names = all.map((alert) => String(alert.name).toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("keep characters Azure refuses out of alert names, and names that then meet apart", () => {
+    const synthesized = alerts("full", [
+      { kind: "serviceBus", label: "serviceBus/a:b", resourceId: "/sb/colon" },
+      { kind: "serviceBus", label: "serviceBus/a-b", resourceId: "/sb/hyphen" },
+      { kind: "serviceBus", label: "serviceBus/c#d", resourceId: "/sb/hash" },
+    ]);
+    const names = Object.values(synthesized.azurerm_monitor_metric_alert).map((alert) => String(alert.name));
+    expect(names.filter((name) => /[*#&+:<>?@%{}\\/|]/.test(name))).toEqual([]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain("serviceBus-c-d dead-lettered messages");
+  });
+
+  it("cut labels too long for an alert name, keeping names that are then alike apart", () => {
+    const long = "y".repeat(300);
+    const synthesized = alerts("full", [
+      { kind: "eventHubs", label: `eventHubs/${long}a`, resourceId: "/eh/a" },
+      { kind: "eventHubs", label: `eventHubs/${long}b`, resourceId: "/eh/b" },
+    ]);
+    const names = [
+      ...Object.values(synthesized.azurerm_monitor_metric_alert),
+      ...Object.values(synthesized.azurerm_monitor_scheduled_query_rules_alert_v2),
+    ].map((alert) => String(alert.name));
+    expect(names.filter((name) => name.length > 260)).toEqual([]);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+  });
+
+  it("tag only the alerts of the resources that meet, whatever their order", () => {
+    const forward = addresses(meeting);
+    expect(
+      forward.filter((id) => id.includes("eventHubs-plain-")).every((id) => !/[0-9a-f]{8}-/.test(id)),
+    ).toBe(true);
+    expect(forward.filter((id) => id.includes("eventHubs-a-b-"))).not.toHaveLength(0);
+    expect(forward.filter((id) => /eventHubs-a-b-[0-9a-f]{8}-/.test(id))).toHaveLength(
+      forward.filter((id) => id.includes("eventHubs-a-b-")).length,
+    );
+    expect([...addresses([...meeting].reverse())].sort()).toEqual([...forward].sort());
+  });
+});
+
 describe("activity-log alerts", () => {
   it("alert on deletes of messaging resources and role-assignment changes in the resource group", () => {
     const set = synth((stack) => {
@@ -244,6 +309,22 @@ describe("action group and workbook", () => {
       { name: "email-1", email_address: "oncall@contoso.example", use_common_alert_schema: true },
     ]);
     expect((group.short_name as string).length).toBeLessThanOrEqual(12);
+  });
+
+  it("keeps an e-mail receiver's name apart from a webhook's, ignoring case as Azure does", () => {
+    const group = Object.values(
+      synth((stack) => {
+        new AlertActionGroup(stack, "ag", {
+          name: "ag",
+          resourceGroupName: "rg",
+          emails: ["oncall@contoso.example", "ops@contoso.example"],
+          webhooks: [{ name: "Email-1", url: "https://chat.example" }],
+        });
+      }).azurerm_monitor_action_group,
+    )[0];
+    const emailNames = (group.email_receiver as { name: string }[]).map((r) => r.name);
+    expect(emailNames[0]).toMatch(/^email-1-[0-9a-f]{8}$/);
+    expect(emailNames[1]).toBe("email-2");
   });
 
   it("refuses a plain-http webhook receiver", () => {

@@ -432,7 +432,7 @@ const developmentNamespaces: Entry[] = [
   namespaceEntry(
     "namespace on a new dedicated cluster",
     "ns-dedicated",
-    { sku: "Premium", dedicatedCluster: { name: "big" } },
+    { sku: "Standard", dedicatedCluster: { name: "big" } },
     {
       type: "azurerm_eventhub_namespace",
       select: { name: azureName("ns-dedicated") },
@@ -444,7 +444,7 @@ const developmentNamespaces: Entry[] = [
   namespaceEntry(
     "dedicatedCluster capacity: 2",
     "ns-cluster-2",
-    { sku: "Premium", dedicatedCluster: { name: "bigger", capacity: 2 } },
+    { sku: "Standard", dedicatedCluster: { name: "bigger", capacity: 2 } },
     {
       type: "azurerm_eventhub_cluster",
       select: { name: "evhcl-contoso-bigger-reach" },
@@ -502,7 +502,7 @@ describeReach(
       eventHubs: [
         { name: "ns-open", sku: "Standard", publicNetworkAccess: true, allowedIpRanges: ["203.0.113.0/24"] },
         { name: "ns-keys", sku: "Standard", localAuth: true },
-        { name: "ns-cluster", sku: "Premium", dedicatedCluster: { name: "big" } },
+        { name: "ns-cluster", sku: "Standard", dedicatedCluster: { name: "big" } },
       ],
     },
     {
@@ -543,7 +543,7 @@ describeAbsent(
       eventHubs: [
         { name: "ns-paired", sku: "Standard" },
         { name: "ns-no-geo", sku: "Standard", geoDisasterRecovery: false },
-        { name: "ns-cluster", sku: "Premium", dedicatedCluster: { name: "big" } },
+        { name: "ns-cluster", sku: "Standard", dedicatedCluster: { name: "big" } },
         { name: "ns-no-diagnostics", sku: "Standard", diagnostics: false },
         { name: "ns-unlocked", sku: "Standard", lock: false },
         { name: "ns-no-endpoint", sku: "Standard", privateEndpoint: false },
