@@ -1,4 +1,4 @@
-import { tokenizeQuery, type QueryToken } from "./stream-analytics-query-tokens";
+import { tokenizeQuery, type LexicalProblem, type QueryToken } from "./stream-analytics-query-tokens";
 
 /**
  * What a Stream Analytics query reads and writes, found without running it: the `WITH` steps it
@@ -28,12 +28,8 @@ export interface QueryOutput extends QueryName {
   readonly implicit: boolean;
 }
 
-/** Something about the query text that Stream Analytics would refuse. */
-export interface QueryProblem {
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
+/** Something about the query text that Stream Analytics would refuse, where it is (as the tokenizer reports its own). */
+export type QueryProblem = LexicalProblem;
 
 export interface QueryAnalysis {
   /** `WITH` steps, in the order the query defines them. */
