@@ -72,6 +72,7 @@ export const ruleIdList = [
   "SA-DIAGNOSTICS",
   "SA-LOCK",
   "LOG-AUDIT-RETENTION",
+  "COST-BUDGET",
 ] as const;
 
 export type RuleId = (typeof ruleIdList)[number];

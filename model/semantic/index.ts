@@ -3,6 +3,7 @@ import type { ParsedDocument } from "../parsed-document";
 import type { ReferencedFiles } from "../referenced-files";
 import type { EnvironmentSpec } from "../spec";
 import { checkAzureNames } from "./azure-names";
+import { checkCapacity } from "./capacity";
 import { SemanticContext, type SemanticCheck } from "./context";
 import { checkDeploy } from "./deploy";
 import { checkEventGrid } from "./event-grid";
@@ -34,6 +35,7 @@ const checks: readonly SemanticCheck[] = [
   checkEventGrid,
   checkIotHubs,
   checkRelays,
+  checkCapacity,
   checkSites,
   checkStreamAnalytics,
   checkDeploy,

@@ -1,6 +1,7 @@
 import type { SourceLocation } from "../../model/model";
 import type { Tier } from "../../model/spec";
 import type { PolicyModel } from "../../model/policy-model";
+import type { Recommendation } from "../capacity/recommendations";
 import type { Severity } from "./rule";
 
 /** What a finding is about: a declared thing, located in its environment file when possible. */
@@ -48,4 +49,6 @@ export interface EnvironmentResult {
   readonly rulesEvaluated: readonly string[];
   readonly findings: readonly Finding[];
   readonly waivers: readonly WaiverStatus[];
+  /** Over-provisioning against the declared load; absent where nothing computed them (no environment file). */
+  readonly recommendations?: readonly Recommendation[];
 }

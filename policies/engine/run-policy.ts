@@ -6,7 +6,8 @@ import { ruleCatalog } from "../rules/catalog";
 import { evaluateStack } from "./evaluate";
 import type { EnvironmentResult } from "./finding";
 import { loadStacks, PolicyInputError } from "./load-stacks";
-import type { PolicyModel } from "../../model/policy-model";
+import type { EnvironmentModel } from "../../model/model";
+import { capacityRecommendations } from "../capacity/recommendations";
 import type { Rule } from "./rule";
 
 export interface PolicyRunOptions {
@@ -26,8 +27,8 @@ export class InvalidEnvironmentFiles extends PolicyInputError {
 }
 
 /** Environment models by `name`, from every file in the folder; the errors of every invalid file are one input error. */
-export function loadModels(environmentsDir: string, today: Date): Map<string, PolicyModel> {
-  const models = new Map<string, PolicyModel>();
+export function loadModels(environmentsDir: string, today: Date): Map<string, EnvironmentModel> {
+  const models = new Map<string, EnvironmentModel>();
   if (!existsSync(environmentsDir)) return models;
   const errors: Diagnostic[] = [];
   for (const file of environmentFilesIn(environmentsDir)) {
@@ -43,15 +44,12 @@ export function loadModels(environmentsDir: string, today: Date): Map<string, Po
 export function runPolicy(options: PolicyRunOptions): EnvironmentResult[] {
   const today = options.today ?? new Date();
   const models = loadModels(options.environmentsDir, today);
-  return loadStacks(options.outDir).map((stack) =>
-    evaluateStack(
-      {
-        environment: stack.name,
-        stackFile: stack.file,
-        document: stack.document,
-        model: models.get(stack.name),
-      },
+  return loadStacks(options.outDir).map((stack) => {
+    const model = models.get(stack.name);
+    const result = evaluateStack(
+      { environment: stack.name, stackFile: stack.file, document: stack.document, model },
       { rules: options.rules ?? ruleCatalog, today },
-    ),
-  );
+    );
+    return model ? { ...result, recommendations: capacityRecommendations(model) } : result;
+  });
 }

@@ -23,6 +23,7 @@ export function renderJson(
       rulesEvaluated: result.rulesEvaluated,
       findings: result.findings,
       waivers: result.waivers,
+      recommendations: result.recommendations ?? [],
     })),
     rules: rules.map(({ id, title, severity, tiers, rationale, remediation, anchors }) => ({
       id,

@@ -1,3 +1,4 @@
+import type { PriceTable } from "../../azure/prices";
 import type { PolicyModel } from "../../model/policy-model";
 import type { Severity } from "../engine/rule";
 
@@ -28,4 +29,9 @@ export interface ReportOptions {
    * @default - "policy-report"
    */
   readonly artifact?: string;
+  /**
+   * The price table the cost estimates read.
+   * @default - the repository's table, azure/prices/retail-prices.json
+   */
+  readonly prices?: PriceTable;
 }

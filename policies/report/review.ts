@@ -2,6 +2,7 @@ import type { EnvironmentResult } from "../engine/finding";
 import { changedNodes, topologyChanges, type TopologyChanges } from "../topology/changes";
 import { topologyOf, type Topology } from "../topology/graph";
 import { environmentChanges, losesData, type EnvironmentChanges } from "./field-changes";
+import { costReviewOf, type CostReview } from "./cost-review";
 import type { ReportOptions } from "./report-options";
 
 /** One environment's evaluation with what the pull request changes in it, computed once per report. */
@@ -13,6 +14,8 @@ export interface EnvironmentReview {
   readonly topology?: Topology;
   /** Node IDs the pull request touches, to highlight and to centre an abridged diagram on. */
   readonly focus: ReadonlySet<string>;
+  /** The monthly cost estimate and its change; absent without a whole environment model. */
+  readonly cost?: CostReview;
 }
 
 /** The comment, the summary and the complete report of one run compare the same models: once is enough. */
@@ -24,7 +27,8 @@ const reviewed = new WeakMap<
 export function reviewOf(result: EnvironmentResult, options: ReportOptions): EnvironmentReview {
   const known = reviewed.get(result);
   if (known && known.base === options.baseModels) return known.review;
-  const review = computeReview(result, options);
+  const cost = costReviewOf(result, options);
+  const review = { ...computeReview(result, options), ...(cost ? { cost } : {}) };
   reviewed.set(result, { base: options.baseModels, review });
   return review;
 }

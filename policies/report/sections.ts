@@ -10,6 +10,8 @@ import type { FieldValue } from "./entity-fields";
 import type { EntityChange, FieldChange, Replacement } from "./field-changes";
 import { markdownCode, markdownText } from "./markdown-text";
 import { openCounts, passes, waivedCount, whereOf } from "./outcome";
+import { costSection } from "./cost-section";
+import { recommendationsSection } from "./recommendations";
 import { changeSummary, type EnvironmentReview } from "./review";
 
 /**
@@ -289,7 +291,9 @@ export function environmentSection(
       "",
     );
   lines.push(...changesSection(review, detail, pointers));
+  lines.push(...costSection(review.cost, detail.rows, pointers.complete));
   lines.push(...findingsSection(result.findings, detail, pointers));
+  lines.push(...recommendationsSection(result.recommendations, detail.rows, detail.quote, pointers.complete));
   lines.push(...waiversSection(result.waivers, detail, pointers));
   lines.push(...diagramSection(review, detail, pointers));
   if (result.model) {

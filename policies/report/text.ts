@@ -2,6 +2,7 @@ import type { EnvironmentResult, Finding } from "../engine/finding";
 import type { Severity } from "../engine/rule";
 import { severities } from "../engine/rule";
 import { blockingFindings, openCounts, waivedCount, whereOf } from "./outcome";
+import { recommendationLines } from "./recommendations";
 import type { ReportOptions } from "./report-options";
 
 const COLOURS: Readonly<Record<Severity | "pass" | "waived" | "dim", string>> = {
@@ -47,6 +48,7 @@ export function renderText(results: readonly EnvironmentResult[], options: Repor
       lines.push(`  ${paint("waived", "WAIVED")}`);
       waived.forEach(finding);
     }
+    lines.push(...recommendationLines(result.recommendations));
     lines.push("");
   }
   return lines.join("\n");

@@ -1,6 +1,7 @@
 import type { Rule, RuleDescription } from "../engine/rule";
 import { waiverRules } from "../engine/waiver-rules";
 import { auditRetentionRule } from "./audit-retention";
+import { budgetRule } from "./budget";
 import { eventGridDomainRules, eventGridNamespaceRules, eventGridTopicRules } from "./event-grid";
 import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
@@ -19,6 +20,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...iotHubRules,
   ...streamAnalyticsRules,
   auditRetentionRule,
+  budgetRule(),
 ];
 
 /** Every rule a report can name: the catalog and the engine's rules about waivers. */

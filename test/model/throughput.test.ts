@@ -25,6 +25,8 @@ const file = (throughputs: Record<string, string>) =>
     "iotHub:",
     "  - name: plants",
     "    sku: S1",
+    // 576,000 metered messages a day: two S1 units of 400,000 (the capacity check refuses one).
+    "    capacity: 2",
     `    throughput: ${throughputs.iot}`,
     "",
   ].join("\n");

@@ -8,6 +8,7 @@ import { renderMarkdown } from "../../policies/report/markdown";
 import { ruleCatalog } from "../../policies/rules/catalog";
 import { synthesizeEnvironments } from "../../stacks/app";
 import { loadEnvironmentFile } from "../../model/load-environment";
+import { fixedPrices } from "../cost/support";
 import { TODAY } from "./support/fixtures";
 
 let result: EnvironmentResult | undefined;
@@ -55,6 +56,9 @@ describe("the prod environment", () => {
   });
 
   test("renders the pull-request report", () => {
-    expect(renderMarkdown([prod()], { failOn: "high", color: false, rootDir: "." })).toMatchSnapshot();
+    // The frozen price table: a refresh of the repository's prices does not change the snapshot.
+    expect(
+      renderMarkdown([prod()], { failOn: "high", color: false, rootDir: ".", prices: fixedPrices() }),
+    ).toMatchSnapshot();
   });
 });

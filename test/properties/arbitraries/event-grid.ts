@@ -20,6 +20,7 @@ import {
   type TargetKind,
   type Tier,
 } from "./common";
+import { mqttThroughput } from "./throughput";
 
 /*
  * Event Grid: custom topics with every input schema, system topics of every source kind, event
@@ -346,6 +347,7 @@ function namespace(tier: Tier, withBroker = false): fc.Arbitrary<Json> {
         sku: maybe(fc.constant("Standard")),
         capacity: maybe(integer([1, 2, 40], 1, 40)),
         mqtt: withBroker ? mqtt : maybe(mqtt, 3, 1),
+        throughput: maybe(mqttThroughput, 1, 3),
       }),
     )
     .map(([common, own]) => ({ ...common, ...own }));

@@ -17,6 +17,7 @@ import {
   type Json,
   type Tier,
 } from "./common";
+import { eventThroughput } from "./throughput";
 
 /*
  * Event Hubs namespaces of every SKU, on no cluster, a cluster the file creates or an existing
@@ -88,6 +89,7 @@ function hub(sku: Sku, cluster: Cluster): fc.Arbitrary<Json> {
       1,
       2 * notBasic,
     ),
+    throughput: maybe(eventThroughput, 1, 3),
     ...grantFields(),
   });
 }

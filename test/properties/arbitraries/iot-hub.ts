@@ -18,6 +18,7 @@ import {
   type TargetKind,
   type Tier,
 } from "./common";
+import { deviceThroughput } from "./throughput";
 
 /*
  * IoT hubs of every SKU with routes to every endpoint kind (declared entities, ARM IDs, storage),
@@ -152,6 +153,7 @@ function hubOf(tier: Tier, sku: Sku): fc.Arbitrary<Json> {
         sku: fc.constant(sku),
         capacity: maybe(integer(units[sku], 1, 200), 1, 3),
         partitions: maybe(integer([2, 4, 32], 2, 128), 1, 3),
+        throughput: maybe(deviceThroughput, 1, 3),
         retentionDays: maybe(integer([1, 7], 1, 7), 1, 3),
         // Enrichments name routes, so they come with some (rarely without, which must be refused).
         routing: maybe(

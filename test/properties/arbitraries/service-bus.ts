@@ -17,6 +17,7 @@ import {
   type Json,
   type Tier,
 } from "./common";
+import { messageThroughput } from "./throughput";
 
 /*
  * Service Bus namespaces of every SKU with queues, topics, subscriptions, rules and filters, and
@@ -108,6 +109,7 @@ function queue(sku: Sku): fc.Arbitrary<Json> {
     ),
     partitioned: maybe(fc.boolean(), 1, 5 * rareOn(sku, ["Basic", "Standard"])),
     status: maybe(fc.constantFrom("Active", "Disabled", "SendDisabled", "ReceiveDisabled"), 1, 6),
+    throughput: maybe(messageThroughput, 1, 4),
     ...grantFields(),
   });
 }
@@ -153,6 +155,7 @@ function topic(sku: Sku): fc.Arbitrary<Json> {
     autoDeleteOnIdle: maybe(duration(["PT1H"]), 1, 5),
     status: maybe(fc.constantFrom("Active", "Disabled", "SendDisabled"), 1, 6),
     subscriptions: maybe(few(subscription(sku), 3), 3, 1),
+    throughput: maybe(messageThroughput, 1, 4),
     ...grantFields(),
   });
 }
