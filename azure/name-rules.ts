@@ -6,6 +6,7 @@
 import { eventGridNameRules } from "./event-grid";
 import { mqttNameRules } from "./event-grid-mqtt";
 import { eventHubsNameRules } from "./event-hubs-facts";
+import { logicAppNameRules } from "./logic-apps";
 import { azureNameProblem, azureNameProblems, genericNameRules, type AzureNameRule } from "./name-rule";
 import type { Problem } from "./problem";
 import { serviceBusNameRules } from "./service-bus";
@@ -21,6 +22,11 @@ export const azureNameRules = {
   ...eventHubsNameRules,
   ...eventGridNameRules,
   ...mqttNameRules,
+  logicAppConsumptionWorkflow: logicAppNameRules.consumptionWorkflow,
+  logicAppStandardSite: logicAppNameRules.standardSite,
+  logicAppStandardWorkflow: logicAppNameRules.standardWorkflow,
+  logicAppWorkflowPlan: logicAppNameRules.workflowPlan,
+  logicAppApiConnection: logicAppNameRules.apiConnection,
 } as const satisfies Record<string, AzureNameRule>;
 
 export type AzureNameKind = keyof typeof azureNameRules;

@@ -27,6 +27,8 @@ export const dnsZones = {
    * endpoint"; the REST API's "Check Provisioning Service Name Availability" checks it across Azure).
    */
   deviceProvisioning: "azure-devices-provisioning.net",
+  /** `<app>.azurewebsites.net`: a Logic Apps Standard app is an App Service site ([rules] Microsoft.Web/sites: global). */
+  appService: "azurewebsites.net",
   /** `<account>.blob.core.windows.net` and its siblings ([rules] Microsoft.Storage/storageAccounts: global). */
   storage: "core.windows.net",
 } as const;
@@ -218,6 +220,14 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
     dnsZones.storage,
     `${rules}: Microsoft.Storage/storageAccounts, global`,
   ),
+  "microsoft.logic/workflows": inResourceGroup("Microsoft.Logic/workflows"),
+  "microsoft.web/sites": inZone(dnsZones.appService, `${rules}: Microsoft.Web/sites, global`),
+  "microsoft.web/sites/workflows": inParent(
+    "workflows",
+    "Logic Apps Standard: each workflow is a folder of the app's content, named once per app (learn.microsoft.com logic-apps single-tenant-overview)",
+  ),
+  "microsoft.web/serverfarms": inResourceGroup("Microsoft.Web/serverfarms"),
+  "microsoft.web/connections": inResourceGroup("Microsoft.Web/connections"),
   "microsoft.network/privateendpoints": inResourceGroup("Microsoft.Network/privateEndpoints"),
   "microsoft.managedidentity/userassignedidentities": inResourceGroup(
     "Microsoft.ManagedIdentity/userAssignedIdentities",

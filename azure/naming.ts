@@ -22,6 +22,8 @@ export const Abbreviation = {
   privateEndpoint: "pep",
   actionGroup: "ag",
   managedIdentity: "id",
+  logicApp: "logic",
+  appServicePlan: "asp",
 } as const;
 
 export type AbbreviatedKind = keyof typeof Abbreviation;

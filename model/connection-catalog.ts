@@ -2,6 +2,7 @@ import type { Principal } from "./model";
 import type { PolicyModel } from "./policy-model";
 import { eventHubsHost, eventHubsRoles, kafkaBootstrapServer } from "../azure/event-hubs";
 import { IOT_HUB_DATA_CONTRIBUTOR, iotHubEndpoints } from "../azure/iot-hub";
+import { standardAppHostName } from "../azure/logic-apps";
 import { relayEntityEndpoints, relayNamespaceEndpoints, relayRoles } from "../azure/relay";
 import { EventGridRoles, namespaceHttpEndpoint, topicEndpoint } from "../azure/event-grid";
 import { MQTT_TLS_PORT, mqttHostname } from "../azure/event-grid-mqtt";
@@ -34,7 +35,8 @@ export interface CatalogEntry {
     | "relayNamespace"
     | "hybridConnection"
     | "iotHub"
-    | "streamAnalyticsJob";
+    | "streamAnalyticsJob"
+    | "logicApp";
   /** The Azure resource name (of the namespace for entities). */
   readonly azureName: string;
   /** The entity path inside its namespace, for queues, topics, hubs and hybrid connections. */
@@ -47,6 +49,9 @@ export interface CatalogEntry {
    */
   readonly reads?: readonly string[];
   readonly writes?: readonly string[];
+  /** Logic apps: the entities the app's own identity reads and writes (`receives:` and `sends:`). */
+  readonly receives?: readonly string[];
+  readonly sends?: readonly string[];
 }
 
 /** How clients reach one environment: every endpoint per protocol and who holds which role. */
@@ -256,6 +261,23 @@ export function connectionCatalogFor(model: PolicyModel): ConnectionCatalog {
           ? `storage container ${writes.container}`
           : `${writes.namespace}/${writes.entity}`,
       ),
+    });
+  }
+
+  for (const app of model.logicApps ?? []) {
+    // A Standard app answers at its own host (through its private endpoint when closed); a
+    // Consumption workflow's trigger URLs carry a signature, so the catalog lists none.
+    entries.push({
+      name: app.name,
+      kind: "logicApp",
+      azureName: app.azureName,
+      endpoints:
+        app.hosting === "Standard"
+          ? [{ protocol: "https", url: `https://${standardAppHostName(app.azureName)}/` }]
+          : [],
+      access: [],
+      receives: app.receives.map((a) => a.reference),
+      sends: app.sends.map((a) => a.reference),
     });
   }
 

@@ -4,11 +4,11 @@ import { sortDiagnostics } from "./diagnostics";
 import type { EnvironmentModel } from "./model";
 import { parseEnvironmentText } from "./parse";
 import { checkModel } from "./checks";
-import { readReferencedFiles, type ReadFile } from "./referenced-files";
+import { readNamedFiles } from "./named-files";
+import type { ReadFile } from "./referenced-files";
 import { checkSchema } from "./schema-check";
 import { checkSemantics } from "./semantic";
 import { resolveEnvironment } from "./resolve";
-import { streamAnalyticsFileReferences } from "./stream-analytics-files";
 import type { EnvironmentSpec } from "./spec";
 
 export type LoadResult =
@@ -19,7 +19,8 @@ export interface LoadOptions {
   /** The day waivers are judged against (tests inject it). @default - today */
   readonly today?: Date;
   /**
-   * How files the environment file names (Stream Analytics queries) are read, by absolute path.
+   * How files the environment file names (Stream Analytics queries, workflow definitions) are read,
+   * by absolute path.
    * @default - read from disk, relative to the environment file
    */
   readonly readFile?: ReadFile;
@@ -41,11 +42,8 @@ export function loadEnvironmentText(text: string, file: string, options: LoadOpt
   // Semantic rules assume the shape the schema guarantees; on a shape error they would only add noise.
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
   const spec = parsed.document.data as EnvironmentSpec;
-  const referenced = readReferencedFiles(
-    parsed.document,
-    [...streamAnalyticsFileReferences(spec)],
-    options.readFile,
-  );
+  // The files the environment names (queries, workflow definitions) are read once, here, relative to it.
+  const referenced = readNamedFiles(parsed.document, spec, options.readFile);
   const semanticErrors = [
     ...referenced.errors,
     ...checkSemantics(parsed.document, spec, { today: options.today, files: referenced.files }),

@@ -3,6 +3,9 @@
  * smoke tests and reports all read this; none of them parse YAML. Every default the tier
  * profile supplies has been applied, so no consumer has to guess what an absent field means.
  */
+import type { EntityUse } from "../azure/logic-app-rules";
+import type { ConnectedService, WorkflowStandardSku } from "../azure/logic-apps";
+import type { Json } from "../azure/workflow-definition";
 import type * as spec from "./spec";
 import type { DeviceThroughput, MqttThroughput, StreamThroughput } from "./throughput";
 
@@ -426,6 +429,87 @@ export interface StreamAnalyticsJob extends Declared {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+// ---------------------------------------------------------------- Logic Apps
+
+/** A workflow definition file, read and parsed where the environment file is loaded. */
+export interface WorkflowDefinitionFile {
+  /** The path as the environment file writes it, relative to that file. */
+  readonly path: string;
+  /** The file's text, as read: what Standard hosting deploys and smoke tests compare with. */
+  readonly text: string;
+  /** The file's JSON: `{ "definition": ..., "kind": ... }`. */
+  readonly document: Json;
+}
+
+export interface LogicAppWorkflow extends Declared {
+  readonly name: string;
+  readonly definition: WorkflowDefinitionFile;
+  /** What the workflow's triggers and actions read and write, through which connection. */
+  readonly uses: readonly EntityUse[];
+}
+
+/** One entry of `connections:`: the name the definitions use and the namespace it reaches. */
+export interface LogicAppConnection extends Declared {
+  readonly name: string;
+  readonly service: ConnectedService;
+  /** The namespace's name in the file. */
+  readonly namespace: string;
+  readonly namespaceAzureName: string;
+  /** `<namespace>.servicebus.windows.net`: what the connection authenticates against. */
+  readonly host: string;
+  /** Consumption: the Azure name of the API connection the workflow's `$connections` points at. */
+  readonly azureName?: string;
+}
+
+/** One entry of `receives:` or `sends:`: an entity the app's identity gets a data-plane role on. */
+export interface LogicAppAccess extends Declared {
+  /** `<namespace>/<entity>` or `<namespace>/<topic>/<subscription>`, with the names as declared. */
+  readonly reference: string;
+  readonly kind: EntityUse["kind"];
+  readonly namespace: string;
+  /** The entity (queue, topic or hub); for a subscription, its topic. */
+  readonly entity: string;
+  readonly subscription?: string;
+}
+
+/** A private endpoint of a Standard app's runtime storage, for one storage service. */
+export type StoragePrivateEndpoint = PrivateEndpointSettings & {
+  readonly subresource: "blob" | "file" | "queue" | "table";
+};
+
+/** What Standard hosting adds: the plan, the runtime storage and the network around them. */
+export interface LogicAppStandardHosting {
+  readonly sku: WorkflowStandardSku;
+  readonly planAzureName: string;
+  readonly storageAccountAzureName: string;
+  /** The Azure Files share the runtime keeps the app's content in. */
+  readonly contentShareName: string;
+  /** The subnet the app's outbound traffic goes through (`network.integrationSubnetId`), when given. */
+  readonly integrationSubnetId?: string;
+  /** The app's inbound private endpoint, when it is closed to public traffic. */
+  readonly privateEndpoint?: PrivateEndpointSettings;
+  /** The runtime storage's private endpoints, when the app is closed to public traffic. */
+  readonly storagePrivateEndpoints: readonly StoragePrivateEndpoint[];
+  /** Whether Terraform refuses to destroy the runtime storage (it holds run history and state). */
+  readonly preventDestroy: boolean;
+}
+
+export interface LogicApp extends Declared {
+  readonly name: string;
+  /** Consumption: the workflow's Azure name; Standard: the app's (a host name in azurewebsites.net). */
+  readonly azureName: string;
+  readonly hosting: spec.LogicAppHosting;
+  readonly workflows: readonly LogicAppWorkflow[];
+  readonly connections: readonly LogicAppConnection[];
+  readonly receives: readonly LogicAppAccess[];
+  readonly sends: readonly LogicAppAccess[];
+  readonly publicNetworkAccess: boolean;
+  readonly diagnostics: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Present for Standard hosting only. */
+  readonly standard?: LogicAppStandardHosting;
+}
+
 // ---------------------------------------------------------------- Edge sites and the rest
 
 /** What the cloud holds for an edge site while it is disconnected, against the site's own window. */
@@ -539,6 +623,7 @@ export interface EnvironmentModel {
   readonly iotHub: readonly IotHub[];
   readonly streamAnalytics: readonly StreamAnalyticsJob[];
   readonly sites: readonly Site[];
+  readonly logicApps: readonly LogicApp[];
   readonly waivers: readonly Waiver[];
   readonly allowDestroy: readonly AllowDestroy[];
   readonly smoke?: spec.SmokeSpec;

@@ -90,6 +90,19 @@ export type PolicySite = Pick<
 export type PolicyWaiver = Pick<model.Waiver, "rule" | "resource" | "reason" | "expires" | "source">;
 
 /** What the policy engine, the reports, the topology and the connection catalog know of one environment. */
+export type PolicyLogicApp = Pick<
+  model.LogicApp,
+  | "name"
+  | "azureName"
+  | "source"
+  | "hosting"
+  | "workflows"
+  | "connections"
+  | "receives"
+  | "sends"
+  | "standard"
+>;
+
 export interface PolicyModel {
   readonly file: string;
   readonly name: string;
@@ -107,5 +120,7 @@ export interface PolicyModel {
   readonly iotHub: readonly PolicyIotHub[];
   readonly streamAnalytics?: readonly PolicyStreamAnalyticsJob[];
   readonly sites: readonly PolicySite[];
+  /** Absent in hand-built models that declare no logic apps. */
+  readonly logicApps?: readonly PolicyLogicApp[];
   readonly waivers: readonly PolicyWaiver[];
 }

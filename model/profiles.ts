@@ -47,6 +47,7 @@ const alertKeys = [
   "streamAnalyticsDeserializationErrors",
   "streamAnalyticsWatermarkDelaySeconds",
   "streamAnalyticsUtilizationPercent",
+  "logicAppFailedRuns",
 ] as const;
 
 const profileShape = {

@@ -5,7 +5,7 @@
  */
 import type { EnvironmentModel } from "./model";
 import type { ParsedDocument } from "./parsed-document";
-import type { ReferencedFiles } from "./referenced-files";
+import { readNamedFiles, type NamedFiles } from "./named-files";
 import { budgetName, generatedNamesFor, resourceGroupNameOf } from "./resource-names";
 import { ResolveContext } from "./resolution/context";
 import {
@@ -16,6 +16,7 @@ import {
 import { resolveDeploy } from "./resolution/deploy";
 import { resolveEventHubsNamespace } from "./resolution/event-hubs";
 import { resolveIotHub } from "./resolution/iot-hub";
+import { resolveLogicApp } from "./resolution/logic-apps";
 import { resolveMonitoring } from "./resolution/monitoring";
 import { resolveRelayNamespace } from "./resolution/relay";
 import { resolveServiceBusNamespace } from "./resolution/service-bus";
@@ -29,10 +30,14 @@ import type { EnvironmentSpec } from "./spec";
  */
 const defaultBudgetStart = "2026-01-01";
 
+/**
+ * `files` are the files the loader read (`model/named-files.ts`); without them they are read
+ * here, relative to the document's file.
+ */
 export function resolveEnvironment(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  files: ReferencedFiles = new Map(),
+  files: NamedFiles = readNamedFiles(doc, spec).files,
 ): EnvironmentModel {
   const ctx = new ResolveContext(doc, spec, files);
   const sites = resolveSites(ctx);
@@ -89,6 +94,7 @@ export function resolveEnvironment(
     iotHub: (spec.iotHub ?? []).map((hub, i) => resolveIotHub(ctx, hub, i)),
     streamAnalytics: (spec.streamAnalytics ?? []).map((job, i) => resolveStreamAnalyticsJob(ctx, job, i)),
     sites,
+    logicApps: (spec.logicApps ?? []).map((app, i) => resolveLogicApp(ctx, app, i)),
     waivers: (spec.waivers ?? []).map((w, i) => ({
       ...w,
       expires: String(w.expires),

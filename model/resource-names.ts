@@ -124,3 +124,13 @@ export function deviceProvisioningAzureName(
 export function permissionBindingName(permission: MqttPermissionSpec): string {
   return permission.name ?? `${permission.clientGroup}-${permission.role}-${permission.topicSpace}`;
 }
+
+/** The storage account the project creates for a Standard logic app's runtime (its state and content). */
+export function logicAppStorageAccountName(naming: NamingConvention, appName: string): string {
+  return storageAccountName(naming, `${appName}la`);
+}
+
+/** The Workflow Standard plan a Standard logic app runs on, one per app. */
+export function logicAppPlanName(naming: NamingConvention, appName: string): string {
+  return conventionalName("appServicePlan", naming, appName);
+}

@@ -20,6 +20,7 @@ export const resourceServices = [
   "relay",
   "iotHub",
   "streamAnalytics",
+  "logicApps",
 ] as const;
 
 export type ResourceService = (typeof resourceServices)[number];
@@ -47,7 +48,9 @@ export type ResourceKind =
   | "iotRoute"
   | "streamAnalyticsJob"
   | "streamAnalyticsInput"
-  | "streamAnalyticsOutput";
+  | "streamAnalyticsOutput"
+  | "logicApp"
+  | "logicAppWorkflow";
 
 /** `serviceBus/orders/payments` from its parts. */
 export function resourceRef(service: ResourceService, ...names: readonly string[]): string {

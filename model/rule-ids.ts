@@ -73,6 +73,10 @@ export const ruleIdList = [
   "SA-LOCK",
   "LOG-AUDIT-RETENTION",
   "COST-BUDGET",
+  "LA-IDENTITY-CONNECTIONS",
+  "LA-PUBLIC-INBOUND",
+  "LA-DIAGNOSTICS",
+  "LA-STORAGE-SHARED-KEY",
 ] as const;
 
 export type RuleId = (typeof ruleIdList)[number];

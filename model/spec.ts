@@ -64,6 +64,13 @@ export interface PrivateDnsZoneIdsSpec {
   readonly iotHub?: string;
   readonly deviceProvisioning?: string;
   readonly relay?: string;
+  /** Logic Apps Standard: `privatelink.azurewebsites.net`. */
+  readonly logicApps?: string;
+  /** The runtime storage of Logic Apps Standard, per storage service. */
+  readonly storageBlob?: string;
+  readonly storageFile?: string;
+  readonly storageQueue?: string;
+  readonly storageTable?: string;
 }
 
 export interface NetworkSpec {
@@ -107,6 +114,7 @@ export interface AlertOverridesSpec {
   readonly streamAnalyticsDeserializationErrors?: number;
   readonly streamAnalyticsWatermarkDelaySeconds?: number;
   readonly streamAnalyticsUtilizationPercent?: number;
+  readonly logicAppFailedRuns?: number;
 }
 
 export interface WebhookReceiverSpec {
@@ -578,6 +586,31 @@ export interface StreamAnalyticsJobSpec {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+// ---------------------------------------------------------------- Logic Apps
+
+export type LogicAppHosting = "Consumption" | "Standard";
+
+export interface LogicAppWorkflowSpec {
+  readonly name: string;
+  /** Path of the Workflow Definition Language file, relative to the environment file. */
+  readonly definition: string;
+}
+
+export interface LogicAppSpec {
+  readonly name: string;
+  readonly hosting: LogicAppHosting;
+  readonly resourceName?: string;
+  readonly sku?: "WS1" | "WS2" | "WS3";
+  readonly workflows: readonly LogicAppWorkflowSpec[];
+  /** Connection name (as the definitions use it) → namespace (`orders`, or `serviceBus/orders`). */
+  readonly connections?: Readonly<Record<string, string>>;
+  readonly receives?: readonly string[];
+  readonly sends?: readonly string[];
+  readonly publicNetworkAccess?: boolean;
+  readonly diagnostics?: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
 // ---------------------------------------------------------------- Edge sites, waivers, smoke
 
 export interface SiteSpec {
@@ -634,6 +667,7 @@ export interface EnvironmentSpec {
   readonly iotHub?: readonly IotHubSpec[];
   readonly streamAnalytics?: readonly StreamAnalyticsJobSpec[];
   readonly sites?: readonly SiteSpec[];
+  readonly logicApps?: readonly LogicAppSpec[];
   readonly waivers?: readonly WaiverSpec[];
   readonly allowDestroy?: readonly AllowDestroySpec[];
   readonly smoke?: SmokeSpec;

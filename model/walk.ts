@@ -112,6 +112,20 @@ export interface WalkableModel {
     readonly inputs: readonly WalkAlias[];
     readonly outputs: readonly WalkAlias[];
   })[];
+  /** Absent in models that carry no logic apps (the policy engine's): they yield nothing. */
+  readonly logicApps?: readonly WalkLogicApp[];
+}
+
+interface WalkLogicApp extends WalkNamespace {
+  readonly hosting: "Consumption" | "Standard";
+  readonly workflows: readonly Located[];
+  readonly connections: readonly (Located & { readonly azureName?: string })[];
+  readonly standard?: {
+    readonly planAzureName: string;
+    readonly storageAccountAzureName: string;
+    readonly privateEndpoint?: Pick<PrivateEndpointSettings, "azureName">;
+    readonly storagePrivateEndpoints: readonly Pick<PrivateEndpointSettings, "azureName">[];
+  };
 }
 
 type WalkAlias = { readonly alias: string; readonly source: SourceLocation };
@@ -137,7 +151,10 @@ export type WalkKind =
   | "deviceProvisioningIdentity"
   | "logAnalyticsWorkspace"
   | "actionGroup"
-  | "budget";
+  | "budget"
+  | "logicAppPlan"
+  | "logicAppStorageAccount"
+  | "apiConnection";
 
 /** `environment`: resources of the environment as a whole (workspace, action group, budget). */
 export type WalkService = ResourceService | "environment";
@@ -227,6 +244,11 @@ const kindLabels: Readonly<Record<WalkKind, string>> = {
   logAnalyticsWorkspace: "Log Analytics workspace",
   actionGroup: "action group",
   budget: "budget",
+  logicApp: "logic app",
+  logicAppWorkflow: "workflow",
+  logicAppPlan: "Workflow Standard plan",
+  logicAppStorageAccount: "runtime storage account",
+  apiConnection: "API connection",
 };
 
 /** Every kind the walk can yield. */
@@ -694,6 +716,53 @@ function streamAnalytics(walk: Walk, model: WalkableModel): void {
   }
 }
 
+/**
+ * A logic app: Consumption is one `Microsoft.Logic/workflows` with an API connection per
+ * connection; Standard is a `Microsoft.Web/sites` app holding its workflows, on its own plan, with
+ * its runtime storage account (and their private endpoints when the app is closed).
+ */
+function logicApps(walk: Walk, model: WalkableModel): void {
+  for (const app of model.logicApps ?? []) {
+    const standard = app.standard;
+    const type = standard ? "Microsoft.Web/sites" : "Microsoft.Logic/workflows";
+    const resource = walk.add({
+      kind: "logicApp",
+      azureType: type,
+      azureName: app.azureName,
+      source: app.source,
+      ref: resourceRef("logicApps", app.name),
+      service: "logicApps",
+    });
+    if (!standard) {
+      for (const connection of app.connections) {
+        if (connection.azureName === undefined) continue;
+        walk.add({
+          kind: "apiConnection",
+          azureType: "Microsoft.Web/connections",
+          azureName: connection.azureName,
+          source: connection.source,
+          derivedFrom: resource,
+        });
+      }
+      continue;
+    }
+    for (const workflow of app.workflows)
+      child(walk, "logicAppWorkflow", `${type}/workflows`, resource, workflow);
+    derive(walk, resource, "logicAppPlan", "Microsoft.Web/serverfarms", standard.planAzureName);
+    const storageType = "Microsoft.Storage/storageAccounts";
+    const storage = derive(
+      walk,
+      resource,
+      "logicAppStorageAccount",
+      storageType,
+      standard.storageAccountAzureName,
+    );
+    if (standard.privateEndpoint) privateEndpoint(walk, resource, standard.privateEndpoint.azureName);
+    for (const endpoint of standard.storagePrivateEndpoints)
+      privateEndpoint(walk, storage, endpoint.azureName);
+  }
+}
+
 /** The workspace (unless `monitoring` names one), the action group and the budget. */
 function environment(walk: Walk, model: WalkableModel): void {
   const names = model.generatedNames;
@@ -736,6 +805,7 @@ export function walkEnvironment(model: WalkableModel): readonly WalkedResource[]
   relay(walk, model);
   iotHub(walk, model);
   streamAnalytics(walk, model);
+  logicApps(walk, model);
   environment(walk, model);
   return walk.resources;
 }

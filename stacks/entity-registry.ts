@@ -1,6 +1,13 @@
-import type { DeliveryTarget } from "../constructs/shared/entity";
+import type { DeliveryTarget, ReadableEntity } from "../constructs/shared/entity";
 import type { EventGridNamespace } from "../constructs/event-grid/namespace";
-import type { ReadableEventHub, ReadableIotHub } from "../constructs/stream-analytics/inputs";
+import type { ReadableIotHub } from "../constructs/stream-analytics/inputs";
+
+/** A logic app built in the stack: its name in the file, hosting and ARM ID. */
+export interface RegisteredLogicApp {
+  readonly name: string;
+  readonly hosting: "Consumption" | "Standard";
+  readonly resourceId: string;
+}
 
 /** The namespace-like resources other parts of the stack refer to or monitor. */
 export type NamespaceKind =
@@ -30,11 +37,35 @@ export class EntityRegistry {
   private readonly namespaceIds = new Map<string, string>();
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
-  private readonly readableHubs = new Map<string, ReadableEventHub>();
+  private readonly readables = new Map<string, ReadableEntity>();
   private readonly iotHubs = new Map<string, ReadableIotHub>();
+  private readonly logicAppsInOrder: RegisteredLogicApp[] = [];
 
   register(target: DeliveryTarget): void {
     this.targets.set(`${target.kind}:${target.label}`, target);
+  }
+
+  /** Records a logic app (its workflow or its Standard app), which monitoring alerts on. */
+  registerLogicApp(app: RegisteredLogicApp): void {
+    this.logicAppsInOrder.push(app);
+  }
+
+  logicApps(): readonly RegisteredLogicApp[] {
+    return this.logicAppsInOrder;
+  }
+
+  /**
+   * Records an entity something may read from (a queue, a subscription, an event hub) by its label:
+   * logic apps' `receives:` and Stream Analytics inputs look it up and grant themselves receive.
+   */
+  registerReadable(entity: ReadableEntity): void {
+    this.readables.set(entity.label, entity);
+  }
+
+  readable(label: string): ReadableEntity {
+    const found = this.readables.get(label);
+    if (!found) throw new Error(`internal: ${label} was referenced before it was built`);
+    return found;
   }
 
   /** Records a namespace-like resource's ARM ID (system topics use them as their source). */
@@ -46,17 +77,6 @@ export class EntityRegistry {
   /** Records an Event Grid namespace construct, whose MQTT broker edge sites join. */
   registerMqttBroker(name: string, namespace: EventGridNamespace): void {
     this.mqttBrokers.set(name, namespace);
-  }
-
-  /** Records an event hub that readers (Stream Analytics inputs) are granted receive on. */
-  registerReadable(hub: ReadableEventHub): void {
-    this.readableHubs.set(hub.label, hub);
-  }
-
-  readable(label: string): ReadableEventHub {
-    const found = this.readableHubs.get(label);
-    if (!found) throw new Error(`internal: event hub ${label} was referenced before it was built`);
-    return found;
   }
 
   /** Records an IoT hub construct, whose built-in endpoint Stream Analytics inputs read. */

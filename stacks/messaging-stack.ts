@@ -15,6 +15,7 @@ import { addRelay } from "./relay";
 import { addIotHub } from "./iot-hub";
 import { addEdgeSites } from "./edge-sites";
 import { addStreamAnalytics } from "./stream-analytics";
+import { addLogicApps } from "./logic-apps";
 import { addMonitoring } from "./monitoring";
 
 /**
@@ -89,6 +90,7 @@ export class MessagingStack extends TerraformStack {
     addEventGrid(this.context);
     addEdgeSites(this.context);
     addStreamAnalytics(this.context);
+    addLogicApps(this.context);
     addMonitoring(this.context);
 
     new TerraformOutput(this, "resource_group_name", { value: resourceGroup.name });

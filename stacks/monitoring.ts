@@ -4,6 +4,7 @@ import { ResourceGroupBudget } from "../constructs/monitoring/budget";
 import { MessagingAlerts, type MonitoredResource } from "../constructs/monitoring/messaging-alerts";
 import { MessagingWorkbook } from "../constructs/monitoring/workbook";
 import type { NamespaceKind } from "./entity-registry";
+import { addLogicAppAlerts } from "./logic-apps";
 import type { StackContext } from "./stack-context";
 
 /** How each kind of resource is named in the environment file, so alerts say it the same way. */
@@ -53,6 +54,8 @@ export function addMonitoring(ctx: StackContext): void {
     logAnalyticsWorkspaceId: ctx.logAnalyticsWorkspaceId,
     tags,
   });
+
+  addLogicAppAlerts(ctx, actionGroup.id);
 
   if (full) {
     new ActivityLogAlerts(ctx.scope, "activity-log-alerts", {

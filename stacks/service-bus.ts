@@ -118,14 +118,14 @@ function addSubscriptions(
   t: model.ServiceBusTopic,
   targets: Map<string, ServiceBusForwardTarget>,
   grantee: GranteeOf,
-): void {
+): ServiceBusSubscription[] {
   const target = (reference: string | undefined): ServiceBusForwardTarget | undefined => {
     if (reference === undefined) return undefined;
     const found = targets.get(entityKey(reference));
     if (!found) throw new Error(`internal: forwarding target ${reference} of ${topic.label} was not built`);
     return found;
   };
-  for (const s of t.subscriptions) {
+  return t.subscriptions.map((s) => {
     const subscription = new ServiceBusSubscription(topic, `subscription-${s.name}`, {
       topic,
       name: s.name,
@@ -145,7 +145,8 @@ function addSubscriptions(
     });
     // Owners of a subscription get the receiver role: Data Owner has no narrower scope than the topic.
     for (const p of [...s.receivers, ...s.owners]) subscription.grantReceive(grantee(p));
-  }
+    return subscription;
+  });
 }
 
 function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void {
@@ -195,8 +196,9 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
     return topic;
   });
   const queues = addQueues(namespace, spec, targets, grantee);
-  spec.topics.forEach((t, i) => addSubscriptions(topics[i], t, targets, grantee));
+  const subscriptions = spec.topics.flatMap((t, i) => addSubscriptions(topics[i], t, targets, grantee));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
+  for (const entity of [...queues, ...subscriptions]) ctx.entities.registerReadable(entity);
 
   const geo = spec.geoDisasterRecovery;
   if (geo) {

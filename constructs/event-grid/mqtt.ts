@@ -16,6 +16,7 @@ import type { Grantee } from "../shared/role-assignments";
 import { known, knownValues, validateWith } from "../shared/validation";
 import type { EventGridNamespace } from "./namespace";
 import { nameProblems } from "./names";
+import { terraformLiteral } from "../shared/terraform-literal";
 
 /**
  * The GA API version of Microsoft.EventGrid that defines topic spaces, client groups, permission
@@ -41,14 +42,6 @@ function brokerResourceProblems(namespace: EventGridNamespace, kind: AzureNameKi
 }
 
 // ---------------------------------------------------------------- topic spaces
-
-/**
- * Terraform reads `${...}` and `%{...}` in JSON strings as template expressions; the broker's own
- * variables (`${client.authenticationName}`) must reach Azure as written, so they are escaped.
- */
-function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
-}
 
 /** Body of Microsoft.EventGrid/namespaces/topicSpaces. */
 interface TopicSpaceBody {

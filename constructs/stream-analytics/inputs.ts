@@ -9,25 +9,16 @@ import {
   managedIdentityAuthentication,
   type InputSerialization,
 } from "../../azure/stream-analytics";
-import type { Grantee } from "../shared/role-assignments";
+import type { ReadableEntity } from "../shared/entity";
 import type { StreamAnalyticsJob } from "./job";
 import { serializationBlock } from "./serialization";
-
-/** An event hub a job reads: what the input names and the grant that lets the job receive. */
-export interface ReadableEventHub {
-  /** `<namespace>/<hub>`, as the environment file writes it. */
-  readonly label: string;
-  /** The hub's name inside its namespace. */
-  readonly entityPath: string;
-  /** Lets `grantee` receive from the hub, with the narrowest built-in data-receiver role. */
-  grantReceive(grantee: Grantee): RoleAssignment;
-}
 
 export interface EventHubInputProps {
   readonly job: StreamAnalyticsJob;
   /** The name the query reads it by. */
   readonly alias: string;
-  readonly hub: ReadableEventHub;
+  /** The event hub: what the input names (its label and path) and the grant that lets the job receive. */
+  readonly hub: ReadableEntity;
   /** Azure name of the hub's namespace. */
   readonly namespaceName: string;
   /** A consumer group of the hub that no other reader shares. */

@@ -26,6 +26,12 @@ const derived: Partial<Record<WalkKind, { readonly rule: AzureNameKind; readonly
     fix: "shorten naming.prefix or naming.workload, or give monitoring.logAnalyticsWorkspaceId",
   },
   actionGroup: { rule: "actionGroup", fix: "shorten naming.prefix or naming.workload" },
+  logicAppPlan: { rule: "logicAppWorkflowPlan", fix: "shorten the logic app's name or naming.prefix" },
+  logicAppStorageAccount: { rule: "storageAccount", fix: "shorten the logic app's name or naming.prefix" },
+  apiConnection: {
+    rule: "logicAppApiConnection",
+    fix: "shorten the logic app's name or the connection's name",
+  },
   budget: { rule: "budget", fix: "shorten resourceGroupName (or naming.prefix and naming.workload)" },
 };
 

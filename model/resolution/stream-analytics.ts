@@ -78,7 +78,7 @@ export function resolveStreamAnalyticsJob(
   const pointer = `/streamAnalytics/${index}`;
   const d = ctx.profile.streamAnalytics;
   const defaults = ctx.profile.namespace;
-  const query = ctx.files.get(streamAnalyticsQueryPointer(index));
+  const query = ctx.files.texts.get(streamAnalyticsQueryPointer(index));
   if (!query) throw new Error(`internal: the query of ${pointer} was not read before resolution`);
   return {
     name: job.name,

@@ -3,6 +3,7 @@ import { nameProblemOf, type AzureNameKind } from "../../azure/name-rules";
 import { geoDisasterRecoveryApplies } from "../../azure/capabilities";
 import { eventHubsGeoPairable } from "../../azure/event-hubs";
 import { iotHubNameRules } from "../../azure/iot-hub";
+import { logicAppNameRules } from "../../azure/logic-apps";
 import { relayNameRules } from "../../azure/relay";
 import { serviceBusOffersGeoDisasterRecovery } from "../../azure/service-bus";
 import { streamAnalyticsNameRules } from "../../azure/stream-analytics";
@@ -285,6 +286,20 @@ function streamAnalytics(ctx: SemanticContext): void {
   });
 }
 
+/**
+ * A Consumption app is one `Microsoft.Logic/workflows`; a Standard app is a `Microsoft.Web/sites`
+ * whose workflows are named by the file as they are.
+ */
+function logicApps(ctx: SemanticContext): void {
+  (ctx.spec.logicApps ?? []).forEach((app, i) => {
+    const base = `/logicApps/${i}`;
+    const standard = app.hosting === "Standard";
+    const rule = standard ? logicAppNameRules.standardSite : logicAppNameRules.consumptionWorkflow;
+    checkNamespaceWith(ctx, "logicApp", rule, base, app);
+    if (standard) checkEntities(ctx, logicAppNameRules.standardWorkflow, `${base}/workflows`, app.workflows);
+  });
+}
+
 function environmentAndResourceGroup(ctx: SemanticContext): void {
   check(ctx, "environment", ctx.spec.name, "/name", "rename the environment", "the environment name");
   const given = ctx.spec.resourceGroupName !== undefined;
@@ -313,4 +328,5 @@ export const checkAzureNames: SemanticCheck = (ctx) => {
   relay(ctx);
   iotHub(ctx);
   streamAnalytics(ctx);
+  logicApps(ctx);
 };

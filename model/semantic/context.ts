@@ -2,7 +2,7 @@ import type { Problem } from "../../azure/problem";
 import type { Diagnostic } from "../diagnostics";
 import { pointerToPath } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
-import type { ReferencedFiles } from "../referenced-files";
+import { noNamedFiles, type NamedFiles } from "../named-files";
 import type { EnvironmentSpec } from "../spec";
 
 /**
@@ -18,8 +18,12 @@ export class SemanticContext {
     readonly spec: EnvironmentSpec,
     /** The day waivers and expiry dates are judged against. */
     readonly today: Date,
-    /** The files the environment file names, as read (an unreadable one is absent: its error is reported already). */
-    readonly files: ReferencedFiles = new Map(),
+    /**
+     * The files the environment file names, as the loader read them (queries' texts, workflow
+     * definitions parsed); a file that could not be read or parsed is absent (the loader reported
+     * it), and so is every file when a check runs without the loader.
+     */
+    readonly files: NamedFiles = noNamedFiles,
   ) {}
 
   /** Reports a problem with the value at `pointer` (e.g. `/serviceBus/0/queues/1/sessions`). */

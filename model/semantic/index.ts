@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
-import type { ReferencedFiles } from "../referenced-files";
+import type { NamedFiles } from "../named-files";
 import type { EnvironmentSpec } from "../spec";
 import { checkAzureNames } from "./azure-names";
 import { checkCapacity } from "./capacity";
@@ -10,6 +10,7 @@ import { checkEventGrid } from "./event-grid";
 import { checkEventHubs } from "./event-hubs";
 import { checkForwarding } from "./forwarding";
 import { checkIotHubs } from "./iot-hub";
+import { checkLogicApps } from "./logic-apps";
 import { checkReferences } from "./references";
 import { checkRelays } from "./relay";
 import { checkServiceBus } from "./service-bus";
@@ -39,12 +40,13 @@ const checks: readonly SemanticCheck[] = [
   checkSites,
   checkStreamAnalytics,
   checkDeploy,
+  checkLogicApps,
 ];
 
 export function checkSemantics(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  options: { today?: Date; files?: ReferencedFiles } = {},
+  options: { today?: Date; files?: NamedFiles } = {},
 ): Diagnostic[] {
   const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.files);
   for (const check of checks) check(ctx);

@@ -189,7 +189,7 @@ function checkIotHubInputs(ctx: SemanticContext, at: string, job: StreamAnalytic
 }
 
 function checkQuery(ctx: SemanticContext, at: string, index: number, job: StreamAnalyticsJobSpec): void {
-  const file = ctx.files.get(streamAnalyticsQueryPointer(index));
+  const file = ctx.files.texts.get(streamAnalyticsQueryPointer(index));
   // An unreadable query file is reported where it is read; there is nothing to compare.
   if (!file) return;
   ctx.report(at, streamAnalyticsQueryProblems(analyzeQuery(file.text), job, job.query));

@@ -58,6 +58,15 @@ function holders(ctx: SemanticContext): Holder[] {
   ];
 }
 
+/** Something a tier requirement applies to: its service, where it is declared and its fields. */
+export interface RequirementSubject {
+  readonly service: ResourceService;
+  readonly pointer: string;
+  readonly name: string;
+  /** The item's fields as the file writes them; a requirement reads the one it names. */
+  readonly fields: ReadonlyMap<string, unknown>;
+}
+
 /**
  * Stream Analytics jobs hold the requirements the profile names a rule for (diagnostics, lock); they
  * have no network settings of their own, so the namespace-only checks below do not see them.
@@ -76,17 +85,16 @@ function jobHolders(ctx: SemanticContext): Holder[] {
  * policy rule for that very resource: the waiver, with its reason and expiry, is then what the
  * reviewer sees in every report.
  */
-function requirementsHold(ctx: SemanticContext, list: readonly Holder[]): void {
+export function requirementsHoldFor(ctx: SemanticContext, subjects: readonly RequirementSubject[]): void {
   const profile = loadProfile(ctx.spec.tier);
   if (profile.requirements.length === 0) return;
   const waived = new Set((ctx.spec.waivers ?? []).map((w) => `${w.rule} ${w.resource}`));
-  for (const { service, pointer, item } of list) {
+  for (const { service, pointer, name, fields } of subjects) {
     for (const requirement of profile.requirements) {
       const rule = requirementRule(requirement, service);
-      const field = requirement.field as keyof NamespaceCommonSpec;
-      const given = item[field];
+      const given = fields.get(requirement.field);
       if (rule === undefined || given === undefined || given === requirement.value) continue;
-      const resource = resourceRef(service, item.name);
+      const resource = resourceRef(service, name);
       if (waived.has(`${rule} ${resource}`)) continue;
       ctx.error(
         `${pointer}/${requirement.field}`,
@@ -94,6 +102,18 @@ function requirementsHold(ctx: SemanticContext, list: readonly Holder[]): void {
       );
     }
   }
+}
+
+function requirementsHold(ctx: SemanticContext, list: readonly Holder[]): void {
+  requirementsHoldFor(
+    ctx,
+    list.map(({ service, pointer, item }) => ({
+      service,
+      pointer,
+      name: item.name,
+      fields: new Map(Object.entries(item)),
+    })),
+  );
 }
 
 /** Private endpoints need a subnet: `network.privateEndpointSubnetId`. */

@@ -12,6 +12,7 @@ const ROOT_TYPES: Readonly<Record<string, Family>> = {
   azurerm_relay_namespace: "relay",
   azurerm_iothub: "iotHub",
   azurerm_stream_analytics_job: "streamAnalytics",
+  azurerm_logic_app_standard: "logicApp",
 };
 
 /** ARM types of namespace-like resources (azapi declares them by these; the model's walk names them so). */
@@ -25,6 +26,9 @@ const ROOT_ARM_TYPES: Readonly<Record<string, Family>> = {
   "microsoft.relay/namespaces": "relay",
   "microsoft.devices/iothubs": "iotHub",
   "microsoft.streamanalytics/streamingjobs": "streamAnalytics",
+  // A Consumption logic app is a workflow; a Standard one is an App Service site.
+  "microsoft.logic/workflows": "logicApp",
+  "microsoft.web/sites": "logicApp",
 };
 
 /** The family of a namespace-like ARM type (`Microsoft.ServiceBus/namespaces`), or undefined. */

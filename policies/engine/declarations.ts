@@ -14,7 +14,8 @@ export type Family =
   | "eventGridNamespace"
   | "relay"
   | "iotHub"
-  | "streamAnalytics";
+  | "streamAnalytics"
+  | "logicApp";
 
 /** Something the environment file declares, as policies name it and locate it. */
 export interface Declaration {

@@ -5,6 +5,7 @@ import { budgetRule } from "./budget";
 import { eventGridDomainRules, eventGridNamespaceRules, eventGridTopicRules } from "./event-grid";
 import { eventHubsRules } from "./event-hubs";
 import { iotHubRules } from "./iot-hub";
+import { logicAppRules } from "./logic-apps";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
 import { streamAnalyticsRules } from "./stream-analytics";
@@ -19,6 +20,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...relayRules,
   ...iotHubRules,
   ...streamAnalyticsRules,
+  ...logicAppRules,
   auditRetentionRule,
   budgetRule(),
 ];

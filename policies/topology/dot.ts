@@ -20,6 +20,7 @@ const SHAPES: Readonly<Record<NodeKind, string>> = {
   iotHub: "box3d",
   hybridConnection: "box3d",
   streamJob: "component",
+  workflow: "component",
 };
 
 function node(n: TopologyNode, indent: string): string {

@@ -16,6 +16,7 @@ export type NodeKind =
   | "devices"
   | "hybridConnection"
   | "streamJob"
+  | "workflow"
   | "external";
 
 export interface TopologyNode {
@@ -333,6 +334,21 @@ export function topologyOf(model: PolicyModel): Topology {
       });
       producers(hc.senders, id, "connect");
       consumers(id, hc.listeners, "listen");
+    }
+  }
+
+  for (const app of model.logicApps ?? []) {
+    const group = nodeId("group", "logic", app.name);
+    groups.push({ id: group, label: `Logic app ${app.name}`, ref: `logicApps/${app.name}` });
+    for (const workflow of app.workflows) {
+      const id = nodeId("logic", app.name, workflow.name);
+      add({ id, label: `workflow ${workflow.name}`, kind: "workflow", group, ref: `logicApps/${app.name}` });
+      // What the definition reads and writes: queue → workflow → topic.
+      for (const use of workflow.uses) {
+        const entity = nodeId(use.kind === "eventHub" ? "eh" : "sb", ...use.reference.split("/"));
+        if (use.direction === "receive") link(entity, id, "trigger");
+        else link(id, entity, "send");
+      }
     }
   }
 

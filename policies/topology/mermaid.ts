@@ -70,6 +70,7 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   iotHub: ["[", "]"],
   hybridConnection: ["[", "]"],
   streamJob: ["[[", "]]"],
+  workflow: ["[[", "]]"],
 };
 
 function node(n: TopologyNode): string {

@@ -6,6 +6,8 @@ import { RelayAPI } from "@azure/arm-relay";
 import { IotHubClient } from "@azure/arm-iothub";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StreamAnalyticsManagementClient } from "@azure/arm-streamanalytics";
+import { LogicManagementClient } from "@azure/arm-logic";
+import { WebSiteManagementClient } from "@azure/arm-appservice";
 import type { ArmTarget } from "./clouds";
 
 export interface ArmClients {
@@ -15,6 +17,10 @@ export interface ArmClients {
   readonly relay: RelayAPI;
   readonly iotHub: IotHubClient;
   readonly streamAnalytics: StreamAnalyticsManagementClient;
+  /** Consumption logic apps (Microsoft.Logic/workflows). */
+  readonly logic: LogicManagementClient;
+  /** Standard logic apps (Microsoft.Web/sites and their workflows). */
+  readonly appService: WebSiteManagementClient;
   /** Generic reads at a chosen api-version, for properties the typed clients' API versions lack. */
   readonly resources: ResourceManagementClient;
 }
@@ -53,5 +59,7 @@ export function createArmClients(
     streamAnalytics: new StreamAnalyticsManagementClient(credential, subscriptionId, classic),
     resources: new ResourceManagementClient(credential, subscriptionId, classic),
     eventHubs: new EventHubManagementClient(credential, subscriptionId, classic),
+    logic: new LogicManagementClient(credential, subscriptionId, classic),
+    appService: new WebSiteManagementClient(credential, subscriptionId, classic),
   };
 }

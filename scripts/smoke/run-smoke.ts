@@ -14,6 +14,7 @@ import {
   verifyEventGridTopic,
 } from "./verify/event-grid";
 import { verifyRelayNamespace } from "./verify/relay";
+import { verifyLogicApp } from "./verify/logic-apps";
 import { verifyIotHub } from "./verify/iot-hub";
 import { verifyStreamAnalyticsJob } from "./verify/stream-analytics";
 
@@ -79,6 +80,10 @@ export async function runSmoke(options: SmokeRunOptions): Promise<SmokeSummary> 
     ...model.streamAnalytics.map((job) => ({
       resource: `streamAnalytics/${job.name}`,
       run: () => verifyStreamAnalyticsJob(job, ctx),
+    })),
+    ...model.logicApps.map((app) => ({
+      resource: `logicApps/${app.name}`,
+      run: () => verifyLogicApp(app, ctx),
     })),
     { resource: "resource group", run: () => unmanagedNamespaces(model, ctx) },
     ...dataPlaneTasks(options, ctx),

@@ -101,6 +101,15 @@ export const streamAnalyticsJob: NamespaceKind = {
   sharedAccessTypes: [],
 };
 
+/** A logic app: a Standard app (azurerm) or a Consumption workflow (azapi); it holds no entities. */
+export const logicApp: NamespaceKind = {
+  family: "logicApp",
+  label: "logic app",
+  type: "azurerm_logic_app_standard",
+  entities: [],
+  sharedAccessTypes: [],
+};
+
 /** Every resource of this kind in the stack, whether declared through azurerm or azapi. */
 export function namespacesOf(index: StackIndex, kind: NamespaceKind): TerraformResource[] {
   const viaAzapi = index

@@ -47,6 +47,7 @@ export function smokeModel(): EnvironmentModel {
       alertsEnabled: false,
       alerts: {
         serviceBusDeadLetteredMessages: 1,
+        logicAppFailedRuns: 0,
         serviceBusActiveMessages: 1000,
         serviceBusThrottledRequests: 1,
         serviceBusServerErrors: 1,
@@ -276,6 +277,7 @@ export function smokeModel(): EnvironmentModel {
       },
     ],
     sites: [],
+    logicApps: [],
     waivers: [],
     allowDestroy: [],
     deploy: { after: [], runsOn: ["ubuntu-latest"] },

@@ -67,6 +67,7 @@ export function namespaceDefaults(
 /** Alert thresholds the hand-built models share (no profile's: their metric alerts are off). */
 export const testAlerts: Monitoring["alerts"] = {
   serviceBusDeadLetteredMessages: 1,
+  logicAppFailedRuns: 0,
   serviceBusActiveMessages: 1000,
   serviceBusThrottledRequests: 1,
   serviceBusServerErrors: 1,
@@ -126,6 +127,7 @@ export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentM
     iotHub: [],
     streamAnalytics: [],
     sites: [],
+    logicApps: [],
     waivers: [],
     allowDestroy: [],
     deploy: { after: [], runsOn: ["ubuntu-latest"] },
