@@ -88,6 +88,17 @@ export function apiStreamingUnits(sku: StreamAnalyticsSku, units: StreamingUnits
   return units * 10;
 }
 
+/**
+ * `units` as a number in the SKU's own unit, as the portal shows it ("1/3" is a third of an SU V2):
+ * what capacity sizing (`capacity-stream-analytics.ts`) computes with. Not the REST value, where
+ * 2/3 is 7.
+ */
+export function streamingUnitsCount(units: StreamingUnits): number {
+  if (units === "1/3") return 1 / 3;
+  if (units === "2/3") return 2 / 3;
+  return units;
+}
+
 /** Whether `sku` allows `units` streaming units. */
 export function allowsStreamingUnits(sku: StreamAnalyticsSku, units: StreamingUnits): boolean {
   return streamingUnitSteps[sku].includes(units);

@@ -579,7 +579,7 @@ export interface StreamAnalyticsJobSpec {
   readonly dataLocale?: string;
   readonly inputs: readonly StreamAnalyticsInputSpec[];
   readonly outputs: readonly StreamAnalyticsOutputSpec[];
-  /** What the inputs carry in: sizes the job's streaming units (another check reads it). */
+  /** What the inputs carry in: `checkCapacity` sizes the job's streaming units from it. */
   readonly throughput?: StreamThroughput;
   readonly diagnostics?: boolean;
   readonly lock?: boolean;
