@@ -206,6 +206,16 @@ const byType: Readonly<Record<string, NameUniqueness>> = {
     dnsZones.deviceProvisioning,
     "learn.microsoft.com iot-dps: each service is reached at `<name>.azure-devices-provisioning.net`",
   ),
+  "microsoft.streamanalytics/streamingjobs": inResourceGroup("Microsoft.StreamAnalytics/streamingjobs"),
+  // The query names inputs and outputs alike, so the portal keeps their aliases apart in one job.
+  "microsoft.streamanalytics/streamingjobs/inputs": inParent(
+    "inputs and outputs",
+    `${rules}: Microsoft.StreamAnalytics/streamingjobs/inputs, scope streaming job`,
+  ),
+  "microsoft.streamanalytics/streamingjobs/outputs": inParent(
+    "inputs and outputs",
+    `${rules}: Microsoft.StreamAnalytics/streamingjobs/outputs, scope streaming job`,
+  ),
   "microsoft.storage/storageaccounts": inZone(
     dnsZones.storage,
     `${rules}: Microsoft.Storage/storageAccounts, global`,

@@ -16,6 +16,7 @@ export const Abbreviation = {
   relayNamespace: "relay",
   iotHub: "iot",
   deviceProvisioning: "provs",
+  streamAnalyticsJob: "asa",
   storageAccount: "st",
   logAnalytics: "log",
   privateEndpoint: "pep",

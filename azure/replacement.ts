@@ -23,7 +23,8 @@ export type DeclaringEntity =
   | "eventGridNamespace"
   | "relayNamespace"
   | "hybridConnection"
-  | "iotHub";
+  | "iotHub"
+  | "streamAnalyticsJob";
 
 /**
  * When a change of the field replaces the resource. Field values are the environment file's (after
@@ -383,6 +384,23 @@ export const replacementFacts: readonly ReplacementFacts[] = [
     loses:
       "the hub's device identity registry and device twins, undelivered cloud-to-device messages and the events in its built-in endpoint",
     attributes: namespaceIdentity("iothub", "iothub"),
+  },
+  {
+    resourceType: "azurerm_stream_analytics_job",
+    noun: "Stream Analytics job",
+    declaredBy: "streamAnalyticsJob",
+    // "Stream Analytics job outputs" / "Checkpoint and replay concepts in Azure Stream Analytics
+    // jobs": a job resumes from its checkpoint and last output time; a new job has neither.
+    loses:
+      "the job's checkpoints and output position: a new job starts from scratch, so it re-reads or skips events and rebuilds its windows",
+    attributes: [
+      ...namespaceIdentity("streamanalytics", "stream_analytics_job"),
+      {
+        attribute: "type",
+        source: azurerm("streamanalytics", "stream_analytics_job", "`type` is ForceNew"),
+        note: "the project always deploys Cloud jobs",
+      },
+    ],
   },
   {
     resourceType: "azurerm_iothub_dps",

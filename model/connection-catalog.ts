@@ -46,6 +46,7 @@ export interface CatalogEntry {
     | "relayNamespace"
     | "hybridConnection"
     | "iotHub"
+    | "streamAnalyticsJob"
     | "logicApp";
   /** The Azure resource name (of the namespace for entities). */
   readonly azureName: string;
@@ -53,6 +54,12 @@ export interface CatalogEntry {
   readonly entityPath?: string;
   readonly endpoints: readonly Endpoint[];
   readonly access: readonly Access[];
+  /**
+   * For a Stream Analytics job, which clients never connect to: what it reads
+   * (`telemetry/device-telemetry (consumer group analytics)`) and where it writes, by the file's references.
+   */
+  readonly reads?: readonly string[];
+  readonly writes?: readonly string[];
   /** Logic apps: the entities the app's own identity reads and writes (`receives:` and `sends:`). */
   readonly receives?: readonly string[];
   readonly sends?: readonly string[];
@@ -238,6 +245,26 @@ export function connectionCatalogFor(model: PolicyModel, deployed: DeployedHosts
         receivers: IOT_HUB_DATA_CONTRIBUTOR,
         owners: IOT_HUB_DATA_CONTRIBUTOR,
       }),
+    });
+  }
+
+  for (const job of model.streamAnalytics ?? []) {
+    entries.push({
+      name: job.name,
+      kind: "streamAnalyticsJob",
+      azureName: job.azureName,
+      endpoints: [],
+      access: [],
+      reads: job.inputs.map(({ reads, consumerGroup }) =>
+        reads.kind === "iotHub"
+          ? `iotHub/${reads.hub} (consumer group ${consumerGroup})`
+          : `${reads.namespace}/${reads.entity} (consumer group ${consumerGroup})`,
+      ),
+      writes: job.outputs.map(({ writes }) =>
+        writes.kind === "blob"
+          ? `storage container ${writes.container}`
+          : `${writes.namespace}/${writes.entity}`,
+      ),
     });
   }
 

@@ -4,11 +4,12 @@ import { sortDiagnostics } from "./diagnostics";
 import type { EnvironmentModel } from "./model";
 import { parseEnvironmentText } from "./parse";
 import { checkModel } from "./checks";
+import { readNamedFiles } from "./named-files";
+import type { ReadFile } from "./referenced-files";
 import { checkSchema } from "./schema-check";
 import { checkSemantics } from "./semantic";
 import { resolveEnvironment } from "./resolve";
 import type { EnvironmentSpec } from "./spec";
-import { readWorkflowDefinitions } from "./workflow-files";
 
 export type LoadResult =
   | { readonly ok: true; readonly model: EnvironmentModel }
@@ -17,11 +18,18 @@ export type LoadResult =
 export interface LoadOptions {
   /** The day waivers are judged against (tests inject it). @default - today */
   readonly today?: Date;
+  /**
+   * How files the environment file names (Stream Analytics queries, workflow definitions) are read,
+   * by absolute path.
+   * @default - read from disk, relative to the environment file
+   */
+  readonly readFile?: ReadFile;
 }
 
 /**
- * The one way to read an environment file: parse with positions, check the schema, then the
- * semantic rules, resolve the tier profile's defaults, then check what the file resolves to (Azure
+ * The one way to read an environment file: parse with positions, check the schema, read the files
+ * it names (an unreadable one is an error at the field naming it), then the semantic rules, resolve
+ * the tier profile's defaults, then check what the file resolves to (Azure
  * names in their scopes, derived names, references the walk of the model knows). Each stage
  * assumes the ones before it passed, so a stage's errors are all reported at once; a model is
  * returned only when there are none.
@@ -34,14 +42,14 @@ export function loadEnvironmentText(text: string, file: string, options: LoadOpt
   // Semantic rules assume the shape the schema guarantees; on a shape error they would only add noise.
   if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors) };
   const spec = parsed.document.data as EnvironmentSpec;
-  // The files the environment names (workflow definitions) are read once, here, relative to it.
-  const workflows = readWorkflowDefinitions(parsed.document, spec);
+  // The files the environment names (queries, workflow definitions) are read once, here, relative to it.
+  const referenced = readNamedFiles(parsed.document, spec, options.readFile);
   const semanticErrors = [
-    ...workflows.errors,
-    ...checkSemantics(parsed.document, spec, { ...options, workflowDefinitions: workflows.files }),
+    ...referenced.errors,
+    ...checkSemantics(parsed.document, spec, { today: options.today, files: referenced.files }),
   ];
   if (semanticErrors.length > 0) return { ok: false, errors: sortDiagnostics(semanticErrors) };
-  const model = resolveEnvironment(parsed.document, spec, workflows.files);
+  const model = resolveEnvironment(parsed.document, spec, referenced.files);
   const modelErrors = checkModel(parsed.document, model);
   if (modelErrors.length > 0) return { ok: false, errors: sortDiagnostics(modelErrors) };
   return { ok: true, model };

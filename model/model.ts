@@ -7,7 +7,7 @@ import type { EntityUse } from "../azure/logic-app-rules";
 import type { ConnectedService, WorkflowStandardSku } from "../azure/logic-apps";
 import type { Json } from "../azure/workflow-definition";
 import type * as spec from "./spec";
-import type { DeviceThroughput, MqttThroughput } from "./throughput";
+import type { DeviceThroughput, MqttThroughput, StreamThroughput } from "./throughput";
 
 export type { Tier, PrincipalType } from "./spec";
 
@@ -369,6 +369,66 @@ export interface IotHub extends NamespaceSettings {
   readonly throughput?: DeviceThroughput;
 }
 
+// ---------------------------------------------------------------- Stream Analytics
+
+/** What a Stream Analytics input reads: an event hub of the file, or an IoT hub of the file. */
+export type StreamAnalyticsSource =
+  Extract<EntityRef, { readonly kind: "eventHub" }> | { readonly kind: "iotHub"; readonly hub: string };
+
+/** Where a Stream Analytics output writes: a queue, topic or event hub of the file, or a blob container. */
+export type StreamAnalyticsSink =
+  | EntityRef
+  | {
+      readonly kind: "blob";
+      readonly storageAccountId: string;
+      readonly container: string;
+      readonly pathPattern: string;
+    };
+
+export interface StreamAnalyticsInput extends Declared {
+  /** The name the query reads it by. */
+  readonly alias: string;
+  readonly reads: StreamAnalyticsSource;
+  readonly consumerGroup: string;
+  readonly serialization: "Json" | "Csv" | "Avro";
+}
+
+export interface StreamAnalyticsOutput extends Declared {
+  /** The name the query writes it by. */
+  readonly alias: string;
+  readonly writes: StreamAnalyticsSink;
+  readonly serialization: "Json" | "Csv" | "Avro" | "Parquet";
+}
+
+/** The job's query: the file as the environment file names it, and its text as read at load. */
+export interface StreamAnalyticsQuery {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface StreamAnalyticsJob extends Declared {
+  readonly name: string;
+  readonly azureName: string;
+  readonly sku: spec.StreamAnalyticsJobSpec["sku"];
+  /** In the SKU's own unit (SU V1 or SU V2), as the file states it. */
+  readonly streamingUnits: spec.StreamingUnitsSpec;
+  readonly compatibilityLevel: NonNullable<spec.StreamAnalyticsJobSpec["compatibilityLevel"]>;
+  readonly eventsOutOfOrderPolicy: NonNullable<spec.StreamAnalyticsJobSpec["eventsOutOfOrderPolicy"]>;
+  readonly eventsOutOfOrderMaxDelaySeconds: number;
+  readonly lateArrivalMaxDelaySeconds: number;
+  readonly outputErrorPolicy: NonNullable<spec.StreamAnalyticsJobSpec["outputErrorPolicy"]>;
+  readonly dataLocale: string;
+  readonly query: StreamAnalyticsQuery;
+  readonly inputs: readonly StreamAnalyticsInput[];
+  readonly outputs: readonly StreamAnalyticsOutput[];
+  /** The load the file declares, as it states it; absent when it states none. */
+  readonly throughput?: StreamThroughput;
+  readonly diagnostics: boolean;
+  readonly lock: boolean;
+  readonly preventDestroy: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 // ---------------------------------------------------------------- Logic Apps
 
 /** A workflow definition file, read and parsed where the environment file is loaded. */
@@ -561,6 +621,7 @@ export interface EnvironmentModel {
   };
   readonly relay: readonly RelayNamespace[];
   readonly iotHub: readonly IotHub[];
+  readonly streamAnalytics: readonly StreamAnalyticsJob[];
   readonly sites: readonly Site[];
   readonly logicApps: readonly LogicApp[];
   readonly waivers: readonly Waiver[];

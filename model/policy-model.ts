@@ -77,6 +77,12 @@ export type PolicyRelay = PolicyNamespace & {
 export type PolicyIotRoute = Pick<model.IotRoute, "name" | "source" | "target" | "condition">;
 export type PolicyIotHub = PolicyNamespace & { readonly routes: readonly PolicyIotRoute[] };
 
+/** Absent in models built before Stream Analytics (tests' hand-built ones): no jobs. */
+export type PolicyStreamAnalyticsJob = Pick<
+  model.StreamAnalyticsJob,
+  "name" | "azureName" | "source" | "inputs" | "outputs" | "outputErrorPolicy"
+>;
+
 export type PolicySite = Pick<
   model.Site,
   "name" | "namespace" | "clientName" | "source" | "offlineBufferHours" | "cloudCoverage"
@@ -112,6 +118,7 @@ export interface PolicyModel {
   };
   readonly relay: readonly PolicyRelay[];
   readonly iotHub: readonly PolicyIotHub[];
+  readonly streamAnalytics?: readonly PolicyStreamAnalyticsJob[];
   readonly sites: readonly PolicySite[];
   /** Absent in hand-built models that declare no logic apps. */
   readonly logicApps?: readonly PolicyLogicApp[];

@@ -43,6 +43,10 @@ const alertKeys = [
   "iotHubThrottlingErrors",
   "relayListenerErrors",
   "authorizationFailures",
+  "streamAnalyticsRuntimeErrors",
+  "streamAnalyticsDeserializationErrors",
+  "streamAnalyticsWatermarkDelaySeconds",
+  "streamAnalyticsUtilizationPercent",
   "logicAppFailedRuns",
 ] as const;
 
@@ -129,6 +133,21 @@ const profileShape = {
     },
   },
   deviceProvisioning: { allocationPolicy: "string", capacity: "number", dataResidency: "boolean" },
+  /**
+   * Stream Analytics jobs: their settings' defaults; whether `outputErrorPolicy` must stay the
+   * default (unless SA-OUTPUT-ERROR-POLICY is waived); whether every input and output must
+   * authenticate with the job's managed identity (which refuses IoT Hub inputs).
+   */
+  streamAnalytics: {
+    compatibilityLevel: "string",
+    outputErrorPolicy: "string",
+    outputErrorPolicyRequired: "boolean",
+    eventsOutOfOrderPolicy: "string",
+    eventsOutOfOrderMaxDelaySeconds: "number",
+    lateArrivalMaxDelaySeconds: "number",
+    dataLocale: "string",
+    managedIdentityOnly: "boolean",
+  },
 } as const;
 
 export type Profile = FromShape<typeof profileShape>;

@@ -5,6 +5,7 @@
  */
 import type { EnvironmentModel } from "./model";
 import type { ParsedDocument } from "./parsed-document";
+import { readNamedFiles, type NamedFiles } from "./named-files";
 import { budgetName, generatedNamesFor, resourceGroupNameOf } from "./resource-names";
 import { ResolveContext } from "./resolution/context";
 import {
@@ -20,8 +21,8 @@ import { resolveMonitoring } from "./resolution/monitoring";
 import { resolveRelayNamespace } from "./resolution/relay";
 import { resolveServiceBusNamespace } from "./resolution/service-bus";
 import { resolveSites, siteGatewaysByNamespace } from "./resolution/sites";
+import { resolveStreamAnalyticsJob } from "./resolution/stream-analytics";
 import type { EnvironmentSpec } from "./spec";
-import { readWorkflowDefinitions, type WorkflowDefinitions } from "./workflow-files";
 
 /**
  * A budget's period starts on the first of a month; a fixed date keeps synthesis deterministic
@@ -30,15 +31,15 @@ import { readWorkflowDefinitions, type WorkflowDefinitions } from "./workflow-fi
 const defaultBudgetStart = "2026-01-01";
 
 /**
- * `workflowDefinitions` are the files the loader read (`model/workflow-files.ts`); without them they
- * are read here, relative to the document's file.
+ * `files` are the files the loader read (`model/named-files.ts`); without them they are read
+ * here, relative to the document's file.
  */
 export function resolveEnvironment(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  workflowDefinitions: WorkflowDefinitions = readWorkflowDefinitions(doc, spec).files,
+  files: NamedFiles = readNamedFiles(doc, spec).files,
 ): EnvironmentModel {
-  const ctx = new ResolveContext(doc, spec);
+  const ctx = new ResolveContext(doc, spec, files);
   const sites = resolveSites(ctx);
   const gateways = siteGatewaysByNamespace(sites);
   const resourceGroupName = resourceGroupNameOf(spec);
@@ -91,8 +92,9 @@ export function resolveEnvironment(
     },
     relay: (spec.relay ?? []).map((ns, i) => resolveRelayNamespace(ctx, ns, i)),
     iotHub: (spec.iotHub ?? []).map((hub, i) => resolveIotHub(ctx, hub, i)),
+    streamAnalytics: (spec.streamAnalytics ?? []).map((job, i) => resolveStreamAnalyticsJob(ctx, job, i)),
     sites,
-    logicApps: (spec.logicApps ?? []).map((app, i) => resolveLogicApp(ctx, app, i, workflowDefinitions)),
+    logicApps: (spec.logicApps ?? []).map((app, i) => resolveLogicApp(ctx, app, i)),
     waivers: (spec.waivers ?? []).map((w, i) => ({
       ...w,
       expires: String(w.expires),

@@ -7,8 +7,9 @@
  *   themselves contain `/`);
  * - a resource reference: `<service>/<name>` or `<service>/<namespace>/<entity>` (and, for Service
  *   Bus subscriptions and Event Hubs consumer groups, `<service>/<namespace>/<parent>/<child>`),
- *   where `<service>` is one of {@link resourceServices}. `model/walk.ts` gives every resource of
- *   an environment its reference.
+ *   where `<service>` is one of {@link resourceServices}; a Stream Analytics job's inputs and
+ *   outputs are `streamAnalytics/<job>/<alias>`. `model/walk.ts` gives every resource of an
+ *   environment its reference.
  */
 export const resourceServices = [
   "serviceBus",
@@ -18,6 +19,7 @@ export const resourceServices = [
   "eventGridNamespaces",
   "relay",
   "iotHub",
+  "streamAnalytics",
   "logicApps",
 ] as const;
 
@@ -44,6 +46,9 @@ export type ResourceKind =
   | "wcfRelay"
   | "iotHub"
   | "iotRoute"
+  | "streamAnalyticsJob"
+  | "streamAnalyticsInput"
+  | "streamAnalyticsOutput"
   | "logicApp"
   | "logicAppWorkflow";
 

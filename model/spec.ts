@@ -6,7 +6,13 @@
  */
 
 import type { AdvancedFilterOperator } from "../azure/event-grid-subscriptions";
-import type { DeviceThroughput, EventThroughput, MessageThroughput, MqttThroughput } from "./throughput";
+import type {
+  DeviceThroughput,
+  EventThroughput,
+  MessageThroughput,
+  MqttThroughput,
+  StreamThroughput,
+} from "./throughput";
 
 export type Tier = "development" | "production";
 export type PrincipalType = "ServicePrincipal" | "Group" | "User";
@@ -104,6 +110,10 @@ export interface AlertOverridesSpec {
   readonly iotHubThrottlingErrors?: number;
   readonly relayListenerErrors?: number;
   readonly authorizationFailures?: number;
+  readonly streamAnalyticsRuntimeErrors?: number;
+  readonly streamAnalyticsDeserializationErrors?: number;
+  readonly streamAnalyticsWatermarkDelaySeconds?: number;
+  readonly streamAnalyticsUtilizationPercent?: number;
   readonly logicAppFailedRuns?: number;
 }
 
@@ -524,6 +534,58 @@ export interface IotHubSpec extends NamespaceCommonSpec {
   readonly throughput?: DeviceThroughput;
 }
 
+// ---------------------------------------------------------------- Stream Analytics
+
+/** Streaming units in the SKU's own unit: SU V1 on Standard, SU V2 on StandardV2 (`"1/3"`, `"2/3"`, 1, 2, ...). */
+export type StreamingUnitsSpec = number | "1/3" | "2/3";
+
+export interface StreamAnalyticsInputSpec {
+  readonly alias: string;
+  /** `<namespace>/<hub>` of an event hub in this file. */
+  readonly eventHub?: string;
+  /** An IoT hub of this file, by name. */
+  readonly iotHub?: string;
+  readonly consumerGroup: string;
+  readonly serialization?: "Json" | "Csv" | "Avro";
+}
+
+export interface StreamAnalyticsBlobOutputSpec {
+  readonly storageAccountId: string;
+  readonly container: string;
+  readonly pathPattern?: string;
+}
+
+export interface StreamAnalyticsOutputSpec {
+  readonly alias: string;
+  readonly serviceBusQueue?: string;
+  readonly serviceBusTopic?: string;
+  readonly eventHub?: string;
+  readonly blob?: StreamAnalyticsBlobOutputSpec;
+  readonly serialization?: "Json" | "Csv" | "Avro" | "Parquet";
+}
+
+export interface StreamAnalyticsJobSpec {
+  readonly name: string;
+  readonly resourceName?: string;
+  readonly sku: "Standard" | "StandardV2";
+  readonly streamingUnits: StreamingUnitsSpec;
+  /** The query file, relative to the environment file. */
+  readonly query: string;
+  readonly compatibilityLevel?: "1.0" | "1.1" | "1.2";
+  readonly eventsOutOfOrderPolicy?: "Adjust" | "Drop";
+  readonly eventsOutOfOrderMaxDelaySeconds?: number;
+  readonly lateArrivalMaxDelaySeconds?: number;
+  readonly outputErrorPolicy?: "Stop" | "Drop";
+  readonly dataLocale?: string;
+  readonly inputs: readonly StreamAnalyticsInputSpec[];
+  readonly outputs: readonly StreamAnalyticsOutputSpec[];
+  /** What the inputs carry in: `checkCapacity` sizes the job's streaming units from it. */
+  readonly throughput?: StreamThroughput;
+  readonly diagnostics?: boolean;
+  readonly lock?: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
 // ---------------------------------------------------------------- Logic Apps
 
 export type LogicAppHosting = "Consumption" | "Standard";
@@ -603,6 +665,7 @@ export interface EnvironmentSpec {
   readonly eventGrid?: EventGridSpec;
   readonly relay?: readonly RelayNamespaceSpec[];
   readonly iotHub?: readonly IotHubSpec[];
+  readonly streamAnalytics?: readonly StreamAnalyticsJobSpec[];
   readonly sites?: readonly SiteSpec[];
   readonly logicApps?: readonly LogicAppSpec[];
   readonly waivers?: readonly WaiverSpec[];

@@ -30,3 +30,8 @@ export interface MqttThroughput {
   readonly mqttClients: number;
   readonly messagesPerSecond: number;
 }
+
+/** A Stream Analytics job: what its inputs carry in, all inputs together. */
+export interface StreamThroughput {
+  readonly inputBytesPerSecond: number;
+}

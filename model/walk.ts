@@ -106,6 +106,12 @@ export interface WalkableModel {
     readonly deviceProvisioning?: { readonly azureName: string };
   })[];
   readonly sites: readonly Pick<Site, "name" | "namespace" | "source">[];
+  /** Absent in models that predate Stream Analytics (the policy engine's): they yield no jobs. */
+  readonly streamAnalytics?: readonly (Located & {
+    readonly azureName: string;
+    readonly inputs: readonly WalkAlias[];
+    readonly outputs: readonly WalkAlias[];
+  })[];
   /** Absent in models that carry no logic apps (the policy engine's): they yield nothing. */
   readonly logicApps?: readonly WalkLogicApp[];
 }
@@ -121,6 +127,8 @@ interface WalkLogicApp extends WalkNamespace {
     readonly storagePrivateEndpoints: readonly Pick<PrivateEndpointSettings, "azureName">[];
   };
 }
+
+type WalkAlias = { readonly alias: string; readonly source: SourceLocation };
 
 // ---------------------------------------------------------------- what the walk yields
 
@@ -218,6 +226,9 @@ const kindLabels: Readonly<Record<WalkKind, string>> = {
   wcfRelay: "WCF relay",
   iotHub: "IoT hub",
   iotRoute: "IoT Hub route",
+  streamAnalyticsJob: "Stream Analytics job",
+  streamAnalyticsInput: "Stream Analytics input",
+  streamAnalyticsOutput: "Stream Analytics output",
   iotConsumerGroup: "IoT Hub consumer group",
   iotEndpoint: "IoT Hub custom endpoint",
   privateEndpoint: "private endpoint",
@@ -682,6 +693,29 @@ function iotHub(walk: Walk, model: WalkableModel): void {
   }
 }
 
+/** Each job and its inputs and outputs, which Azure names by the aliases the query uses. */
+function streamAnalytics(walk: Walk, model: WalkableModel): void {
+  const type = "Microsoft.StreamAnalytics/streamingjobs";
+  for (const job of model.streamAnalytics ?? []) {
+    const resource = walk.add({
+      kind: "streamAnalyticsJob",
+      azureType: type,
+      azureName: job.azureName,
+      source: job.source,
+      ref: resourceRef("streamAnalytics", job.name),
+      service: "streamAnalytics",
+    });
+    const parts = [
+      ["streamAnalyticsInput", `${type}/inputs`, job.inputs],
+      ["streamAnalyticsOutput", `${type}/outputs`, job.outputs],
+    ] as const;
+    for (const [kind, azureType, list] of parts) {
+      for (const item of list)
+        child(walk, kind, azureType, resource, { name: item.alias, source: item.source });
+    }
+  }
+}
+
 /**
  * A logic app: Consumption is one `Microsoft.Logic/workflows` with an API connection per
  * connection; Standard is a `Microsoft.Web/sites` app holding its workflows, on its own plan, with
@@ -770,6 +804,7 @@ export function walkEnvironment(model: WalkableModel): readonly WalkedResource[]
   sites(walk, model);
   relay(walk, model);
   iotHub(walk, model);
+  streamAnalytics(walk, model);
   logicApps(walk, model);
   environment(walk, model);
   return walk.resources;

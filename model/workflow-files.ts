@@ -1,7 +1,8 @@
 /**
  * The workflow definition files an environment file names (`logicApps[].workflows[].definition`):
- * which fields name them, and their JSON. Reading is `referenced-files.ts`'s job; a file that reads
- * but is not JSON is an error at the same line, so the semantic checks and the resolver get parsed
+ * which fields name them, and their JSON. Reading is `referenced-files.ts`'s job (through
+ * `named-files.ts`, with every other file the environment names); a file that reads but is
+ * not JSON is an error at the same line, so the semantic checks and the resolver get parsed
  * documents and nothing downstream touches the file system.
  */
 import type { Json } from "../azure/workflow-definition";
@@ -9,12 +10,7 @@ import type { Diagnostic } from "./diagnostics";
 import { pointerToPath } from "./diagnostics";
 import type { WorkflowDefinitionFile } from "./model";
 import type { ParsedDocument } from "./parsed-document";
-import {
-  readReferencedFiles,
-  type FileReference,
-  type ReadFile,
-  type ReferencedFile,
-} from "./referenced-files";
+import type { FileReference, ReferencedFile, ReferencedFiles } from "./referenced-files";
 import type { EnvironmentSpec } from "./spec";
 
 /** The definitions read, by the JSON pointer of the field that names each (`/logicApps/0/workflows/1/definition`). */
@@ -66,16 +62,21 @@ export function parseWorkflowDefinition(
   }
 }
 
-/** Every definition the file names, read relative to it and parsed; each one that cannot be used is an error. */
-export function readWorkflowDefinitions(
+/**
+ * Every definition the file names, parsed from the texts read for it; each one that is not JSON is
+ * an error at the field naming it. One that could not be read is absent from `texts` (its error was
+ * reported by the reader) and from the result.
+ */
+export function parseWorkflowDefinitions(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  readFile?: ReadFile,
+  texts: ReferencedFiles,
 ): WorkflowFilesResult {
-  const read = readReferencedFiles(doc, workflowReferences(spec), readFile);
   const files = new Map<string, WorkflowDefinitionFile>();
-  const errors: Diagnostic[] = [...read.errors];
-  for (const [pointer, file] of read.files) {
+  const errors: Diagnostic[] = [];
+  for (const { pointer } of workflowReferences(spec)) {
+    const file = texts.get(pointer);
+    if (!file) continue;
     const parsed = parseWorkflowDefinition(file);
     if ("file" in parsed) {
       files.set(pointer, parsed.file);

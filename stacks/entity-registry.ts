@@ -1,12 +1,6 @@
-import type { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import type { Grantee } from "../constructs/shared/role-assignments";
-import type { DeliveryTarget } from "../constructs/shared/entity";
+import type { DeliveryTarget, ReadableEntity } from "../constructs/shared/entity";
 import type { EventGridNamespace } from "../constructs/event-grid/namespace";
-
-/** An entity that grants the narrowest receiver role on itself. */
-export interface ReadableEntity {
-  grantReceive(grantee: Grantee): RoleAssignment;
-}
+import type { ReadableIotHub } from "../constructs/stream-analytics/inputs";
 
 /** A logic app built in the stack: its name in the file, hosting and ARM ID. */
 export interface RegisteredLogicApp {
@@ -23,7 +17,8 @@ export type NamespaceKind =
   | "eventGridNamespace"
   | "eventGridTopic"
   | "eventGridSystemTopic"
-  | "relay";
+  | "relay"
+  | "streamAnalytics";
 
 export interface RegisteredNamespace {
   readonly kind: NamespaceKind;
@@ -43,6 +38,7 @@ export class EntityRegistry {
   private readonly namespacesInOrder: RegisteredNamespace[] = [];
   private readonly mqttBrokers = new Map<string, EventGridNamespace>();
   private readonly readables = new Map<string, ReadableEntity>();
+  private readonly iotHubs = new Map<string, ReadableIotHub>();
   private readonly logicAppsInOrder: RegisteredLogicApp[] = [];
 
   register(target: DeliveryTarget): void {
@@ -58,9 +54,12 @@ export class EntityRegistry {
     return this.logicAppsInOrder;
   }
 
-  /** Records an entity something may read from (a queue, a subscription, an event hub) by its label. */
-  registerReadable(label: string, entity: ReadableEntity): void {
-    this.readables.set(label, entity);
+  /**
+   * Records an entity something may read from (a queue, a subscription, an event hub) by its label:
+   * logic apps' `receives:` and Stream Analytics inputs look it up and grant themselves receive.
+   */
+  registerReadable(entity: ReadableEntity): void {
+    this.readables.set(entity.label, entity);
   }
 
   readable(label: string): ReadableEntity {
@@ -87,6 +86,17 @@ export class EntityRegistry {
         .filter(([, namespace]) => namespace.mqttEnabled)
         .map(([name, namespace]) => [name, namespace.mqttHostname]),
     );
+  }
+
+  /** Records an IoT hub construct, whose built-in endpoint Stream Analytics inputs read. */
+  registerIotHub(name: string, hub: ReadableIotHub): void {
+    this.iotHubs.set(name, hub);
+  }
+
+  iotHub(name: string): ReadableIotHub {
+    const found = this.iotHubs.get(name);
+    if (!found) throw new Error(`internal: IoT hub ${name} was referenced before it was built`);
+    return found;
   }
 
   mqttBroker(name: string): EventGridNamespace {

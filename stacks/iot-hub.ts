@@ -59,6 +59,7 @@ function addHub(ctx: StackContext, hub: model.IotHub): void {
     tags: hub.tags,
   });
   ctx.entities.registerNamespace("iotHub", hub.name, construct.id);
+  ctx.entities.registerIotHub(hub.name, construct);
 
   const endpoints = new Map<string, IotHubEndpoint>();
   for (const route of hub.routes) {

@@ -14,6 +14,7 @@ import { addEventGrid } from "./event-grid";
 import { addRelay } from "./relay";
 import { addIotHub } from "./iot-hub";
 import { addEdgeSites } from "./edge-sites";
+import { addStreamAnalytics } from "./stream-analytics";
 import { addLogicApps } from "./logic-apps";
 import { addMonitoring } from "./monitoring";
 
@@ -80,13 +81,15 @@ export class MessagingStack extends TerraformStack {
 
     // Services, in dependency order (each line is one service's part of the stack): IoT Hub
     // routes deliver to queues and hubs; Event Grid delivers to them too and takes system-topic
-    // sources from all three; edge sites join Event Grid's MQTT broker; monitoring watches everything.
+    // sources from all three; edge sites join Event Grid's MQTT broker; Stream Analytics jobs read hubs
+    // and write to queues, topics and hubs; monitoring watches everything.
     addServiceBus(this.context);
     addEventHubs(this.context);
     addRelay(this.context);
     addIotHub(this.context);
     addEventGrid(this.context);
     addEdgeSites(this.context);
+    addStreamAnalytics(this.context);
     addLogicApps(this.context);
     addMonitoring(this.context);
 

@@ -13,6 +13,7 @@ const labelPrefix: Readonly<Record<NamespaceKind, string>> = {
   eventHubs: "eventHubs",
   iotHub: "iotHub",
   relay: "relay",
+  streamAnalytics: "streamAnalytics",
   eventGridTopic: "eventGrid/topics",
   eventGridSystemTopic: "eventGrid/systemTopics",
   eventGridNamespace: "eventGrid/namespaces",

@@ -198,7 +198,7 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   const queues = addQueues(namespace, spec, targets, grantee);
   const subscriptions = spec.topics.flatMap((t, i) => addSubscriptions(topics[i], t, targets, grantee));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
-  for (const entity of [...queues, ...subscriptions]) ctx.entities.registerReadable(entity.label, entity);
+  for (const entity of [...queues, ...subscriptions]) ctx.entities.registerReadable(entity);
 
   const geo = spec.geoDisasterRecovery;
   if (geo) {

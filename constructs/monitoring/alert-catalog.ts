@@ -1,3 +1,5 @@
+import { streamAnalyticsMetrics } from "../../azure/stream-analytics";
+
 /**
  * The metric alerts each kind of messaging resource gets. Metric names, namespaces and
  * aggregations are Azure Monitor's ("Supported metrics" for Microsoft.ServiceBus/namespaces,
@@ -11,7 +13,8 @@ export type MonitoredKind =
   | "eventGridSystemTopic"
   | "eventGridNamespace"
   | "iotHub"
-  | "relay";
+  | "relay"
+  | "streamAnalytics";
 
 /** Thresholds by alert key; the keys are the environment file's `monitoring.alerts` fields. */
 export interface AlertThresholds {
@@ -33,6 +36,10 @@ export interface AlertThresholds {
   readonly iotHubThrottlingErrors: number;
   readonly relayListenerErrors: number;
   readonly authorizationFailures: number;
+  readonly streamAnalyticsRuntimeErrors: number;
+  readonly streamAnalyticsDeserializationErrors: number;
+  readonly streamAnalyticsWatermarkDelaySeconds: number;
+  readonly streamAnalyticsUtilizationPercent: number;
 }
 
 export interface AlertDefinition {
@@ -56,6 +63,7 @@ export interface AlertDefinition {
 }
 
 const sb = "Microsoft.ServiceBus/namespaces";
+const sa = streamAnalyticsMetrics;
 const eh = "Microsoft.EventHub/namespaces";
 
 export const alertCatalog: Readonly<Record<MonitoredKind, readonly AlertDefinition[]>> = {
@@ -220,6 +228,49 @@ export const alertCatalog: Readonly<Record<MonitoredKind, readonly AlertDefiniti
       severity: 2,
       title: "throttling errors",
       remedy: "devices exceed the unit's quota: add units or move to a larger SKU",
+    },
+  ],
+  // Metric names from azure/stream-analytics.ts ("Supported metrics for Microsoft.StreamAnalytics/streamingjobs").
+  streamAnalytics: [
+    {
+      threshold: "streamAnalyticsRuntimeErrors",
+      metricNamespace: sa.namespace,
+      metricName: sa.runtimeErrors.name,
+      aggregation: sa.runtimeErrors.aggregation,
+      severity: 1,
+      essential: true,
+      title: "runtime errors",
+      remedy:
+        "the job failed to read, evaluate or write events: read its activity and resource logs, fix the query, an input or an output's permissions",
+    },
+    {
+      threshold: "streamAnalyticsDeserializationErrors",
+      metricNamespace: sa.namespace,
+      metricName: sa.deserializationErrors.name,
+      aggregation: sa.deserializationErrors.aggregation,
+      severity: 2,
+      title: "input deserialization errors",
+      remedy:
+        "events arrive in a shape the input's serialization cannot read: fix the sender or the input's serialization",
+    },
+    {
+      threshold: "streamAnalyticsWatermarkDelaySeconds",
+      metricNamespace: sa.namespace,
+      metricName: sa.watermarkDelaySeconds.name,
+      aggregation: sa.watermarkDelaySeconds.aggregation,
+      severity: 2,
+      title: "watermark delay",
+      remedy:
+        "output lags behind input: the job is short of streaming units, an output throttles, or events arrive late; add units or check the outputs",
+    },
+    {
+      threshold: "streamAnalyticsUtilizationPercent",
+      metricNamespace: sa.namespace,
+      metricName: sa.memoryUtilizationPercent.name,
+      aggregation: sa.memoryUtilizationPercent.aggregation,
+      severity: 2,
+      title: "SU utilization",
+      remedy: "the job's memory is nearly used up: add streaming units before it falls behind or fails",
     },
   ],
   relay: [

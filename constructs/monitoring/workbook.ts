@@ -71,6 +71,7 @@ const resourceTypes: Readonly<Record<MonitoredKind, string>> = {
   eventGridNamespace: "microsoft.eventgrid/namespaces",
   iotHub: "microsoft.devices/iothubs",
   relay: "microsoft.relay/namespaces",
+  streamAnalytics: "microsoft.streamanalytics/streamingjobs",
 };
 
 /** One Azure Monitor workbook per environment with a chart per metric and resource type. */

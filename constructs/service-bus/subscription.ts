@@ -140,6 +140,11 @@ export class ServiceBusSubscription extends Grantable<"receive"> {
   readonly name: string;
   /** `<namespace>/<topic>/<subscription>`. */
   readonly label: string;
+  /**
+   * `<topic>/subscriptions/<subscription>`: the entity path receivers address it by (Service Bus
+   * REST reference, "Namespace and entity addresses").
+   */
+  readonly entityPath: string;
   /** ARM ID of the subscription. */
   readonly resourceId: string;
   // Data Owner has no scope narrower than the topic: a subscription grants receiving only.
@@ -181,6 +186,7 @@ export class ServiceBusSubscription extends Grantable<"receive"> {
     this.topic = topic;
     this.name = props.name;
     this.label = `${topic.label}/${props.name}`;
+    this.entityPath = `${topic.name}/subscriptions/${props.name}`;
     this.resourceId = this.resource.id;
 
     // Rewrites the `$Default` rule Azure created with the subscription, once rules are declared.

@@ -21,3 +21,17 @@ export interface DeliveryTarget {
   /** Lets `grantee` send to this entity, with the narrowest built-in data-sender role. */
   grantSend(grantee: Grantee): RoleAssignment;
 }
+
+/**
+ * An entity others read from: a Service Bus queue or topic subscription, or an event hub. Logic
+ * apps and Stream Analytics inputs take one of these and grant their own managed identity the
+ * right to receive from it.
+ */
+export interface ReadableEntity {
+  /** `<namespace>/<entity>` (a subscription: `<namespace>/<topic>/<subscription>`), as written in the environment file. */
+  readonly label: string;
+  /** The entity's path inside its namespace, as AMQP clients address it. */
+  readonly entityPath: string;
+  /** Lets `grantee` receive from this entity, with the narrowest built-in data-receiver role. */
+  grantReceive(grantee: Grantee): RoleAssignment;
+}

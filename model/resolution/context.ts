@@ -1,6 +1,7 @@
 import { privateEndpointName, type NamingConvention } from "../../azure/naming";
 import type { Grants, NamespaceSettings, Principal, SourceLocation } from "../model";
 import type { ParsedDocument } from "../parsed-document";
+import { noNamedFiles, type NamedFiles } from "../named-files";
 import { loadProfile, type Profile } from "../profiles";
 import { namingOf } from "../resource-names";
 import { resourceRef, type ResourceService } from "../resource-refs";
@@ -31,6 +32,8 @@ export class ResolveContext {
   constructor(
     readonly doc: ParsedDocument,
     readonly spec: EnvironmentSpec,
+    /** The files the environment file names, as read (and workflow definitions parsed) at load. */
+    readonly files: NamedFiles = noNamedFiles,
   ) {
     this.profile = loadProfile(spec.tier);
     this.naming = namingOf(spec);

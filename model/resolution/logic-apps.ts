@@ -21,7 +21,7 @@ import type {
 } from "../model";
 import { azureNameOf, logicAppPlanName, logicAppStorageAccountName, namingOf } from "../resource-names";
 import type { LogicAppSpec, PrivateDnsZoneIdsSpec } from "../spec";
-import { definitionPointer, type WorkflowDefinitions } from "../workflow-files";
+import { definitionPointer } from "../workflow-files";
 import type { ResolveContext } from "./context";
 
 const storageZones: Readonly<Record<RuntimeStorageSubresource, keyof PrivateDnsZoneIdsSpec>> = {
@@ -76,15 +76,10 @@ function accesses(
   });
 }
 
-function workflows(
-  ctx: ResolveContext,
-  app: LogicAppSpec,
-  index: number,
-  definitions: WorkflowDefinitions,
-): LogicAppWorkflow[] {
+function workflows(ctx: ResolveContext, app: LogicAppSpec, index: number): LogicAppWorkflow[] {
   const contents = connectionContents(ctx.spec, app.connections);
   return app.workflows.map((workflow, j) => {
-    const definition = definitions.get(definitionPointer(index, j));
+    const definition = ctx.files.workflowDefinitions.get(definitionPointer(index, j));
     if (!definition) {
       throw new Error(
         `internal: workflow definition ${workflow.definition} of logic app ${app.name} was not read`,
@@ -139,12 +134,7 @@ function standardHosting(
   };
 }
 
-export function resolveLogicApp(
-  ctx: ResolveContext,
-  app: LogicAppSpec,
-  index: number,
-  definitions: WorkflowDefinitions,
-): LogicApp {
+export function resolveLogicApp(ctx: ResolveContext, app: LogicAppSpec, index: number): LogicApp {
   const pointer = `/logicApps/${index}`;
   const azureName = azureNameOf("logicApp", ctx.naming, app);
   const publicNetworkAccess = app.publicNetworkAccess ?? ctx.profile.namespace.publicNetworkAccess;
@@ -152,7 +142,7 @@ export function resolveLogicApp(
     name: app.name,
     azureName,
     hosting: app.hosting,
-    workflows: workflows(ctx, app, index, definitions),
+    workflows: workflows(ctx, app, index),
     connections: connections(ctx, app, pointer, azureName),
     receives: accesses(ctx, app.receives, "receive", `${pointer}/receives`),
     sends: accesses(ctx, app.sends, "send", `${pointer}/sends`),

@@ -6,6 +6,7 @@ import { iotHubNameRules } from "../../azure/iot-hub";
 import { logicAppNameRules } from "../../azure/logic-apps";
 import { relayNameRules } from "../../azure/relay";
 import { serviceBusOffersGeoDisasterRecovery } from "../../azure/service-bus";
+import { streamAnalyticsNameRules } from "../../azure/stream-analytics";
 import { pointerToPath } from "../diagnostics";
 import { loadProfile } from "../profiles";
 import {
@@ -279,6 +280,12 @@ function iotHub(ctx: SemanticContext): void {
   });
 }
 
+function streamAnalytics(ctx: SemanticContext): void {
+  (ctx.spec.streamAnalytics ?? []).forEach((job, i) => {
+    checkNamespaceWith(ctx, "streamAnalyticsJob", streamAnalyticsNameRules.job, `/streamAnalytics/${i}`, job);
+  });
+}
+
 /**
  * A Consumption app is one `Microsoft.Logic/workflows`; a Standard app is a `Microsoft.Web/sites`
  * whose workflows are named by the file as they are.
@@ -320,5 +327,6 @@ export const checkAzureNames: SemanticCheck = (ctx) => {
   eventGrid(ctx);
   relay(ctx);
   iotHub(ctx);
+  streamAnalytics(ctx);
   logicApps(ctx);
 };

@@ -2,6 +2,8 @@ import { eventGridCapacityProblems } from "../../azure/capacity-event-grid";
 import { eventHubsCapacityProblems, type EventHubsCapacityInput } from "../../azure/capacity-event-hubs";
 import { iotHubCapacityProblems } from "../../azure/capacity-iot-hub";
 import { serviceBusCapacityProblems } from "../../azure/capacity-service-bus";
+import { streamAnalyticsCapacityProblems } from "../../azure/capacity-stream-analytics";
+import { streamingUnitsCount } from "../../azure/stream-analytics";
 import { loadProfile } from "../profiles";
 import type { EventHubsNamespaceSpec } from "../spec";
 import type { SemanticCheck } from "./context";
@@ -67,6 +69,17 @@ export const checkCapacity: SemanticCheck = (ctx) => {
     ctx.report(
       `/eventGrid/namespaces/${i}`,
       eventGridCapacityProblems({ capacity: ns.capacity ?? 1, throughput: ns.throughput }),
+    ),
+  );
+  (ctx.spec.streamAnalytics ?? []).forEach((job, i) =>
+    ctx.report(
+      `/streamAnalytics/${i}`,
+      streamAnalyticsCapacityProblems({
+        sku: job.sku,
+        // The file counts in the SKU's own unit as the portal does, with "1/3" and "2/3" as text.
+        streamingUnits: streamingUnitsCount(job.streamingUnits),
+        throughput: job.throughput,
+      }),
     ),
   );
 };

@@ -2,8 +2,8 @@ import type { Problem } from "../../azure/problem";
 import type { Diagnostic } from "../diagnostics";
 import { pointerToPath } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
+import { noNamedFiles, type NamedFiles } from "../named-files";
 import type { EnvironmentSpec } from "../spec";
-import type { WorkflowDefinitions } from "../workflow-files";
 
 /**
  * What one semantic check sees: the schema-valid document and a way to report problems at a
@@ -19,11 +19,11 @@ export class SemanticContext {
     /** The day waivers and expiry dates are judged against. */
     readonly today: Date,
     /**
-     * The workflow definition files the loader read, by the pointer that names each; a file that
-     * could not be read is absent (the loader reported it), and so is every file when a check runs
-     * without the loader.
+     * The files the environment file names, as the loader read them (queries' texts, workflow
+     * definitions parsed); a file that could not be read or parsed is absent (the loader reported
+     * it), and so is every file when a check runs without the loader.
      */
-    readonly workflowDefinitions: WorkflowDefinitions = new Map(),
+    readonly files: NamedFiles = noNamedFiles,
   ) {}
 
   /** Reports a problem with the value at `pointer` (e.g. `/serviceBus/0/queues/1/sessions`). */

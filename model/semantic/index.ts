@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics";
 import type { ParsedDocument } from "../parsed-document";
+import type { NamedFiles } from "../named-files";
 import type { EnvironmentSpec } from "../spec";
-import type { WorkflowDefinitions } from "../workflow-files";
 import { checkAzureNames } from "./azure-names";
 import { checkCapacity } from "./capacity";
 import { SemanticContext, type SemanticCheck } from "./context";
@@ -15,6 +15,7 @@ import { checkReferences } from "./references";
 import { checkRelays } from "./relay";
 import { checkServiceBus } from "./service-bus";
 import { checkSites } from "./sites";
+import { checkStreamAnalytics } from "./stream-analytics";
 import { checkTierRequirements } from "./tier-requirements";
 import { checkUniqueNames } from "./unique-names";
 import { checkWaivers } from "./waivers";
@@ -37,6 +38,7 @@ const checks: readonly SemanticCheck[] = [
   checkRelays,
   checkCapacity,
   checkSites,
+  checkStreamAnalytics,
   checkDeploy,
   checkLogicApps,
 ];
@@ -44,9 +46,9 @@ const checks: readonly SemanticCheck[] = [
 export function checkSemantics(
   doc: ParsedDocument,
   spec: EnvironmentSpec,
-  options: { today?: Date; workflowDefinitions?: WorkflowDefinitions } = {},
+  options: { today?: Date; files?: NamedFiles } = {},
 ): Diagnostic[] {
-  const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.workflowDefinitions);
+  const ctx = new SemanticContext(doc, spec, options.today ?? new Date(), options.files);
   for (const check of checks) check(ctx);
   return [...ctx.diagnostics];
 }

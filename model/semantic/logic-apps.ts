@@ -117,7 +117,7 @@ function accesses(ctx: SemanticContext, app: LogicAppSpec, at: string): void {
 function definitions(ctx: SemanticContext, app: LogicAppSpec, index: number): void {
   const contents = connectionContents(ctx.spec, app.connections);
   app.workflows.forEach((workflow, j) => {
-    const file = ctx.workflowDefinitions.get(definitionPointer(index, j));
+    const file = ctx.files.workflowDefinitions.get(definitionPointer(index, j));
     // A file that could not be read or parsed has been reported where the loader read it.
     if (!file) return;
     ctx.report(

@@ -14,7 +14,7 @@ const targetNoun: Record<EntityTarget, string> = {
 };
 
 /** Checks one `<namespace>/<entity>` reference to a queue, a topic or an event hub. */
-function checkEntityTarget(
+export function checkEntityTarget(
   ctx: SemanticContext,
   index: DeclaredIndex,
   pointer: string,

@@ -68,6 +68,19 @@ export interface RequirementSubject {
 }
 
 /**
+ * Stream Analytics jobs hold the requirements the profile names a rule for (diagnostics, lock); they
+ * have no network settings of their own, so the namespace-only checks below do not see them.
+ */
+function jobHolders(ctx: SemanticContext): Holder[] {
+  return (ctx.spec.streamAnalytics ?? []).map((job, i) => ({
+    service: "streamAnalytics",
+    pointer: `/streamAnalytics/${i}`,
+    item: { name: job.name, diagnostics: job.diagnostics, lock: job.lock },
+    privateEndpointSupported: false,
+  }));
+}
+
+/**
  * A production requirement (profile `requirements`) holds unless the file waives the matching
  * policy rule for that very resource: the waiver, with its reason and expiry, is then what the
  * reviewer sees in every report.
@@ -247,7 +260,7 @@ export function allowedIpRangesNeedPublicAccess(
 /** What the tier profile requires of the file, beyond shape and references. */
 export const checkTierRequirements: SemanticCheck = (ctx) => {
   const list = holders(ctx);
-  requirementsHold(ctx, list);
+  requirementsHold(ctx, [...list, ...jobHolders(ctx)]);
   privateEndpointsHaveNetwork(ctx, list);
   namespacesStayReachable(ctx, list);
   customerManagedKeysHaveEncryption(ctx);

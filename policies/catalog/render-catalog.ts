@@ -3,6 +3,13 @@ import { markdownCode, markdownText } from "../report/markdown-text";
 
 const endpointKey = (entry: CatalogEntry): string => entry.endpoints.map((e) => e.url).join(" ");
 
+/** A job has no endpoint of its own: what it reads and writes instead. */
+function flowText(entry: CatalogEntry): string {
+  const list = (items: readonly string[] | undefined): string =>
+    (items ?? []).map((item) => markdownText(item)).join(", ");
+  return `reads ${list(entry.reads)}<br>writes ${list(entry.writes)}`;
+}
+
 /**
  * The catalog as two Markdown tables: endpoints per resource (an entity reached through its
  * namespace's endpoints says so instead of repeating them), then who holds which role where.
@@ -15,12 +22,17 @@ export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
     const key = endpointKey(entry);
     const shown = shownBy.get(key);
     const azureName = entry.entityPath ? `${entry.azureName} / ${entry.entityPath}` : entry.azureName;
-    const endpoints = shown
-      ? `as ${markdownText(shown)}`
-      : entry.endpoints
-          .map((e) => `${markdownText(e.protocol)}${e.expected ? " (expected)" : ""}: ${markdownCode(e.url)}`)
-          .join("<br>");
-    if (!shown) shownBy.set(key, entry.name);
+    const flows = entry.reads !== undefined || entry.writes !== undefined;
+    const endpoints = flows
+      ? flowText(entry)
+      : shown
+        ? `as ${markdownText(shown)}`
+        : entry.endpoints
+            .map(
+              (e) => `${markdownText(e.protocol)}${e.expected ? " (expected)" : ""}: ${markdownCode(e.url)}`,
+            )
+            .join("<br>");
+    if (!shown && !flows) shownBy.set(key, entry.name);
     lines.push(`| ${markdownText(entry.name)} | ${markdownText(azureName)} | ${endpoints} |`);
   }
   const grants = catalog.entries.flatMap((entry) => entry.access.map((a) => ({ entry, a })));

@@ -14,6 +14,8 @@ export type CostInput = Pick<
   | "eventGrid"
   | "relay"
   | "iotHub"
+  | "streamAnalytics"
+  | "logicApps"
   | "budget"
   | "monitoring"
 >;

@@ -5,9 +5,11 @@ import { HOURS_PER_MONTH, resourceTotal, unpricedLines, type EnvironmentEstimate
 import { eventGridCosts } from "./event-grid";
 import { eventHubsCosts } from "./event-hubs";
 import { iotHubCosts } from "./iot-hub";
+import { logicAppsCosts } from "./logic-apps";
 import { round } from "./lines";
 import { relayCosts } from "./relay";
 import { serviceBusCosts } from "./service-bus";
+import { streamAnalyticsCosts } from "./stream-analytics";
 
 /** One function per resource kind, in the order estimates list them. */
 export const estimators: readonly ResourceEstimator[] = [
@@ -16,6 +18,8 @@ export const estimators: readonly ResourceEstimator[] = [
   eventGridCosts,
   relayCosts,
   iotHubCosts,
+  streamAnalyticsCosts,
+  logicAppsCosts,
   environmentWideCosts,
 ];
 

@@ -11,6 +11,7 @@ const ROOT_TYPES: Readonly<Record<string, Family>> = {
   azurerm_eventgrid_namespace: "eventGridNamespace",
   azurerm_relay_namespace: "relay",
   azurerm_iothub: "iotHub",
+  azurerm_stream_analytics_job: "streamAnalytics",
   azurerm_logic_app_standard: "logicApp",
 };
 
@@ -24,6 +25,7 @@ const ROOT_ARM_TYPES: Readonly<Record<string, Family>> = {
   "microsoft.eventgrid/namespaces": "eventGridNamespace",
   "microsoft.relay/namespaces": "relay",
   "microsoft.devices/iothubs": "iotHub",
+  "microsoft.streamanalytics/streamingjobs": "streamAnalytics",
   // A Consumption logic app is a workflow; a Standard one is an App Service site.
   "microsoft.logic/workflows": "logicApp",
   "microsoft.web/sites": "logicApp",
@@ -49,6 +51,12 @@ const PARENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_iothub_route: ["iothub_name"],
   azurerm_iothub_enrichment: ["iothub_name"],
   azurerm_iothub_consumer_group: ["iothub_name"],
+  azurerm_stream_analytics_stream_input_eventhub_v2: ["stream_analytics_job_id"],
+  azurerm_stream_analytics_stream_input_iothub: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_servicebus_queue: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_servicebus_topic: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_eventhub: ["stream_analytics_job_name"],
+  azurerm_stream_analytics_output_blob: ["stream_analytics_job_name"],
   azapi_resource: ["parent_id"],
 };
 

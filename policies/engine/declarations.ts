@@ -14,6 +14,7 @@ export type Family =
   | "eventGridNamespace"
   | "relay"
   | "iotHub"
+  | "streamAnalytics"
   | "logicApp";
 
 /** Something the environment file declares, as policies name it and locate it. */

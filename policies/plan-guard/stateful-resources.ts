@@ -2,7 +2,7 @@ import type { JsonObject } from "./plan-format";
 
 /**
  * azurerm resource types whose destruction loses data: messages, events, checkpoints and
- * consumer offsets, device registries, or captured and dead-lettered blobs. Every storage
+ * consumer offsets, device registries, a Stream Analytics job's output position, or captured and dead-lettered blobs. Every storage
  * account and container this project's stacks create holds Event Hubs captures, Event Grid dead
  * letters or IoT Hub file uploads, so all of them count.
  */
@@ -20,6 +20,8 @@ export const statefulAzurermTypes: ReadonlySet<string> = new Set([
   "azurerm_relay_hybrid_connection",
   "azurerm_iothub",
   "azurerm_iothub_dps",
+  // A job's checkpoints and output position: a replaced job re-reads or skips events.
+  "azurerm_stream_analytics_job",
   "azurerm_storage_account",
   "azurerm_storage_container",
 ]);
@@ -47,6 +49,7 @@ const statefulArmTypes: ReadonlySet<string> = new Set(
     "Microsoft.Relay/namespaces/wcfRelays",
     "Microsoft.Devices/IotHubs",
     "Microsoft.Devices/provisioningServices",
+    "Microsoft.StreamAnalytics/streamingjobs",
     "Microsoft.Storage/storageAccounts",
     "Microsoft.Storage/storageAccounts/blobServices/containers",
   ].map((type) => type.toLowerCase()),

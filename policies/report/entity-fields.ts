@@ -52,6 +52,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
   "relay.wcfRelays": { noun: "WCF relay" },
   iotHub: { noun: "IoT hub", declares: "iotHub" },
   "iotHub.routes": { noun: "IoT route" },
+  streamAnalytics: { noun: "Stream Analytics job", declares: "streamAnalyticsJob" },
   sites: { noun: "edge site" },
 };
 

@@ -8,6 +8,7 @@ import { iotHubRules } from "./iot-hub";
 import { logicAppRules } from "./logic-apps";
 import { relayRules } from "./relay";
 import { serviceBusRules } from "./service-bus";
+import { streamAnalyticsRules } from "./stream-analytics";
 
 /** Every rule the engine evaluates, in the order reports list them. */
 export const ruleCatalog: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const ruleCatalog: readonly Rule[] = [
   ...eventGridNamespaceRules,
   ...relayRules,
   ...iotHubRules,
+  ...streamAnalyticsRules,
   ...logicAppRules,
   auditRetentionRule,
   budgetRule(),

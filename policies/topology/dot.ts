@@ -19,6 +19,7 @@ const SHAPES: Readonly<Record<NodeKind, string>> = {
   mqttBroker: "box3d",
   iotHub: "box3d",
   hybridConnection: "box3d",
+  streamJob: "component",
   workflow: "component",
 };
 

@@ -15,6 +15,7 @@ export type NodeKind =
   | "iotHub"
   | "devices"
   | "hybridConnection"
+  | "streamJob"
   | "workflow"
   | "external";
 
@@ -294,6 +295,28 @@ export function topologyOf(model: PolicyModel): Topology {
             })()
           : destinationId(route.target, add);
       link(id, target, `route ${route.name}`);
+    }
+  }
+
+  for (const job of model.streamAnalytics ?? []) {
+    const id = nodeId("asa", job.name);
+    const ref = `streamAnalytics/${job.name}`;
+    add({ id, label: `Stream Analytics job ${job.name}`, kind: "streamJob", ref });
+    for (const input of job.inputs) {
+      const { reads } = input;
+      const from =
+        reads.kind === "iotHub" ? nodeId("iot", reads.hub) : nodeId("eh", reads.namespace, reads.entity);
+      link(from, id, `${input.alias} (${input.consumerGroup})`);
+    }
+    for (const output of job.outputs) {
+      const { writes } = output;
+      if (writes.kind !== "blob") {
+        link(id, destinationId(writes, add), output.alias);
+        continue;
+      }
+      const external = nodeId("storage", writes.storageAccountId, writes.container);
+      add({ id: external, label: `storage container ${writes.container}`, kind: "external" });
+      link(id, external, output.alias);
     }
   }
 

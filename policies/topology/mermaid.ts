@@ -69,6 +69,7 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   mqttBroker: ["[", "]"],
   iotHub: ["[", "]"],
   hybridConnection: ["[", "]"],
+  streamJob: ["[[", "]]"],
   workflow: ["[[", "]]"],
 };
 

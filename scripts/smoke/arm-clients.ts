@@ -5,6 +5,7 @@ import { EventGridManagementClient } from "@azure/arm-eventgrid";
 import { RelayAPI } from "@azure/arm-relay";
 import { IotHubClient } from "@azure/arm-iothub";
 import { ResourceManagementClient } from "@azure/arm-resources";
+import { StreamAnalyticsManagementClient } from "@azure/arm-streamanalytics";
 import { LogicManagementClient } from "@azure/arm-logic";
 import { WebSiteManagementClient } from "@azure/arm-appservice";
 import type { ArmTarget } from "./clouds";
@@ -15,6 +16,7 @@ export interface ArmClients {
   readonly eventGrid: EventGridManagementClient;
   readonly relay: RelayAPI;
   readonly iotHub: IotHubClient;
+  readonly streamAnalytics: StreamAnalyticsManagementClient;
   /** Consumption logic apps (Microsoft.Logic/workflows). */
   readonly logic: LogicManagementClient;
   /** Standard logic apps (Microsoft.Web/sites and their workflows). */
@@ -54,6 +56,7 @@ export function createArmClients(
     eventGrid: new EventGridManagementClient(credential, subscriptionId, classic),
     relay: new RelayAPI(credential, subscriptionId, classic),
     iotHub: new IotHubClient(credential, subscriptionId, classic),
+    streamAnalytics: new StreamAnalyticsManagementClient(credential, subscriptionId, classic),
     resources: new ResourceManagementClient(credential, subscriptionId, classic),
     eventHubs: new EventHubManagementClient(credential, subscriptionId, classic),
     logic: new LogicManagementClient(credential, subscriptionId, classic),

@@ -16,6 +16,7 @@ import {
 import { verifyRelayNamespace } from "./verify/relay";
 import { verifyLogicApp } from "./verify/logic-apps";
 import { verifyIotHub } from "./verify/iot-hub";
+import { verifyStreamAnalyticsJob } from "./verify/stream-analytics";
 
 export interface SmokeRunOptions {
   readonly model: EnvironmentModel;
@@ -76,6 +77,10 @@ export async function runSmoke(options: SmokeRunOptions): Promise<SmokeSummary> 
     })),
     ...model.relay.map((ns) => ({ resource: `relay/${ns.name}`, run: () => verifyRelayNamespace(ns, ctx) })),
     ...model.iotHub.map((hub) => ({ resource: `iotHub/${hub.name}`, run: () => verifyIotHub(hub, ctx) })),
+    ...model.streamAnalytics.map((job) => ({
+      resource: `streamAnalytics/${job.name}`,
+      run: () => verifyStreamAnalyticsJob(job, ctx),
+    })),
     ...model.logicApps.map((app) => ({
       resource: `logicApps/${app.name}`,
       run: () => verifyLogicApp(app, ctx),

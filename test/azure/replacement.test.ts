@@ -32,6 +32,7 @@ const kinds: Record<DeclaringEntity, ResourceKind> = {
   relayNamespace: "relayNamespace",
   hybridConnection: "hybridConnection",
   iotHub: "iotHub",
+  streamAnalyticsJob: "streamAnalyticsJob",
 };
 
 describe("the replacement facts", () => {
@@ -91,6 +92,7 @@ describe("the replacement facts", () => {
         "edge_zone",
       ],
       azurerm_storage_container: ["name", "storage_account_id", "storage_account_name"],
+      azurerm_stream_analytics_job: ["name", "location", "resource_group_name", "type"],
       azapi_resource: ["type", "name", "parent_id"],
     });
   });

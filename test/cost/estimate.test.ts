@@ -1,7 +1,10 @@
 import { parsePriceTable, priceEntryId, retailPrices } from "../../azure/prices";
 import { estimateCost } from "../../policies/cost/estimate";
 import { resourceAmount, type EnvironmentEstimate } from "../../policies/cost/estimate-types";
+import { join } from "node:path";
+import { loadEnvironmentFile } from "../../model/load-environment";
 import type { EnvironmentModel } from "../../model/model";
+import { renderCostText } from "../../policies/cost/format-text";
 import { fixedPrices, shippedModel } from "./support";
 
 const prices = fixedPrices();
@@ -78,6 +81,54 @@ describe("unknown prices", () => {
     };
     const hubs = resource(estimateCost(shippedModel("prod"), withHubs), "eventHubs/telemetry");
     expect(hubs.lines[0]).toMatchObject({ monthly: 1460, prices: ["synthetic-eh-tu"] });
+  });
+});
+
+describe("Stream Analytics jobs and logic apps", () => {
+  const fixture = (...path: string[]): EnvironmentModel => {
+    const loaded = loadEnvironmentFile(join(__dirname, "..", "fixtures", ...path), {
+      today: new Date("2026-11-23T00:00:00Z"),
+    });
+    if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.line} ${e.message}`).join("\n"));
+    return loaded.model;
+  };
+
+  it("list a job's streaming-unit hours, unpriced (the table has no Stream Analytics price), never $0", () => {
+    const model = fixture("stream-analytics", "prod.yaml");
+    const job = resource(estimateCost(model, prices), "streamAnalytics/overheat-detection");
+    expect(job).toMatchObject({ sku: "StandardV2", capacity: { value: 1, unit: "SU V2" } });
+    expect(job.lines).toEqual([
+      expect.objectContaining({ meter: "Streaming units", quantity: 730, unit: "SU V2-hours" }),
+    ]);
+    expect(job.lines[0].monthly).toBeUndefined();
+    expect(job.lines[0].unpriced).toContain("no Stream Analytics streaming-unit price");
+    expect(resourceAmount(job)).toBe("unpriced");
+    const third = { ...model.streamAnalytics[0], streamingUnits: "1/3" as const };
+    const small = estimateCost({ ...model, streamAnalytics: [third] }, prices);
+    expect(resource(small, "streamAnalytics/overheat-detection").lines[0]).toMatchObject({
+      quantity: 243.33,
+      basis: "1/3 SU V2, running 730 hours",
+    });
+  });
+
+  it("list a Consumption app's executions and a Standard app's plan hours, all unpriced", () => {
+    const consumption = estimateCost(fixture("logic-apps", "dev.yaml"), prices);
+    const standard = estimateCost(fixture("logic-apps", "prod.yaml"), prices);
+    const [consumptionApp] = consumption.resources.filter((r) => r.key.startsWith("logicApps/"));
+    const [standardApp] = standard.resources.filter((r) => r.key.startsWith("logicApps/"));
+    expect(consumptionApp).toMatchObject({ sku: "Consumption" });
+    expect(consumptionApp.lines.map((l) => l.meter)).toEqual(["Trigger and action executions"]);
+    expect(standardApp.lines).toEqual([
+      expect.objectContaining({ quantity: 730, unit: "hours" }),
+      expect.objectContaining({ meter: "Runtime storage (data stored and operations)" }),
+    ]);
+    for (const app of [consumptionApp, standardApp]) {
+      expect(app.lines.every((l) => l.monthly === undefined && l.unpriced !== undefined)).toBe(true);
+      expect(resourceAmount(app)).toBe("unpriced");
+    }
+    const text = renderCostText(standard, prices);
+    expect(text).toContain("Workflow Standard plan (WS1): 730 hours → unpriced");
+    expect(text).not.toMatch(/logic app[^\n]*\$0/);
   });
 });
 

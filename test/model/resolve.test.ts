@@ -156,7 +156,7 @@ describe("the resolved prod example", () => {
   });
 
   it("sets every alert threshold and a year of log retention", () => {
-    expect(Object.keys(model.monitoring.alerts)).toHaveLength(19);
+    expect(Object.keys(model.monitoring.alerts)).toHaveLength(23);
     expect({ retention: model.monitoring.retentionDays, alerts: model.monitoring.alertsEnabled }).toEqual({
       retention: 365,
       alerts: true,

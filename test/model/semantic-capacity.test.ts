@@ -101,3 +101,50 @@ describe("capacity from declared load", () => {
     ]);
   });
 });
+
+describe("Stream Analytics streaming units from declared input", () => {
+  const jobFile = join(__dirname, "..", "fixtures", "stream-analytics", "prod.yaml");
+  const jobFixture = readFileSync(jobFile, "utf8");
+  const unitsLine = "    sku: StandardV2\n    streamingUnits: 1\n";
+
+  /** The fixture's job on `sku` and `units`, reading `inputBytesPerSecond`, loaded beside its query. */
+  function jobErrors(sku: string, units: string, inputBytesPerSecond: number): string[] {
+    const text = edit(
+      jobFixture,
+      unitsLine,
+      `    sku: ${sku}\n    streamingUnits: ${units}\n    throughput: { inputBytesPerSecond: ${inputBytesPerSecond} }\n`,
+    );
+    const result = loadEnvironmentText(text, jobFile, { today: new Date("2026-11-23T00:00:00Z") });
+    return result.ok ? [] : result.errors.map((e) => `${e.path} @ ${e.line}: ${e.message}`);
+  }
+
+  const sevenMegabytes = 7 * 1024 * 1024;
+
+  it("accepts one SU V2 at roughly 7 MB/s of input and refuses a byte more, at the throughput line", () => {
+    expect(jobErrors("StandardV2", "1", sevenMegabytes)).toEqual([]);
+    const line = lineOf(jobFixture, "streamingUnits: 1") + 1;
+    expect(jobErrors("StandardV2", "1", sevenMegabytes + 1)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^streamAnalytics\\[0\\]\\.throughput @ ${line}: .* needs about 2 SU V2; 1 SU V2 process`),
+      ),
+    ]);
+  });
+
+  it('counts "1/3" as a third of an SU V2 (not the REST API\'s 3)', () => {
+    expect(jobErrors("StandardV2", '"1/3"', Math.floor(sevenMegabytes / 3))).toEqual([]);
+    expect(jobErrors("StandardV2", '"1/3"', Math.floor(sevenMegabytes / 3) + 1)).toEqual([
+      expect.stringContaining("needs about 1 SU V2; 0.33 SU V2 process"),
+    ]);
+    expect(jobErrors("StandardV2", '"2/3"', Math.floor((2 * sevenMegabytes) / 3))).toEqual([]);
+    expect(jobErrors("StandardV2", '"2/3"', Math.floor((2 * sevenMegabytes) / 3) + 1)).toHaveLength(1);
+  });
+
+  it("counts Standard's SU V1 six to an SU V2: 6 units carry 7 MB/s, 3 units half of it", () => {
+    expect(jobErrors("Standard", "6", sevenMegabytes)).toEqual([]);
+    expect(jobErrors("Standard", "6", sevenMegabytes + 1)).toEqual([
+      expect.stringContaining("needs about 12 streaming units (or 2 on StandardV2)"),
+    ]);
+    expect(jobErrors("Standard", "3", sevenMegabytes / 2)).toEqual([]);
+    expect(jobErrors("Standard", "3", sevenMegabytes / 2 + 1)).toHaveLength(1);
+  });
+});

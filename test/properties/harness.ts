@@ -17,6 +17,7 @@ import { renderDot } from "../../policies/topology/dot";
 import { topologyOf } from "../../policies/topology/graph";
 import { renderMermaid } from "../../policies/topology/mermaid";
 import { synthesizeEnvironments } from "../../stacks/app";
+import { generatedQueries } from "./arbitraries/stream-analytics";
 
 /*
  * What the properties do with a generated file, all in-process and each step as the CLI does it:
@@ -30,8 +31,15 @@ export const generatedFile = "generated.yaml";
 /** The day waivers and subscription expiries are judged against: fixed, so runs repeat. */
 export const today = new Date("2026-11-23T00:00:00Z");
 
+/** Generated query files, as if beside `generated.yaml`; any other path does not exist. */
+function readGenerated(absolutePath: string): string {
+  const text = generatedQueries.get(absolutePath);
+  if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+  return text;
+}
+
 export function load(yaml: string): LoadResult {
-  return loadEnvironmentText(yaml, generatedFile, { today });
+  return loadEnvironmentText(yaml, generatedFile, { today, readFile: readGenerated });
 }
 
 /** Synthesizes one model into a fresh folder and returns its stack's `cdk.tf.json` text. */

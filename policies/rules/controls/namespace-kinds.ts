@@ -92,6 +92,15 @@ export const iotHub: NamespaceKind = {
   sharedAccessTypes: [{ type: "azurerm_iothub_shared_access_policy", attribute: "iothub_name" }],
 };
 
+/** A Stream Analytics job: its inputs and outputs are configuration, not entities with roles of their own. */
+export const streamAnalyticsJob: NamespaceKind = {
+  family: "streamAnalytics",
+  label: "Stream Analytics job",
+  type: "azurerm_stream_analytics_job",
+  entities: [],
+  sharedAccessTypes: [],
+};
+
 /** A logic app: a Standard app (azurerm) or a Consumption workflow (azapi); it holds no entities. */
 export const logicApp: NamespaceKind = {
   family: "logicApp",

@@ -34,6 +34,10 @@ const thresholds: AlertThresholds = {
   iotHubThrottlingErrors: 10,
   relayListenerErrors: 3,
   authorizationFailures: 25,
+  streamAnalyticsRuntimeErrors: 1,
+  streamAnalyticsDeserializationErrors: 1,
+  streamAnalyticsWatermarkDelaySeconds: 60,
+  streamAnalyticsUtilizationPercent: 80,
 };
 
 const resources: MonitoredResource[] = [

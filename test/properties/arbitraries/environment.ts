@@ -18,6 +18,7 @@ import {
 import { brokerNamespace, eventGrid } from "./event-grid";
 import { eventHubsNamespace } from "./event-hubs";
 import { iotHub } from "./iot-hub";
+import { streamAnalyticsSection, withStreamSources } from "./stream-analytics";
 import { materialize } from "./materialize";
 import { relayNamespace } from "./relay";
 import { serviceBusNamespace } from "./service-bus";
@@ -177,6 +178,7 @@ function draft(tier: Tier): fc.Arbitrary<Json> {
     eventGrid: maybe(eventGrid(tier), 1, 2),
     relay: maybe(fc.array(relayNamespace(tier), { minLength: 1, maxLength: 2 }), 1, 3),
     iotHub: maybe(fc.array(iotHub(tier), { minLength: 1, maxLength: 2 }), 1, 2),
+    streamAnalytics: maybe(streamAnalyticsSection(tier), 1, 2),
     sites: maybe(
       fc.record({
         sites: fc.uniqueArray(site, { minLength: 1, maxLength: 2, selector: (s) => s.name }),
@@ -234,7 +236,7 @@ function withSites(drawn: Json): Json {
 }
 
 function toCase(tier: Tier, drawn: Json): EnvironmentCase {
-  const doc = materialize(withSites(drawn));
+  const doc = materialize(withStreamSources(withSites(drawn)));
   return new EnvironmentCase(tier, doc, stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 }
 

@@ -301,7 +301,9 @@ function build(draft: Json, value: unknown, ancestors: readonly Json[], waivers:
   const inner = [...ancestors, item];
   const merged = isSourceChoice(item.$merge)
     ? Object.entries(resolveSource(draft, item.$merge, { ancestors: inner }))
-    : [];
+    : isTarget(item.$merge)
+      ? Object.entries(resolveTarget(draft, item.$merge, { ancestors: inner }))
+      : [];
   const entries = [...Object.entries(item), ...merged]
     .filter(([key]) => !key.startsWith("$"))
     .map(([key, v]) => [key, build(draft, v, inner, waivers)] as const)

@@ -277,6 +277,62 @@ export function publishEnvironment(server: FakeArmServer, model: EnvironmentMode
       },
     });
   }
+  for (const job of model.streamAnalytics) {
+    // "Streaming Jobs - Get" with $expand=inputs,outputs,transformation (Microsoft.StreamAnalytics 2020-03-01).
+    const id = `${rg}/providers/Microsoft.StreamAnalytics/streamingjobs/${job.azureName}`;
+    paths[`streamAnalytics/${job.name}`] = id;
+    const units =
+      job.streamingUnits === "1/3" ? 3 : job.streamingUnits === "2/3" ? 7 : job.streamingUnits * 10;
+    server.set(id, {
+      id,
+      name: job.azureName,
+      type: "Microsoft.StreamAnalytics/streamingjobs",
+      location: model.location,
+      identity: { type: "SystemAssigned", principalId: "55555555-5555-5555-5555-555555555555" },
+      properties: {
+        sku: { name: job.sku },
+        jobState: "Running",
+        provisioningState: "Succeeded",
+        outputErrorPolicy: job.outputErrorPolicy,
+        inputs: job.inputs.map((input) => ({
+          id: `${id}/inputs/${input.alias}`,
+          name: input.alias,
+          type: "Microsoft.StreamAnalytics/streamingjobs/inputs",
+          properties: {
+            type: "Stream",
+            datasource:
+              input.reads.kind === "eventHub"
+                ? {
+                    type: "Microsoft.EventHub/EventHub",
+                    properties: {
+                      eventHubName: input.reads.entity,
+                      consumerGroupName: input.consumerGroup,
+                      authenticationMode: "Msi",
+                    },
+                  }
+                : {
+                    type: "Microsoft.Devices/IotHubs",
+                    properties: { consumerGroupName: input.consumerGroup },
+                  },
+            serialization: { type: input.serialization, properties: { encoding: "UTF8" } },
+          },
+        })),
+        transformation: {
+          id: `${id}/transformations/Transformation`,
+          name: "Transformation",
+          properties: { streamingUnits: units, query: job.query.text },
+        },
+        outputs: job.outputs.map((output) => ({
+          id: `${id}/outputs/${output.alias}`,
+          name: output.alias,
+          type: "Microsoft.StreamAnalytics/streamingjobs/outputs",
+          properties: {
+            datasource: { type: "Microsoft.ServiceBus/Queue", properties: { authenticationMode: "Msi" } },
+          },
+        })),
+      },
+    });
+  }
   return paths;
 }
 

@@ -85,6 +85,10 @@ export const testAlerts: Monitoring["alerts"] = {
   iotHubThrottlingErrors: 1,
   relayListenerErrors: 1,
   authorizationFailures: 1,
+  streamAnalyticsRuntimeErrors: 1,
+  streamAnalyticsDeserializationErrors: 1,
+  streamAnalyticsWatermarkDelaySeconds: 60,
+  streamAnalyticsUtilizationPercent: 80,
 };
 
 export interface EmptyEnvironmentOptions {
@@ -121,6 +125,7 @@ export function emptyEnvironment(options: EmptyEnvironmentOptions): EnvironmentM
     eventGrid: { topics: [], systemTopics: [], namespaces: [] },
     relay: [],
     iotHub: [],
+    streamAnalytics: [],
     sites: [],
     logicApps: [],
     waivers: [],

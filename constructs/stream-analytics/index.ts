@@ -1,0 +1,3 @@
+export * from "./job";
+export * from "./inputs";
+export * from "./outputs";
