@@ -15,6 +15,11 @@ const azurermProviders: readonly (readonly [prefix: string, namespace: string])[
   // IoT Hub, its routes, endpoints and consumer groups, and Device Provisioning (`azurerm_iothub_dps`).
   ["azurerm_iothub", "Microsoft.Devices"],
   ["azurerm_storage_", "Microsoft.Storage"],
+  // Stream Analytics jobs, their inputs, outputs and schedule (Microsoft.StreamAnalytics/streamingjobs).
+  ["azurerm_stream_analytics_", "Microsoft.StreamAnalytics"],
+  // Logic Apps Standard runs as an App Service site on a Workflow Standard plan (Microsoft.Web/sites, serverfarms).
+  ["azurerm_logic_app_standard", "Microsoft.Web"],
+  ["azurerm_service_plan", "Microsoft.Web"],
   ["azurerm_private_endpoint", "Microsoft.Network"],
   ["azurerm_private_dns_", "Microsoft.Network"],
   // Diagnostic settings, metric, activity-log and log alerts, action groups, autoscale, workbooks.

@@ -37,7 +37,7 @@ describe("COST-BUDGET", () => {
       ruleId: "COST-BUDGET",
       status: "open",
       message:
-        "the estimated cost, $727.08/month + 14 unpriced, exceeds budget.monthlyAmount of $727.07/month",
+        "the estimated cost, $727.08/month + 17 unpriced, exceeds budget.monthlyAmount of $727.07/month",
       subject: { address: "monitoring", source: model.budget?.source },
     });
   });

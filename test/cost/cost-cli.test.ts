@@ -27,7 +27,7 @@ describe("npm run cost", () => {
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain("Monthly cost estimate for prod (USD, 730 hours a month, list prices)");
     expect(run.stdout).toContain("  Premium namespace orders (westeurope): $677.08/month");
-    expect(run.stdout).toContain("Total: $727.08/month + 14 unpriced");
+    expect(run.stdout).toContain("Total: $727.08/month + 17 unpriced");
     expect(run.stdout).toContain("Unpriced (not in the total):");
     expect(run.stdout).toMatch(
       /service-bus-premium-premium-messaging-unit-westeurope-0: 0\.9275 USD per 1 Hour .* read 2024-07-01 from infracost/,
@@ -37,7 +37,7 @@ describe("npm run cost", () => {
   it("prints JSON with every line and the cited price entries", () => {
     const run = cost("--env", "dev", "--format", "json", ...fixed);
     const parsed = JSON.parse(run.stdout) as EnvironmentEstimate & { prices: { id: string }[] };
-    expect(parsed).toMatchObject({ environment: "dev", total: 9.81, unpriced: 5, hoursPerMonth: 730 });
+    expect(parsed).toMatchObject({ environment: "dev", total: 9.81, unpriced: 6, hoursPerMonth: 730 });
     expect(parsed.prices.map((p) => p.id)).toEqual(["service-bus-standard-standard-base-unit-westeurope-0"]);
   });
 
@@ -45,7 +45,7 @@ describe("npm run cost", () => {
     const run = cost("--env-file", join("environments", "prod.yaml"), "--format", "markdown", ...fixed);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("## Monthly cost estimate: prod");
-    expect(run.stdout).toContain("**Total: $727.08/month + 14 unpriced**");
+    expect(run.stdout).toContain("**Total: $727.08/month + 17 unpriced**");
     expect(brokenRows(run.stdout)).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ describe("the cost of the shipped environments", () => {
       prices: ["iot-hub-s1-s1-unit-westeurope-0"],
     });
     expect(estimate.total).toBe(727.08);
-    expect(estimate.unpriced).toBe(14);
+    expect(estimate.unpriced).toBe(17);
     expect(estimate.budget).toEqual({ monthlyAmount: 8000 });
   });
 
@@ -46,7 +46,7 @@ describe("the cost of the shipped environments", () => {
     expect(orders.lines[1].monthly).toBeUndefined();
     expect(orders.lines[1].quantity).toBeUndefined();
     expect(estimate.total).toBe(9.81);
-    expect(estimate.unpriced).toBe(5);
+    expect(estimate.unpriced).toBe(6);
   });
 });
 

@@ -27,9 +27,9 @@ describe("the monthly cost in the pull-request report", () => {
     const comment = renderComment([resultFor(dev), resultFor(twoUnits)], options);
     expect(comment).toContain("#### Monthly cost");
     expect(comment).toContain(
-      "Estimate: **$1,404.15/month + 14 unpriced** at list prices, 730 hours a month",
+      "Estimate: **$1,404.15/month + 17 unpriced** at list prices, 730 hours a month",
     );
-    expect(comment).toContain("Against the base branch ($727.08/month + 14 unpriced): **+$677.07/month**");
+    expect(comment).toContain("Against the base branch ($727.08/month + 17 unpriced): **+$677.07/month**");
     expect(comment).toContain("- +$677.07/month: Premium namespace orders, 1 → 2 messaging units");
     expect(comment).toContain(
       "- unpriced: Premium namespace orders (geo-DR secondary), 1 → 2 messaging units",
@@ -45,7 +45,7 @@ describe("the monthly cost in the pull-request report", () => {
 
   it("shows the estimate alone when no base branch is compared", () => {
     const report = renderMarkdown([resultFor(prod)], { ...options, baseModels: undefined });
-    expect(report).toContain("Estimate: **$727.08/month + 14 unpriced**");
+    expect(report).toContain("Estimate: **$727.08/month + 17 unpriced**");
     expect(report).not.toContain("Against the base branch");
   });
 

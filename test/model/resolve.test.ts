@@ -142,7 +142,7 @@ describe("the resolved prod example", () => {
       queue("orders-inbound")?.source.line,
       telemetry.source.line,
       model.sites[0].source.line,
-    ]).toEqual([62, 67, 101, 179]);
+    ]).toEqual([62, 67, 101, 200]);
     expect(queue("orders-inbound")?.source.pointer).toBe("/serviceBus/0/queues/0");
   });
 

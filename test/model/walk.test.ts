@@ -60,6 +60,13 @@ const armTypes: Readonly<Record<string, string>> = {
   azurerm_consumption_budget_resource_group: "Microsoft.Consumption/budgets",
   azurerm_logic_app_standard: "Microsoft.Web/sites",
   azurerm_service_plan: "Microsoft.Web/serverfarms",
+  azurerm_stream_analytics_job: "Microsoft.StreamAnalytics/streamingjobs",
+  azurerm_stream_analytics_stream_input_eventhub_v2: "Microsoft.StreamAnalytics/streamingjobs/inputs",
+  azurerm_stream_analytics_stream_input_iothub: "Microsoft.StreamAnalytics/streamingjobs/inputs",
+  azurerm_stream_analytics_output_servicebus_queue: "Microsoft.StreamAnalytics/streamingjobs/outputs",
+  azurerm_stream_analytics_output_servicebus_topic: "Microsoft.StreamAnalytics/streamingjobs/outputs",
+  azurerm_stream_analytics_output_eventhub: "Microsoft.StreamAnalytics/streamingjobs/outputs",
+  azurerm_stream_analytics_output_blob: "Microsoft.StreamAnalytics/streamingjobs/outputs",
 };
 
 /** azapi resources (created or, for the `$Default` rule, replaced) the walk accounts for, by ARM type. */

@@ -82,7 +82,7 @@ describe("preflight of prod against a stand-in ARM endpoint", () => {
     const run = await preflight();
     expect(failing(run.lines)).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.text).toContain("prod: 22 passed, 0 failed: ready for the first deploy");
+    expect(run.text).toContain("prod: 23 passed, 0 failed: ready for the first deploy");
   });
 
   it("prints one line per check: providers, network, zones, workspace, key, state and every global name", async () => {
@@ -90,7 +90,7 @@ describe("preflight of prod against a stand-in ARM endpoint", () => {
       .filter((l) => l.startsWith("pass"))
       .map((l) => l.replace(/ \(.*\)$/, ""));
     expect(checks).toEqual([
-      `pass   resource providers registered in subscription ${subscriptionId}: Microsoft.Devices, Microsoft.EventGrid, Microsoft.EventHub, Microsoft.Insights, Microsoft.ManagedIdentity, Microsoft.Network, Microsoft.Relay, Microsoft.ServiceBus, Microsoft.Storage`,
+      `pass   resource providers registered in subscription ${subscriptionId}: Microsoft.Devices, Microsoft.EventGrid, Microsoft.EventHub, Microsoft.Insights, Microsoft.ManagedIdentity, Microsoft.Network, Microsoft.Relay, Microsoft.ServiceBus, Microsoft.Storage, Microsoft.StreamAnalytics, Microsoft.Web`,
       "pass   private-endpoint subnet snet-private-endpoints exists in virtual network vnet-prod in westeurope",
       "pass   integration subnet snet-app-integration is delegated to Microsoft.Web/serverFarms",
       "pass   private DNS zone privatelink.servicebus.windows.net exists and is linked to virtual network vnet-prod",
@@ -112,6 +112,7 @@ describe("preflight of prod against a stand-in ARM endpoint", () => {
       "pass   Service Bus namespace name sbns-contoso-orders-orders-prod-geo is free or already this environment's",
       "pass   storage account name stcontosoorderscapprod is free or already this environment's",
       "pass   storage account name stcontosoordersegdlprod is free or already this environment's",
+      "pass   storage account name stcontosoordersinv30e4b1 is free or already this environment's",
     ]);
   });
 
@@ -340,14 +341,14 @@ describe("preflight of prod against a stand-in ARM endpoint", () => {
     expect(failing(run.lines)).toEqual([
       expect.stringContaining("could not be checked: 403 no read; fix: the identity may not read here"),
     ]);
-    expect(run.lines.filter((l) => l.startsWith("pass"))).toHaveLength(21);
+    expect(run.lines.filter((l) => l.startsWith("pass"))).toHaveLength(22);
   });
 
   it("prints JSON with --format json", async () => {
     const run = await preflight(["--format", "json"]);
     const summary = JSON.parse(run.text) as { environment: string; findings: { passed: boolean }[] };
     expect(summary.environment).toBe("prod");
-    expect(summary.findings).toHaveLength(22);
+    expect(summary.findings).toHaveLength(23);
   });
 
   it("stops with exit 2 before asking for any token when AZURE_SUBSCRIPTION_ID is missing", async () => {

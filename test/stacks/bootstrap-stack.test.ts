@@ -78,6 +78,8 @@ describe("the bootstrap stack of prod", () => {
         "Microsoft.Relay",
         "Microsoft.ServiceBus",
         "Microsoft.Storage",
+        "Microsoft.StreamAnalytics",
+        "Microsoft.Web",
       ],
       storage_use_azuread: true,
       features: [{ storage: [{ data_plane_available: false }] }],

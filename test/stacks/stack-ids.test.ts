@@ -21,6 +21,7 @@ const nameMadePrefixes = [
   "edge-site-",
   "event-grid-dead-letter-container-",
   "logic-app-",
+  "stream-analytics-",
 ];
 
 /** The construct IDs of the stack's direct children (outputs aside) for each environment file. */
