@@ -9,14 +9,18 @@
  * zero, and the total says how many. Exit 2: usage error, no valid environment, unreadable table.
  */
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
 import { parsePriceTable, retailPrices, type PriceTable } from "../azure/prices";
-import { formatDiagnostic } from "../model/diagnostics";
-import { findEnvironment } from "../model/find-environment";
 import { estimateCost } from "../policies/cost/estimate";
 import { renderCostJson } from "../policies/cost/format-json";
 import { renderCostMarkdown } from "../policies/cost/format-markdown";
 import { renderCostText } from "../policies/cost/format-text";
+import {
+  environmentOf,
+  parseArguments,
+  withEnvironmentOptions,
+  type EnvironmentOptions,
+} from "./cli/environment-command";
 import { userArguments } from "./cli/user-arguments";
 
 export interface CostIo {
@@ -27,11 +31,8 @@ export interface CostIo {
 const formats = ["text", "markdown", "json"] as const;
 type CostFormat = (typeof formats)[number];
 
-interface CliOptions {
-  readonly env?: string;
-  readonly envFile?: string;
+interface CliOptions extends EnvironmentOptions {
   readonly format: CostFormat;
-  readonly environmentsDir: string;
   readonly prices?: string;
 }
 
@@ -48,31 +49,21 @@ const renderers: Readonly<Record<CostFormat, (...args: Parameters<typeof renderC
 };
 
 export function costMain(argv: readonly string[], io: CostIo): number {
-  const program = new Command()
+  const program = withEnvironmentOptions(new Command())
     .name("cost")
     .description("estimate an environment's monthly cost, per resource and in total")
-    .option("--env <name>", "environment name (the file's `name`), looked up in --environments-dir")
-    .option("--env-file <path>", "environment file")
     .addOption(new Option("--format <format>", "output").choices([...formats]).default("text"))
-    .option("--environments-dir <dir>", "folder of environment files", "environments")
     .option("--prices <file>", "price table to use instead of azure/prices/retail-prices.json")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    return error instanceof CommanderError && error.exitCode === 0 ? 0 : 2;
-  }
+  const stop = parseArguments(program, argv);
+  if (stop !== undefined) return stop;
   const cli = program.opts<CliOptions>();
-  const found = findEnvironment({ env: cli.env, envFile: cli.envFile, dir: cli.environmentsDir });
-  if (!found.ok) {
-    for (const error of found.errors) io.stderr(`${formatDiagnostic(error)}\n`);
-    io.stderr(`cost: ${found.message}\n`);
-    return 2;
-  }
+  const model = environmentOf(cli, "cost", io.stderr);
+  if (!model) return 2;
   try {
     const prices = cli.prices !== undefined ? readTable(cli.prices) : retailPrices;
-    io.stdout(renderers[cli.format](estimateCost(found.model, prices), prices));
+    io.stdout(renderers[cli.format](estimateCost(model, prices), prices));
     return 0;
   } catch (error) {
     // Errors from node:fs are not `instanceof Error` in every realm (jest's among them).

@@ -8,13 +8,17 @@
  * and stderr says so; DOT always has everything. Exit 2: usage error, or no valid environment of
  * that name (the known names are listed).
  */
-import { Command, CommanderError, Option } from "commander";
-import { formatDiagnostic } from "../model/diagnostics";
-import { findEnvironment } from "../model/find-environment";
+import { Command, Option } from "commander";
 import { connectionCatalogFor } from "../model/connection-catalog";
 import { renderDot } from "../policies/topology/dot";
 import { topologyOf } from "../policies/topology/graph";
 import { renderMermaid } from "../policies/topology/mermaid";
+import {
+  environmentOf,
+  parseArguments,
+  withEnvironmentOptions,
+  type EnvironmentOptions,
+} from "./cli/environment-command";
 import { userArguments } from "./cli/user-arguments";
 
 export interface DiagramIo {
@@ -24,38 +28,24 @@ export interface DiagramIo {
 
 type DiagramFormat = "mermaid" | "dot" | "catalog";
 
-interface CliOptions {
-  readonly env?: string;
-  readonly envFile?: string;
+interface CliOptions extends EnvironmentOptions {
   readonly format: DiagramFormat;
-  readonly environmentsDir: string;
 }
 
 export function diagramMain(argv: readonly string[], io: DiagramIo): number {
-  const program = new Command()
+  const program = withEnvironmentOptions(new Command())
     .name("diagram")
     .description("draw an environment's messaging topology, or print its connection catalog")
-    .option("--env <name>", "environment name (the file's `name`), looked up in --environments-dir")
-    .option("--env-file <path>", "environment file")
     .addOption(
       new Option("--format <format>", "output").choices(["mermaid", "dot", "catalog"]).default("mermaid"),
     )
-    .option("--environments-dir <dir>", "folder of environment files", "environments")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    return error instanceof CommanderError && error.exitCode === 0 ? 0 : 2;
-  }
+  const stop = parseArguments(program, argv);
+  if (stop !== undefined) return stop;
   const cli = program.opts<CliOptions>();
-  const found = findEnvironment({ env: cli.env, envFile: cli.envFile, dir: cli.environmentsDir });
-  if (!found.ok) {
-    for (const error of found.errors) io.stderr(`${formatDiagnostic(error)}\n`);
-    io.stderr(`diagram: ${found.message}\n`);
-    return 2;
-  }
-  const model = found.model;
+  const model = environmentOf(cli, "diagram", io.stderr);
+  if (!model) return 2;
   if (cli.format === "catalog") {
     io.stdout(`${JSON.stringify(connectionCatalogFor(model), null, 2)}\n`);
     return 0;

@@ -10,8 +10,9 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { parsePriceTable } from "../azure/prices";
+import { parseArguments } from "./cli/environment-command";
 import { userArguments } from "./cli/user-arguments";
 import { refreshTable, type RefreshReport } from "./prices/refresh-table";
 import { DEFAULT_PRICES_API, fetchAll, queryUrl, type RetailItem } from "./prices/retail-api";
@@ -53,11 +54,8 @@ export async function pricesUpdateMain(argv: readonly string[], io: PricesUpdate
     .option("--currency <code>", "currency of the prices", "USD")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  try {
-    program.parse([...argv], { from: "user" });
-  } catch (error) {
-    return error instanceof CommanderError && error.exitCode === 0 ? 0 : 2;
-  }
+  const stop = parseArguments(program, argv);
+  if (stop !== undefined) return stop;
   const cli = program.opts<CliOptions>();
   try {
     const text = readFileSync(cli.table, "utf8");
