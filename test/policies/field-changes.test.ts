@@ -131,7 +131,10 @@ describe("what a pull request changes, field by field", () => {
 
   it("creates a Device Provisioning Service that is added, rather than replacing anything", () => {
     const text = shipped("prod").replace("    deviceProvisioning: { allocationPolicy: Hashed }\n", "");
-    const changes = environmentChanges(load(text, "environments/prod.yaml"), load(shipped("prod"), "environments/prod.yaml"));
+    const changes = environmentChanges(
+      load(text, "environments/prod.yaml"),
+      load(shipped("prod"), "environments/prod.yaml"),
+    );
     expect(entity(changes.entities, "iotHub/plants")?.fields.map((f) => [f.path, f.replacements])).toEqual([
       ["deviceProvisioning", []],
     ]);
