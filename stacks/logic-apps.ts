@@ -52,10 +52,10 @@ function definitionOf(workflow: model.LogicAppWorkflow): JsonObject {
 }
 
 function addConsumption(ctx: StackContext, app: model.LogicApp): void {
-  const connections = app.connections.map((connection) => {
+  const connections = app.connections.map((connection, index) => {
     if (connection.azureName === undefined)
       throw new Error(`internal: connection ${connection.name} has no Azure name`);
-    return new ApiConnection(ctx.scope, `logic-app-${app.name}-connection-${connection.name}`, {
+    return new ApiConnection(ctx.scope, ctx.ids.children.logicAppConnection(app.name, index), {
       name: connection.azureName,
       label: connection.name,
       service: connection.service,
@@ -65,7 +65,7 @@ function addConsumption(ctx: StackContext, app: model.LogicApp): void {
       tags: app.tags,
     });
   });
-  const workflow = new ConsumptionWorkflow(ctx.scope, `logic-app-${app.name}`, {
+  const workflow = new ConsumptionWorkflow(ctx.scope, ctx.ids.children.logicApp(app.name), {
     name: app.azureName,
     label: app.name,
     location: ctx.location,
@@ -93,7 +93,7 @@ function addStandard(
       connection.name,
     );
   }
-  const construct = new StandardLogicApp(ctx.scope, `logic-app-${app.name}`, {
+  const construct = new StandardLogicApp(ctx.scope, ctx.ids.children.logicApp(app.name), {
     name: app.azureName,
     label: app.name,
     location: ctx.location,
@@ -131,7 +131,7 @@ function addStandard(
 /** An alert on failed runs of every logic app, in both tiers (monitoring calls this with its action group). */
 export function addLogicAppAlerts(ctx: StackContext, actionGroupId: string): void {
   for (const app of ctx.entities.logicApps()) {
-    new FailedRunsAlert(ctx.scope, `logic-app-${app.name}-failed-runs`, {
+    new FailedRunsAlert(ctx.scope, ctx.ids.children.logicAppFailedRuns(app.name), {
       label: `logicApps/${app.name}`,
       hosting: app.hosting,
       resourceId: app.resourceId,

@@ -75,7 +75,7 @@ function addOutput(ctx: StackContext, job: StreamAnalyticsJob, output: model.Str
  */
 export function addStreamAnalytics(ctx: StackContext): void {
   for (const spec of ctx.model.streamAnalytics) {
-    const job = new StreamAnalyticsJob(ctx.scope, `stream-analytics-${spec.name}`, {
+    const job = new StreamAnalyticsJob(ctx.scope, ctx.ids.children.streamAnalytics(spec.name), {
       name: spec.azureName,
       label: spec.name,
       location: ctx.location,

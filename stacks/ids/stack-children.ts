@@ -78,6 +78,20 @@ export class StackChildren {
       ...topics.flatMap((topic) => subscriptions("topic", topic)),
       ...systemTopics.flatMap((topic) => subscriptions("systemTopic", topic)),
       ...model.sites.map((site) => single(["edgeSite", site.name], `edge-site-${site.name}`)),
+      // A logic app, its failed-runs alert and its API connections (Consumption) share the app's tag.
+      ...model.logicApps.map((app) => ({
+        parts: ["logicApp", app.name],
+        ids: (tag?: string) => [
+          withTag(`logic-app-${app.name}`, tag),
+          withTag(`logic-app-${app.name}-failed-runs`, tag),
+          ...(app.hosting === "Consumption" ? app.connections : []).map((c) =>
+            withTag(`logic-app-${app.name}-connection-${c.name}`, tag),
+          ),
+        ],
+      })),
+      ...model.streamAnalytics.map((job) =>
+        single(["streamAnalytics", job.name], `stream-analytics-${job.name}`),
+      ),
     ];
     this.ids = new DistinctIds(things, { reserved: [...fixedStackChildren, ...outputNames] });
   }
@@ -123,5 +137,24 @@ export class StackChildren {
 
   edgeSite(name: string): string {
     return this.ids.one(["edgeSite", name]);
+  }
+
+  logicApp(name: string): string {
+    return this.ids.of(["logicApp", name])[0];
+  }
+
+  logicAppFailedRuns(name: string): string {
+    return this.ids.of(["logicApp", name])[1];
+  }
+
+  /** The construct ID of a Consumption app's API connection, by the connection's position in the app. */
+  logicAppConnection(name: string, index: number): string {
+    const id = this.ids.of(["logicApp", name])[2 + index];
+    if (id === undefined) throw new Error(`internal: logic app ${name} has no API connection ${index}`);
+    return id;
+  }
+
+  streamAnalytics(name: string): string {
+    return this.ids.one(["streamAnalytics", name]);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformOutput } from "cdktf";
@@ -51,5 +51,27 @@ describe("the stack's fixed construct IDs", () => {
 
   it("are all still made by the stack (between the two environments)", () => {
     expect(fixedStackChildren.filter((id) => !made.includes(id))).toEqual([]);
+  });
+});
+
+describe("construct IDs of logic apps", () => {
+  it("stay apart when one app's name ends like another app's alert or connection", () => {
+    // `a`'s failed-runs alert and API connection would take the IDs `a-failed-runs`'s workflow makes.
+    const dev = readFileSync("environments/dev.yaml", "utf8");
+    const app = dev.slice(dev.indexOf("logicApps:\n") + "logicApps:\n".length);
+    const text = `${dev.slice(0, dev.indexOf("logicApps:\n"))}logicApps:\n${app.replace(/order-relay/g, "a")}${app.replace(
+      /order-relay/g,
+      "a-failed-runs",
+    )}`;
+    const dir = mkdtempSync(join(tmpdir(), "stack-ids-apps-"));
+    try {
+      cpSync(join("environments", "workflows"), join(dir, "workflows"), { recursive: true });
+      writeFileSync(join(dir, "dev.yaml"), text);
+      const ids = childIds(join(dir, "dev.yaml"));
+      expect(ids.filter((id) => id.startsWith("logic-app-"))).toHaveLength(6);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
