@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { type ITerraformDependable, TerraformResource } from "cdktf";
-import { AZAPI_PROVIDER_VERSION, checkAzapiType, ensureAzapiProvider } from "./azapi-resource";
+import { azapiElementConfig } from "./azapi-resource";
 
 export interface AzapiPutProps<TBody extends Record<string, unknown>> {
   /** `<resource provider>/<type>@<api-version>` of the resource written. */
@@ -31,12 +31,9 @@ export class AzapiPut<TBody extends Record<string, unknown>> extends TerraformRe
 
   constructor(scope: Construct, id: string, props: AzapiPutProps<TBody>) {
     super(scope, id, {
-      terraformResourceType: AzapiPut.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
-      provider: ensureAzapiProvider(scope),
+      ...azapiElementConfig(scope, AzapiPut.tfResourceType, props.type),
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
-    checkAzapiType(props.type);
     this.props = props;
   }
 

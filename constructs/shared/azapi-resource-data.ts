@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { TerraformDataSource } from "cdktf";
-import { AZAPI_PROVIDER_VERSION, checkAzapiType, ensureAzapiProvider } from "./azapi-resource";
+import { azapiElementConfig } from "./azapi-resource";
 
 export interface AzapiResourceDataProps {
   /** `<resource provider>/<type>@<api-version>` of the resource read. */
@@ -21,12 +21,7 @@ export class AzapiResourceData extends TerraformDataSource {
   private readonly props: AzapiResourceDataProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceDataProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiResourceData.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
-      provider: ensureAzapiProvider(scope),
-    });
-    checkAzapiType(props.type);
+    super(scope, id, azapiElementConfig(scope, AzapiResourceData.tfResourceType, props.type));
     this.props = props;
   }
 

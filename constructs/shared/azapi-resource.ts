@@ -49,6 +49,27 @@ export function checkAzapiType(type: string): void {
   }
 }
 
+/**
+ * What every azapi resource, action and data source passes to its base class: its Terraform type
+ * and the pinned provider (added to the stack on first use), once `armType` is checked.
+ */
+export function azapiElementConfig(
+  scope: Construct,
+  terraformResourceType: string,
+  armType: string,
+): {
+  readonly terraformResourceType: string;
+  readonly terraformGeneratorMetadata: { readonly providerName: string; readonly providerVersion: string };
+  readonly provider: AzapiProvider;
+} {
+  checkAzapiType(armType);
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
+    provider: ensureAzapiProvider(scope),
+  };
+}
+
 export interface AzapiResourceProps {
   /** `<resource provider>/<type>@<api-version>`, e.g. `Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15`. */
   readonly type: string;
@@ -101,14 +122,10 @@ export class AzapiResource extends TerraformResource {
   private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
-    const provider = ensureAzapiProvider(scope);
     super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
-      provider,
+      ...azapiElementConfig(scope, AzapiResource.tfResourceType, props.type),
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
-    checkAzapiType(props.type);
     this.props = props;
   }
 
@@ -170,12 +187,7 @@ export class AzapiUpdateResource<TBody extends Record<string, unknown>> extends 
   private readonly props: AzapiUpdateResourceProps<TBody>;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps<TBody>) {
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
-      provider: ensureAzapiProvider(scope),
-    });
-    checkAzapiType(props.type);
+    super(scope, id, azapiElementConfig(scope, AzapiUpdateResource.tfResourceType, props.type));
     this.props = props;
   }
 
