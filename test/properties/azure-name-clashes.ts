@@ -19,6 +19,9 @@ const parentAttributes = [
   "subscription_id",
   "system_topic",
   "eventhub_name",
+  // A Stream Analytics input or output is named within its job (`eventhub_name` is then its source).
+  "stream_analytics_job_id",
+  "stream_analytics_job_name",
   "eventhub_endpoint_name",
   "iothub_id",
   "iothub_name",
