@@ -17,6 +17,7 @@ import { renderDot } from "../../policies/topology/dot";
 import { topologyOf } from "../../policies/topology/graph";
 import { renderMermaid } from "../../policies/topology/mermaid";
 import { synthesizeEnvironments } from "../../stacks/app";
+import { generatedWorkflows } from "./arbitraries/logic-apps";
 import { generatedQueries } from "./arbitraries/stream-analytics";
 
 /*
@@ -31,9 +32,9 @@ export const generatedFile = "generated.yaml";
 /** The day waivers and subscription expiries are judged against: fixed, so runs repeat. */
 export const today = new Date("2026-11-23T00:00:00Z");
 
-/** Generated query files, as if beside `generated.yaml`; any other path does not exist. */
+/** Generated query and workflow files, as if beside `generated.yaml`; any other path does not exist. */
 function readGenerated(absolutePath: string): string {
-  const text = generatedQueries.get(absolutePath);
+  const text = generatedQueries.get(absolutePath) ?? generatedWorkflows.get(absolutePath);
   if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
   return text;
 }

@@ -6,6 +6,7 @@ import { test } from "@fast-check/jest";
 import fc from "fast-check";
 import { formatDiagnostic } from "../../model/diagnostics";
 import { environmentFile } from "./arbitraries/environment";
+import { generatedWorkflows, missingWorkflowFile } from "./arbitraries/logic-apps";
 import { generatedQueries, missingQueryFile } from "./arbitraries/stream-analytics";
 import { generatedFile, load } from "./harness";
 import { propertyById } from "./properties";
@@ -32,8 +33,13 @@ describe("the cdktf app on a folder with a refused generated file", () => {
 
   it(`stops before writing anything, with each error at its line and field (seed ${seed})`, () => {
     const files = fc.sample(environmentFile, { numRuns: 200, seed });
-    // A missing query file's error names the file it was loaded as, which differs on disk.
-    const refused = files.find((file) => !load(file.yaml).ok && !file.yaml.includes(missingQueryFile));
+    // A missing query or workflow file's error names the file it was loaded as, which differs on disk.
+    const refused = files.find(
+      (file) =>
+        !load(file.yaml).ok &&
+        !file.yaml.includes(missingQueryFile) &&
+        !file.yaml.includes(missingWorkflowFile),
+    );
     const accepted = files.find((file) => load(file.yaml).ok);
     if (!refused || !accepted) throw new Error(`seed ${seed} drew no refused or no accepted file in 200`);
     const environments = join(dir, "environments");
@@ -41,9 +47,10 @@ describe("the cdktf app on a folder with a refused generated file", () => {
     mkdirSync(environments);
     writeFileSync(join(environments, "accepted.yaml"), accepted.yaml);
     writeFileSync(join(environments, "refused.yaml"), refused.yaml);
-    // The jobs' query files, beside the environment files as the files name them.
+    // The jobs' query files and the apps' workflow files, beside the environment files as the files name them.
     mkdirSync(join(environments, "queries"));
-    for (const [path, text] of generatedQueries)
+    mkdirSync(join(environments, "workflows"));
+    for (const [path, text] of [...generatedQueries, ...generatedWorkflows])
       writeFileSync(join(environments, relative(root, path)), text);
 
     const run = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["stacks/main.ts"], {

@@ -43,7 +43,11 @@ export type RefKind =
   /** A resource reference (`serviceBus/orders/q1`) as waivers and allowDestroy write them. */
   | "resource"
   /** The Azure name the naming convention gives another namespace-like resource. */
-  | "conventionalName";
+  | "conventionalName"
+  /** A queue or topic subscription of the namespace logic apps come with (`$companion`), which they read. */
+  | "companionReceive"
+  /** A queue or topic of that namespace, which they write. */
+  | "companionSend";
 
 export type Casing = "asIs" | "upper" | "lower" | "capitalized";
 

@@ -18,6 +18,7 @@ import {
 import { brokerNamespace, eventGrid } from "./event-grid";
 import { eventHubsNamespace } from "./event-hubs";
 import { iotHub } from "./iot-hub";
+import { logicAppsSection, withLogicAppSources, withWorkflowFiles } from "./logic-apps";
 import { streamAnalyticsSection, withStreamSources } from "./stream-analytics";
 import { materialize } from "./materialize";
 import { relayNamespace } from "./relay";
@@ -58,10 +59,23 @@ const network = fc.record({
         iotHub: fc.constant(dnsZone("privatelink.azure-devices.net")),
         deviceProvisioning: fc.constant(dnsZone("privatelink.azure-devices-provisioning.net")),
         relay: fc.constant(dnsZone("privatelink.servicebus.windows.net")),
+        logicApps: fc.constant(dnsZone("privatelink.azurewebsites.net")),
+        storageBlob: fc.constant(dnsZone("privatelink.blob.core.windows.net")),
+        storageFile: fc.constant(dnsZone("privatelink.file.core.windows.net")),
+        storageQueue: fc.constant(dnsZone("privatelink.queue.core.windows.net")),
+        storageTable: fc.constant(dnsZone("privatelink.table.core.windows.net")),
       },
       { requiredKeys: [] },
     ),
     3,
+    1,
+  ),
+  // Where Standard logic apps integrate to reach private namespaces: mostly given.
+  integrationSubnetId: maybe(
+    fc.constant(
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-apps",
+    ),
+    6,
     1,
   ),
 });
@@ -179,6 +193,7 @@ function draft(tier: Tier): fc.Arbitrary<Json> {
     relay: maybe(fc.array(relayNamespace(tier), { minLength: 1, maxLength: 2 }), 1, 3),
     iotHub: maybe(fc.array(iotHub(tier), { minLength: 1, maxLength: 2 }), 1, 2),
     streamAnalytics: maybe(streamAnalyticsSection(tier), 1, 2),
+    logicApps: maybe(logicAppsSection(tier), 1, 2),
     sites: maybe(
       fc.record({
         sites: fc.uniqueArray(site, { minLength: 1, maxLength: 2, selector: (s) => s.name }),
@@ -236,7 +251,8 @@ function withSites(drawn: Json): Json {
 }
 
 function toCase(tier: Tier, drawn: Json): EnvironmentCase {
-  const doc = materialize(withStreamSources(withSites(drawn)));
+  const prepared = withLogicAppSources(withStreamSources(withSites(drawn)));
+  const doc = withWorkflowFiles(prepared, materialize(prepared));
   return new EnvironmentCase(tier, doc, stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 }
 

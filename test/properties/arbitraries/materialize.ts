@@ -50,6 +50,7 @@ const namespaceServices = [
   },
   { service: "relay", kind: "relayNamespace", items: (d: Json) => list(d.relay) },
   { service: "iotHub", kind: "iotHub", items: (d: Json) => list(d.iotHub) },
+  { service: "logicApps", kind: "logicApp", items: (d: Json) => list(d.logicApps) },
 ] as const satisfies readonly { service: string; kind: AbbreviatedKind; items: (d: Json) => Json[] }[];
 
 function serviceOf(draft: Json, item: Json): (typeof namespaceServices)[number] | undefined {
@@ -158,6 +159,17 @@ function candidates(draft: Json, r: Ref, scope: Scope): string[] {
         : ((stated as Json | undefined) ?? {});
       const delivered = routeTo.eventHub ?? routeTo.serviceBusQueue ?? routeTo.serviceBusTopic;
       return delivered === undefined ? [] : [String(delivered)];
+    }
+    case "companionReceive":
+    case "companionSend": {
+      const ns = serviceBus.find((n) => n.$companion === true);
+      if (!ns) return [];
+      const [receiving, sending] = names(ns.queues);
+      const topic = list(ns.topics)[0];
+      const at = (entity: string): string => `${String(ns.name)}/${entity}`;
+      return r.$ref === "companionReceive"
+        ? [at(receiving), at(`${String(topic.name)}/${names(topic.subscriptions)[0]}`)]
+        : [at(sending), at(String(topic.name))];
     }
     case "resource":
       return resourceReferences(draft);
