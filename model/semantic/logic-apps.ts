@@ -114,6 +114,25 @@ function accesses(ctx: SemanticContext, app: LogicAppSpec, at: string): void {
   }
 }
 
+/**
+ * The entities `receives:` or `sends:` lists, by their declared names: entries name entities
+ * ignoring case, as Azure compares them (`lookUpAccess`), and the definition's uses carry the
+ * declared names, so coverage compares those. An entry that names nothing is reported by `accesses`.
+ */
+function listedReferences(
+  ctx: SemanticContext,
+  app: LogicAppSpec,
+  direction: "send" | "receive",
+): Set<string> {
+  const entries = (direction === "send" ? app.sends : app.receives) ?? [];
+  return new Set(
+    entries.map((text) => {
+      const lookup = lookUpAccess(ctx.spec, text, direction);
+      return "target" in lookup ? lookup.target.reference : text;
+    }),
+  );
+}
+
 function definitions(ctx: SemanticContext, app: LogicAppSpec, index: number): void {
   const contents = connectionContents(ctx.spec, app.connections);
   app.workflows.forEach((workflow, j) => {
@@ -127,8 +146,8 @@ function definitions(ctx: SemanticContext, app: LogicAppSpec, index: number): vo
         file: workflow.definition,
         document: file.document,
         connections: contents,
-        receives: new Set(app.receives ?? []),
-        sends: new Set(app.sends ?? []),
+        receives: listedReferences(ctx, app, "receive"),
+        sends: listedReferences(ctx, app, "send"),
       }),
     );
   });
