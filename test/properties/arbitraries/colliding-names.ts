@@ -1,13 +1,15 @@
 import fc from "fast-check";
 import { stringify } from "yaml";
 import type { Json } from "./common";
+import { workflowFileFor } from "./logic-apps";
 
 /*
  * Small development files whose every logical name comes from a pool of names that meet once the
  * project joins them with hyphens (`abc` + `def-ghi` and `abc-def` + `ghi`), sanitizes them into
  * output identifiers (`abc-def`, `abc_def` and `abc.def` all become `abc_def`) or compares them
  * ignoring case (`Abc`): across Service Bus, Event Hubs, Relay, IoT Hub, Event Grid topics with
- * their subscriptions, MQTT brokers and edge sites. Azure names are given explicitly and unique
+ * their subscriptions, MQTT brokers, edge sites and logic apps with their workflows and
+ * connections. Azure names are given explicitly and unique
  * (`resourceName`), so files are refused only for what the names themselves break; the
  * whole-file generators (environment.ts) draw such names too, but rarely all at once.
  */
@@ -52,6 +54,49 @@ interface Drawn {
   readonly broker?: string;
   readonly sites?: readonly string[];
   readonly webhooks?: readonly string[];
+  readonly logicApps?: readonly {
+    readonly name: string;
+    readonly hosting: "Consumption" | "Standard";
+    readonly workflows: string[];
+    readonly connections: string[];
+  }[];
+}
+
+/** Names a connection or a Standard workflow may have (a letter first; letters, numbers, - and _). */
+const connectionNames = collidingNames.filter((name) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(name));
+
+/** A workflow that runs every minute and touches no entity: the names are what is drawn here. */
+function idleWorkflow(hosting: string): string {
+  const document: Json = {
+    definition: {
+      triggers: { Every_minute: { type: "Recurrence", recurrence: { frequency: "Minute", interval: 1 } } },
+      actions: { Compose: { type: "Compose", inputs: "@utcNow()", runAfter: {} } },
+    },
+    ...(hosting === "Standard" ? { kind: "Stateful" } : {}),
+  };
+  return workflowFileFor(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+/**
+ * Logic apps with their own Azure names, their connections reaching the file's first Service Bus
+ * namespace (written `serviceBus/<name>`: an Event Hubs namespace may share the name).
+ */
+function logicAppsOf(drawn: Drawn): Json[] {
+  const namespace = drawn.serviceBus?.[0];
+  return (drawn.logicApps ?? []).map((app, index) => ({
+    name: app.name,
+    hosting: app.hosting,
+    resourceName: `logic-ids-${index}`,
+    workflows: app.workflows.map((name) => ({ name, definition: idleWorkflow(app.hosting) })),
+    ...(namespace
+      ? {
+          connections: Object.fromEntries(
+            app.connections.map((connection) => [connection, `serviceBus/${namespace.name}`]),
+          ),
+          receives: [`${namespace.name}/${namespace.queues[0]}`],
+        }
+      : {}),
+  }));
 }
 
 /** One namespace-like item per name, each with an Azure name of its own. */
@@ -134,6 +179,7 @@ function fileOf(drawn: Drawn): Json {
         }
       : {}),
     ...(Object.keys(eventGrid).length > 0 ? { eventGrid } : {}),
+    ...(drawn.logicApps ? { logicApps: logicAppsOf(drawn) } : {}),
     ...(drawn.broker !== undefined && drawn.sites
       ? {
           sites: drawn.sites.map((name) => ({
@@ -177,6 +223,25 @@ export const collidingNamesFile: fc.Arbitrary<{ readonly yaml: string; readonly 
     broker: optional(logicalName),
     sites: optional(names(3, hyphenated)),
     webhooks: optional(names(2)),
+    logicApps: optional(
+      names(2).chain((list) =>
+        fc.tuple(
+          ...list.map((name) =>
+            fc
+              .record({
+                name: fc.constant(name),
+                hosting: fc.constantFrom<"Consumption" | "Standard">("Consumption", "Standard"),
+                workflows: names(2, connectionNames),
+                connections: names(2, connectionNames),
+              })
+              // A Consumption app is its one workflow.
+              .map((app) =>
+                app.hosting === "Consumption" ? { ...app, workflows: app.workflows.slice(0, 1) } : app,
+              ),
+          ),
+        ),
+      ),
+    ),
   })
   .map((drawn) => {
     const doc = fileOf(drawn);

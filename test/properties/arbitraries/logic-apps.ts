@@ -24,7 +24,8 @@ export const generatedWorkflows = new Map<string, string>();
 /** The definition file a workflow names when the draw wants it missing. */
 export const missingWorkflowFile = "workflows/not-written.json";
 
-function workflowFileFor(text: string): string {
+/** Where a workflow file with `text` lives relative to the environment file (recorded for the harness). */
+export function workflowFileFor(text: string): string {
   const path = `workflows/w-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.json`;
   generatedWorkflows.set(resolve(path), text);
   return path;
@@ -220,16 +221,32 @@ interface Entity {
   readonly subscription?: string;
 }
 
+/**
+ * The entity an entry names, by its declared names where the file declares it: a list may write a
+ * name in another letter case (Azure compares them ignoring case), a definition writes it as declared.
+ */
 function entityOf(doc: Json, text: string): Entity {
-  const [namespace, entity = "", subscription] = text.split("/");
+  const [namespace, written = "", writtenSubscription] = text.split("/");
   const sb = list(doc.serviceBus).find((ns) => ns.name === namespace);
   const eh = list(doc.eventHubs).find((ns) => ns.name === namespace);
-  const has = (ns: Json | undefined, key: string): boolean =>
-    names(ns?.[key]).some((n) => n.toLowerCase() === entity.toLowerCase());
-  if (subscription !== undefined)
-    return { namespace, service: "serviceBus", kind: "subscription", entity, subscription };
-  if (has(sb, "queues")) return { namespace, service: "serviceBus", kind: "queue", entity };
-  if (has(sb, "topics")) return { namespace, service: "serviceBus", kind: "topic", entity };
+  const declared = (items: unknown, name: string): Json | undefined =>
+    list(items).find((item) => String(item.name).toLowerCase() === name.toLowerCase());
+  const queue = declared(sb?.queues, written);
+  const topic = declared(sb?.topics, written);
+  const hub = declared(eh?.hubs, written);
+  const entity = String((queue ?? topic ?? hub)?.name ?? written);
+  if (writtenSubscription !== undefined) {
+    const subscription = declared(topic?.subscriptions, writtenSubscription);
+    return {
+      namespace,
+      service: "serviceBus",
+      kind: "subscription",
+      entity,
+      subscription: String(subscription?.name ?? writtenSubscription),
+    };
+  }
+  if (queue) return { namespace, service: "serviceBus", kind: "queue", entity };
+  if (topic) return { namespace, service: "serviceBus", kind: "topic", entity };
   if (eh || !sb) return { namespace, service: eh ? "eventHubs" : "serviceBus", kind: "hub", entity };
   return { namespace, service: "serviceBus", kind: "queue", entity };
 }
