@@ -34,13 +34,15 @@ const parentAttributes = [
 
 /**
  * Names unique across Azure, whatever their parent: storage accounts (`<name>.blob.core.windows.net`)
- * and the namespaces of Service Bus, Event Hubs and Relay, which share `<name>.servicebus.windows.net`.
+ * the namespaces of Service Bus, Event Hubs and Relay, which share `<name>.servicebus.windows.net`,
+ * and Standard logic apps, which are App Service sites (`<name>.azurewebsites.net`).
  */
 const globalNameSpaces: Readonly<Record<string, string>> = {
   azurerm_storage_account: "storage account (<name>.blob.core.windows.net)",
   azurerm_servicebus_namespace: "messaging namespace (<name>.servicebus.windows.net)",
   azurerm_eventhub_namespace: "messaging namespace (<name>.servicebus.windows.net)",
   azurerm_relay_namespace: "messaging namespace (<name>.servicebus.windows.net)",
+  azurerm_logic_app_standard: "App Service site (<name>.azurewebsites.net)",
 };
 
 const isToken = (value: string): boolean => value.includes("${");
