@@ -73,6 +73,8 @@ interface WorkflowPlan {
   /** Standard: `entityName` rather than `queueName`/`topicName` for sending. */
   readonly entityName: boolean;
   readonly secret: string;
+  /** What the workflow composes: an expression, or text Terraform would read as a template (`${`, `%{`). */
+  readonly composed: string;
 }
 
 const secrets = [
@@ -92,6 +94,16 @@ const plan: fc.Arbitrary<WorkflowPlan> = fc.record({
   encodeTwice: fc.boolean(),
   entityName: fc.boolean(),
   secret: fc.constantFrom(...secrets),
+  composed: usually(
+    fc.constant("@triggerBody()"),
+    [
+      "order ${id} routed",
+      "%{ if x }y%{ endif }",
+      "@{concat('${', triggerBody()?['id'], '}')}",
+      '<b>|x|</b> "quoted" ä',
+    ],
+    20,
+  ),
 });
 
 const workflowName = named(
@@ -422,7 +434,7 @@ function definitionText(app: AppContext, index: number, plan: WorkflowPlan): str
     });
   actions.Compose_summary = {
     type: "Compose",
-    inputs: plan.mistake === "secret" ? { endpoint: plan.secret } : "@triggerBody()",
+    inputs: plan.mistake === "secret" ? { endpoint: plan.secret } : plan.composed,
     runAfter: {},
   };
   const definition: Json = {
