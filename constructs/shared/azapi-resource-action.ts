@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
 import { type ITerraformDependable, TerraformResource } from "cdktf";
+import { validateAzapiBody } from "./azapi-body-check";
 import { azapiElementConfig } from "./azapi-resource";
 
 export interface AzapiPutProps<TBody extends Record<string, unknown>> {
@@ -34,6 +35,8 @@ export class AzapiPut<TBody extends Record<string, unknown>> extends TerraformRe
       ...azapiElementConfig(scope, AzapiPut.tfResourceType, props.type),
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
+    // azapi sends an action's body unchecked; this PUT is a whole resource, so check it as one.
+    validateAzapiBody(this, props.type, { body: props.body });
     this.props = props;
   }
 
