@@ -44,7 +44,9 @@ export interface WorkflowConnectionValue {
  * A managed API connection (Service Bus or Event Hubs) that authenticates as the workflow's
  * managed identity: the `managedIdentityAuth` parameter value set with the namespace endpoint,
  * never a connection string. azurerm's `azurerm_api_connection` has no parameter value set, so
- * this is azapi.
+ * this is azapi. azapi's schema lacks `parameterValueSet` too, so azapi cannot check the body;
+ * the project checks it at synthesis against that schema plus the documented property
+ * (`documentedAdditions` in constructs/shared/azapi-body-check.ts).
  */
 export class ApiConnection extends Construct {
   readonly resource: AzapiResource;
@@ -71,11 +73,6 @@ export class ApiConnection extends Construct {
           parameterValueSet: managedIdentityParameterValueSet(props.namespaceHost),
         },
       },
-      schemaValidationOffBecause:
-        // `parameterValueSet` is what makes the connection use the managed identity, and no schema
-        // azapi embeds has it (v2.5.0 through v2.12.0 know ApiConnectionDefinitionProperties without
-        // it), so azapi's validation would refuse the one property this resource exists for.
-        "parameterValueSet (managed-identity connection) is in no schema azapi embeds",
       tags: props.tags,
     });
   }

@@ -194,15 +194,23 @@ export class ServiceBusSubscription extends Grantable<"receive"> {
     // imported"), and an import cannot target a subscription that does not exist yet.
     // azapi_update_resource merged its body into the rule Azure returns, so the old `sqlFilter`
     // (1=1) stayed beside a new `correlationFilter`. A PUT of the complete rule replaces it: Azure
-    // then holds exactly the declared filter. Destroying it leaves the rule to go with the
-    // subscription.
+    // then holds exactly the declared filter. A PUT has nothing to undo on destroy, so a second one,
+    // run only when the rules leave the file (or the subscription goes), puts Azure's own `$Default`
+    // (1=1) back: without it, the last declared filter would go on filtering after its removal.
     const inAzure = rules.length > 0 ? subscriptionRulesInAzure(rules) : [];
     const replacement = inAzure.find((rule) => isDefaultRule(rule.name));
     if (replacement) {
+      const resourceId = `${this.resourceId}/rules/${defaultSubscriptionRule.name}`;
       new AzapiPut<RuleBody>(this, "rule-default", {
         type: RULE_TYPE,
-        resourceId: `${this.resourceId}/rules/${defaultSubscriptionRule.name}`,
+        resourceId,
         body: { properties: ruleProperties(replacement) },
+      });
+      new AzapiPut<RuleBody>(this, "rule-default-reset", {
+        type: RULE_TYPE,
+        resourceId,
+        body: { properties: ruleProperties(defaultSubscriptionRule) },
+        when: "destroy",
       });
     }
     // A repeated name is a validation error; making it once keeps construct IDs unique until then.

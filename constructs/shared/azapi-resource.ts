@@ -6,6 +6,7 @@ import {
   TerraformResource,
   TerraformStack,
 } from "cdktf";
+import { validateAzapiBody, documentedAdditions } from "./azapi-body-check";
 
 /**
  * The azapi provider release every stack pins. Exact, so a new release (with a new embedded
@@ -94,13 +95,6 @@ export interface AzapiResourceProps {
    */
   readonly responseExportValues?: readonly string[];
   /**
-   * Why azapi must not check `body` against its embedded schema: only for a property Azure takes
-   * that no embedded schema knows. Tests allow it for named types alone.
-   * @default - checked: a misspelled property or an API version the pinned release does not embed
-   * fails at plan time, not in Azure
-   */
-  readonly schemaValidationOffBecause?: string;
-  /**
    * Tags, for resource types that take them.
    * @default - no tags
    */
@@ -126,6 +120,9 @@ export class AzapiResource extends TerraformResource {
       ...azapiElementConfig(scope, AzapiResource.tfResourceType, props.type),
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
+    // What azapi checks at plan time, checked here; for a type azapi cannot check, against its
+    // schema with the properties Microsoft documents beyond it (azapi-body-check.ts).
+    validateAzapiBody(this, props.type, props);
     this.props = props;
   }
 
@@ -159,7 +156,8 @@ export class AzapiResource extends TerraformResource {
         : undefined,
       body: props.body,
       response_export_values: props.responseExportValues ? [...props.responseExportValues] : undefined,
-      schema_validation_enabled: props.schemaValidationOffBecause === undefined,
+      // Off only where azapi would refuse a property Microsoft documents (azapi-body-check.ts).
+      schema_validation_enabled: !(props.type in documentedAdditions),
       tags: props.tags ? { ...props.tags } : undefined,
     };
   }
@@ -188,6 +186,7 @@ export class AzapiUpdateResource<TBody extends Record<string, unknown>> extends 
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps<TBody>) {
     super(scope, id, azapiElementConfig(scope, AzapiUpdateResource.tfResourceType, props.type));
+    validateAzapiBody(this, props.type, { body: props.body, partial: true });
     this.props = props;
   }
 

@@ -75,7 +75,14 @@ function publishLogicApps(server: FakeArmServer, model: EnvironmentModel): Recor
         name: `${app.azureName}/${workflow.name}`,
         type: "Microsoft.Web/sites/workflows",
         kind: "Stateful",
-        properties: { flowState: "Enabled", files: { "workflow.json": workflow.definition.document } },
+        // The documented envelope: files by name, workflow.json beside the app's connections.json.
+        properties: {
+          flowState: "Enabled",
+          files: {
+            "workflow.json": workflow.definition.document,
+            "connections.json": { serviceProviderConnections: {}, managedApiConnections: {} },
+          },
+        },
       })),
     });
     paths[`${app.name}/workflows`] = `${id}/workflows`;

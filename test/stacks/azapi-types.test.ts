@@ -1,5 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import {
+  documentedAdditions,
+  embeddedSchemaRelease,
+  hasEmbeddedSchema,
+} from "../../constructs/shared/azapi-body-check";
 import { AZAPI_PROVIDER_VERSION } from "../../constructs/shared/azapi-resource";
 import { synthesizableFiles } from "./helpers/synthesizable-files";
 import { synthesizedStack } from "./helpers/synthesized";
@@ -71,6 +76,21 @@ describe(`azapi ${AZAPI_PROVIDER_VERSION}, the release every stack pins`, () => 
     expect(unknown).toEqual([]);
   });
 
+  it("gives the synthesis-time body check a schema for every type@version the stacks declare", () => {
+    expect(embeddedSchemaRelease).toBe(AZAPI_PROVIDER_VERSION);
+    expect([...usedTypes.keys()].filter((type) => !hasEmbeddedSchema(type))).toEqual([]);
+  });
+
+  it("turns azapi's own validation off only for types with a documented addition, each with its source", () => {
+    for (const [type, addition] of Object.entries(documentedAdditions)) {
+      expect({ type, embedded: embedded.has(type), source: addition.source }).toEqual({
+        type,
+        embedded: true,
+        source: expect.stringMatching(/^Microsoft Learn, "/),
+      });
+    }
+  });
+
   it("is checked against the types the stacks really use", () => {
     expect([...usedTypes.keys()]).toEqual(
       expect.arrayContaining([
@@ -83,20 +103,13 @@ describe(`azapi ${AZAPI_PROVIDER_VERSION}, the release every stack pins`, () => 
   });
 });
 
-/**
- * The only types that may go unchecked, each because Azure takes a property no schema azapi
- * embeds knows (checked against azapi 2.12.0's internal/azure/generated).
- */
-const UNCHECKED: Readonly<Record<string, string>> = {
-  "Microsoft.Web/connections@2016-06-01":
-    "web/microsoft.web/2016-06-01 ApiConnectionDefinitionProperties has no parameterValueSet",
-};
-
 describe.each(files)("the azapi resources of %s", (file) => {
   it("all keep schema validation on, but for the types that cannot", () => {
     const off = azapiResources(file)
       .filter(([where]) => where.includes(": azapi_resource."))
-      .filter(([, body]) => body.schema_validation_enabled !== true && !(String(body.type) in UNCHECKED))
+      .filter(
+        ([, body]) => body.schema_validation_enabled !== true && !(String(body.type) in documentedAdditions),
+      )
       .map(([where]) => where);
     expect(off).toEqual([]);
   });

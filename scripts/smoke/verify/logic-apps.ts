@@ -49,7 +49,14 @@ async function verifyConsumption(app: LogicApp, label: string, ctx: VerifyContex
   return results;
 }
 
-/** The workflow file a Standard app reports for one workflow (`workflow.json` among its files). */
+/**
+ * The workflow file a Standard app reports for one workflow: a `WorkflowEnvelope`'s
+ * `properties.files` maps file names to their JSON, `workflow.json` holding `definition` and
+ * `kind` beside `connections.json` (Microsoft Learn, App Service REST "Web Apps - Get Workflow",
+ * example response). The workflows are read by listing them, not one by one: the SDK's
+ * `getWorkflow` refuses, before sending, any name outside `^[a-z][a-z0-9]*$` (3-63), which most
+ * Standard workflow names are (@azure/arm-appservice parameters.js, `workflowName`).
+ */
 function deployedDefinition(files: Record<string, Record<string, unknown>> | undefined): unknown {
   const file = files?.["workflow.json"];
   return isJsonObject(file) ? file.definition : undefined;

@@ -1,4 +1,5 @@
 import { AzapiResource, AZAPI_PROVIDER_VERSION } from "../../../constructs/shared/azapi-resource";
+import { validationErrors } from "../synthesized";
 import { onlyResource, resourcesOf, synth } from "./synth";
 
 const TYPE = "Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15";
@@ -26,19 +27,19 @@ describe("AzapiResource", () => {
     const json = synth((s) => {
       new AzapiResource(s, "space", {
         type: TYPE,
-        name: "t",
+        name: "telemetry",
         parentId: PARENT,
-        body: { properties: { maximumSessionExpiryInHours: 2 } },
+        body: { properties: { topicTemplates: ["a/#"] } },
       });
     });
     expect(onlyResource(json, "azapi_resource").body).toEqual({
-      properties: { maximumSessionExpiryInHours: 2 },
+      properties: { topicTemplates: ["a/#"] },
     });
   });
 
   it("pins the azure/azapi provider to one exact version", () => {
     const json = synth((s) => {
-      new AzapiResource(s, "space", { type: TYPE, name: "t", parentId: PARENT, body: {} });
+      new AzapiResource(s, "space", { type: TYPE, name: "telemetry", parentId: PARENT, body: {} });
     });
     expect(json.terraform?.required_providers?.azapi).toEqual({
       source: "azure/azapi",
@@ -49,8 +50,8 @@ describe("AzapiResource", () => {
 
   it("declares the azapi provider once however many resources use it", () => {
     const json = synth((s) => {
-      new AzapiResource(s, "a", { type: TYPE, name: "a1", parentId: PARENT, body: {} });
-      new AzapiResource(s, "b", { type: TYPE, name: "b1", parentId: PARENT, body: {} });
+      new AzapiResource(s, "a", { type: TYPE, name: "alpha", parentId: PARENT, body: {} });
+      new AzapiResource(s, "b", { type: TYPE, name: "bravo", parentId: PARENT, body: {} });
     });
     expect(resourcesOf(json, "azapi_resource")).toHaveLength(2);
     expect(json.provider?.azapi).toHaveLength(1);
@@ -60,7 +61,7 @@ describe("AzapiResource", () => {
     const json = synth((s) => {
       new AzapiResource(s, "ns", {
         type: "Microsoft.EventGrid/namespaces@2025-02-15",
-        name: "ns",
+        name: "namespace-one",
         parentId: "/subscriptions/0/resourceGroups/rg-test",
         body: {},
         location: "westeurope",
@@ -76,15 +77,15 @@ describe("AzapiResource", () => {
     });
   });
 
-  it("turns schema validation off only with a stated reason", () => {
+  it("keeps schema validation on, but for a type whose documented body azapi's schema lacks", () => {
     const json = synth((s) => {
-      new AzapiResource(s, "a", { type: TYPE, name: "a1", parentId: PARENT, body: {} });
+      new AzapiResource(s, "a", { type: TYPE, name: "alpha", parentId: PARENT, body: {} });
       new AzapiResource(s, "b", {
-        type: TYPE,
-        name: "b1",
-        parentId: PARENT,
-        body: {},
-        schemaValidationOffBecause: "a property no embedded schema knows",
+        type: "Microsoft.Web/connections@2016-06-01",
+        name: "bravo",
+        parentId: "/subscriptions/0/resourceGroups/rg-test",
+        location: "westeurope",
+        body: { properties: { parameterValueSet: { name: "managedIdentityAuth", values: {} } } },
       });
     });
     expect(resourcesOf(json, "azapi_resource").map((r) => r.schema_validation_enabled)).toEqual([
@@ -93,9 +94,24 @@ describe("AzapiResource", () => {
     ]);
   });
 
+  it("refuses at synthesis a body azapi's schema would refuse at plan time", () => {
+    expect(
+      validationErrors((s) => {
+        new AzapiResource(s, "space", {
+          type: TYPE,
+          name: "telemetry",
+          parentId: PARENT,
+          body: { properties: { topicTemplate: ["a/#"] } },
+        });
+      }),
+    ).toEqual([
+      "test/space: Microsoft.EventGrid/namespaces/topicSpaces@2025-02-15 body, by azapi 2.12.0's schema: .properties.topicTemplate is not expected here; the schema defines .properties.description, .properties.topicTemplates",
+    ]);
+  });
+
   it("leaves optional arguments out when they are not given", () => {
     const json = synth((s) => {
-      new AzapiResource(s, "space", { type: TYPE, name: "t", parentId: PARENT, body: {} });
+      new AzapiResource(s, "space", { type: TYPE, name: "telemetry", parentId: PARENT, body: {} });
     });
     const resource = onlyResource(json, "azapi_resource");
     expect(resource).not.toHaveProperty("location");
@@ -105,17 +121,24 @@ describe("AzapiResource", () => {
 
   it("exposes id and output values as Terraform references other resources can use", () => {
     const json = synth((s) => {
-      const parent = new AzapiResource(s, "parent", { type: TYPE, name: "p", parentId: PARENT, body: {} });
+      const parent = new AzapiResource(s, "parent", {
+        type: TYPE,
+        name: "parent",
+        parentId: PARENT,
+        body: {},
+      });
       new AzapiResource(s, "child", {
         type: TYPE,
-        name: "c",
+        name: "child",
         parentId: parent.id,
-        body: { properties: { description: parent.outputString("properties.provisioningState") } },
+        body: { properties: { topicTemplates: [parent.outputString("properties.provisioningState")] } },
       });
     });
     expect(json.resource.azapi_resource.child).toMatchObject({
       parent_id: "${azapi_resource.parent.id}",
-      body: { properties: { description: "${azapi_resource.parent.output.properties.provisioningState}" } },
+      body: {
+        properties: { topicTemplates: ["${azapi_resource.parent.output.properties.provisioningState}"] },
+      },
     });
   });
 
@@ -124,7 +147,7 @@ describe("AzapiResource", () => {
       synth((s) => {
         new AzapiResource(s, "space", {
           type: "Microsoft.EventGrid/namespaces/topicSpaces",
-          name: "t",
+          name: "telemetry",
           parentId: PARENT,
           body: {},
         });

@@ -44,6 +44,8 @@ describe("WcfRelay", () => {
     const invalid = { relayType: "BasicHttp" } as unknown as Partial<WcfRelayProps>;
     expect(validationErrors((scope) => relay(scope, invalid))).toEqual([
       'WCF relay legacy-erp: relayType: relayType must be one of NetTcp, Http, got "BasicHttp"',
+      // azapi's schema refuses it too, and says so at synthesis rather than at plan time.
+      expect.stringContaining('.properties.relayType: "BasicHttp" is not one of NetTcp, Http'),
     ]);
   });
 

@@ -11,6 +11,24 @@ const SUBSCRIPTION = "azurerm_servicebus_subscription";
 const RULE = "azurerm_servicebus_subscription_rule";
 const DEFAULT_RULE = "azapi_resource_action";
 
+type Json = ReturnType<typeof synth>;
+
+/** The PUT that writes `$Default` as declared (sent on apply), and the one that puts Azure's back (on destroy). */
+function defaultRulePuts(json: Json): {
+  readonly apply: Record<string, unknown>;
+  readonly reset: Record<string, unknown>;
+} {
+  const puts = resourcesOf(json, DEFAULT_RULE);
+  const apply = puts.filter((put) => put.when === undefined);
+  const reset = puts.filter((put) => put.when === "destroy");
+  expect({ apply: apply.length, reset: reset.length, all: puts.length }).toEqual({
+    apply: 1,
+    reset: 1,
+    all: 2,
+  });
+  return { apply: apply[0] as Record<string, unknown>, reset: reset[0] as Record<string, unknown> };
+}
+
 function build(overrides: Partial<ServiceBusSubscriptionProps> = {}) {
   return synth((s: Construct) => {
     const topic = new ServiceBusTopic(s, "t", { namespace: namespace(s), name: "order-events" });
@@ -79,7 +97,7 @@ describe("ServiceBusSubscription", () => {
     const json = build({
       rules: [{ name: "$Default", sql: "region = 'EU' AND amount > 0", action: "SET checked = 1" }],
     });
-    expect(onlyResource(json, DEFAULT_RULE)).toEqual({
+    expect(defaultRulePuts(json).apply).toEqual({
       provider: "azapi",
       type: expect.stringMatching(/^Microsoft\.ServiceBus\/namespaces\/topics\/subscriptions\/rules@/),
       resource_id: expect.stringMatching(
@@ -98,6 +116,21 @@ describe("ServiceBusSubscription", () => {
     expect(resourcesOf(json, RULE)).toHaveLength(0);
   });
 
+  it("puts Azure's own $Default (1=1) back when the declared rules leave the file", () => {
+    const json = build({ rules: [{ name: "$Default", sql: "region = 'EU'" }] });
+    const { apply, reset } = defaultRulePuts(json);
+    // Removing the rules destroys both PUTs: only the destroy-time one sends anything, so the
+    // subscription accepts every message again instead of keeping the last filter.
+    expect(reset).toEqual({
+      provider: "azapi",
+      type: apply.type,
+      resource_id: apply.resource_id,
+      method: "PUT",
+      when: "destroy",
+      body: { properties: { filterType: "SqlFilter", sqlFilter: { sqlExpression: "1=1" } } },
+    });
+  });
+
   it("replaces the $Default rule with a correlation filter on every supported property", () => {
     const correlation = {
       label: "order.created",
@@ -111,7 +144,7 @@ describe("ServiceBusSubscription", () => {
       properties: { region: "EU" },
     };
     const json = build({ rules: [{ name: "$Default", correlation }] });
-    expect(onlyResource(json, DEFAULT_RULE).body).toEqual({
+    expect(defaultRulePuts(json).apply.body).toEqual({
       properties: { filterType: "CorrelationFilter", correlationFilter: correlation },
     });
   });
@@ -120,7 +153,7 @@ describe("ServiceBusSubscription", () => {
     const json = build({
       rules: [{ name: "eu-orders", correlation: { label: "order.created", properties: { region: "EU" } } }],
     });
-    expect(onlyResource(json, DEFAULT_RULE).body).toEqual({
+    expect(defaultRulePuts(json).apply.body).toEqual({
       properties: { filterType: "SqlFilter", sqlFilter: { sqlExpression: "1=0" } },
     });
     expect(onlyResource(json, RULE)).toMatchObject({

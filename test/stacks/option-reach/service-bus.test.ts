@@ -211,6 +211,8 @@ function defaultRule(option: string, name: string, filter: Json, properties: Jso
             `^\\$\\{azurerm_servicebus_subscription\\.[^.}]*subscription-${name}_subscription[^.}]*\\.id\\}/rules/\\$Default$`,
           ),
         ),
+        // The PUT on apply; its destroy-time twin puts Azure's 1=1 back (subscription.test.ts).
+        body: { properties },
       },
       attributes: { body: { properties } },
     },
