@@ -83,7 +83,10 @@ const azapiTypes = new Set([
   "Microsoft.Web/connections",
 ]);
 
-type Resources = Record<string, Record<string, { name?: string; type?: string; resource_id?: string }>>;
+type Resources = Record<
+  string,
+  Record<string, { name?: string; type?: string; resource_id?: string; when?: string }>
+>;
 
 function synthesizedNames(model: EnvironmentModel): string[] {
   const outdir = mkdtempSync(join(tmpdir(), "walk-"));
@@ -98,6 +101,8 @@ function synthesizedNames(model: EnvironmentModel): string[] {
           type === "azapi_resource" || type === "azapi_update_resource" || type === "azapi_resource_action";
         const armType = azapi ? String(body.type).split("@")[0] : armTypes[type];
         if (armType === undefined || (azapi && !azapiTypes.has(armType))) return [];
+        // A destroy-time PUT (`when = "destroy"`) restores a resource another action wrote: no resource of its own.
+        if (type === "azapi_resource_action" && body.when === "destroy") return [];
         // A PUT (azapi_resource_action) names its resource by the last segment of its ID.
         return [`${armType} ${body.name ?? String(body.resource_id).split("/").pop()}`];
       }),
