@@ -119,19 +119,15 @@ function schemaOf(type: string): readonly SchemaNode[] | undefined {
   const addition = documentedAdditions[type];
   if (!nodes || !addition) return nodes;
   const offset = nodes.length;
-  const shift = (ref: Ref): Ref => ({ $ref: `#/${Number(ref.$ref.slice(2)) + offset}` });
-  const added = addition.nodes.map((node): SchemaNode => {
-    if (node.$type === "ObjectType") {
-      return {
-        ...node,
-        properties: Object.fromEntries(
-          Object.entries(node.properties).map(([key, p]) => [key, { ...p, type: shift(p.type) }]),
-        ),
-        additionalProperties: node.additionalProperties ? shift(node.additionalProperties) : undefined,
-      };
-    }
-    return node;
-  });
+  // The added nodes' references are within their own list; move them past the embedded nodes.
+  const shift = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(shift);
+    if (typeof value !== "object" || value === null) return value;
+    if ("$ref" in value && typeof value.$ref === "string")
+      return { $ref: `#/${Number(value.$ref.slice(2)) + offset}` };
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shift(item)]));
+  };
+  const added = addition.nodes.map((node) => shift(node) as SchemaNode);
   const withAddition = nodes.map((node): SchemaNode => {
     if (node.$type !== "ObjectType" || node.name !== addition.objectName) return node;
     return {
