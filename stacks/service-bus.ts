@@ -192,7 +192,8 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   const targets = new Map<string, ServiceBusForwardTarget>();
   const topics = spec.topics.map((t) => {
     const topic = addTopic(namespace, spec, t, grantee);
-    targets.set(t.name, topic);
+    // Keyed as queues and forwarding references are: Azure compares entity names ignoring case.
+    targets.set(serviceBusEntityKey(t.name), topic);
     return topic;
   });
   const queues = addQueues(namespace, spec, targets, grantee);
