@@ -56,13 +56,19 @@ function resolveTarget(
     );
     return undefined;
   }
-  if (parts.namespace !== namespace) {
-    const where = index.serviceBusNamespaces.has(parts.namespace)
-      ? `is in Service Bus namespace "${parts.namespace}"`
-      : `names Service Bus namespace "${parts.namespace}"`;
+  if (parts.namespace !== namespace && !index.serviceBusNamespaces.has(parts.namespace)) {
+    // A misspelled namespace (its own, in another letter case, say) is named as one, not as a
+    // forward across namespaces.
     ctx.error(
       pointer,
-      `${field} "${text}" ${where}, but Azure auto-forwarding only works within one namespace ("${namespace}"): forward to a queue or topic in "${namespace}", or move one of the entities`,
+      `${field} "${text}": Service Bus namespace "${parts.namespace}" is not declared; ${declaredHint(parts.namespace, [...index.serviceBusNamespaces], "Service Bus namespaces")}`,
+    );
+    return undefined;
+  }
+  if (parts.namespace !== namespace) {
+    ctx.error(
+      pointer,
+      `${field} "${text}" is in Service Bus namespace "${parts.namespace}", but Azure auto-forwarding only works within one namespace ("${namespace}"): forward to a queue or topic in "${namespace}", or move one of the entities`,
     );
     return undefined;
   }

@@ -43,6 +43,17 @@ describe("auto-forwarding", () => {
     );
   });
 
+  it("names a namespace the file does not declare as undeclared, not as a forward across namespaces", () => {
+    const text = namespace(
+      "    queues:\n      - { name: a, forwardTo: Orders/poison }\n      - { name: poison }\n",
+    );
+    expect(messagesOf(checkForwarding, text)).toEqual([
+      expect.stringContaining(
+        'forwardTo "Orders/poison": Service Bus namespace "Orders" is not declared; did you mean "orders"?',
+      ),
+    ]);
+  });
+
   it("shows the expected form of a reference without a namespace", () => {
     const text = namespace("    queues:\n      - { name: a, forwardTo: poison }\n      - { name: poison }\n");
     expect(messagesOf(checkForwarding, text)[0]).toContain(
