@@ -3,6 +3,7 @@ import type { Rule, RuleContext, Violation } from "../engine/rule";
 import { armTypeOf } from "../engine/azure-path";
 import type { TerraformResource } from "../engine/stack-index";
 import { isJsonObject, type JsonValue } from "../engine/terraform-json";
+import { requireIdentity } from "./controls/identity";
 import { describe, logicApp as kind, namespacesOf } from "./controls/namespace-kinds";
 import { ALL_TIERS, PRODUCTION, diagnosticsRule } from "./namespace-rules";
 
@@ -15,13 +16,6 @@ function at(value: JsonValue | undefined, ...path: string[]): JsonValue | undefi
   return current;
 }
 
-function identityType(resource: TerraformResource): string {
-  const identity = resource.body.identity;
-  const block = Array.isArray(identity) ? identity[0] : identity;
-  const type = at(block, "type");
-  return typeof type === "string" ? type : "";
-}
-
 const connections = ({ index }: RuleContext): TerraformResource[] =>
   index.ofType("azapi_resource").filter((r) => armTypeOf(r) === "microsoft.web/connections");
 
@@ -32,11 +26,8 @@ const connections = ({ index }: RuleContext): TerraformResource[] =>
  * with managed identities in Azure Logic Apps").
  */
 function identityConnections(context: RuleContext): Violation[] {
-  const violations: Violation[] = [];
+  const violations: Violation[] = requireIdentity(kind)(context);
   for (const app of namespacesOf(context.index, kind)) {
-    if (!identityType(app).includes("SystemAssigned") && !identityType(app).includes("UserAssigned")) {
-      violations.push({ resource: app, message: `${describe(kind, app)} has no managed identity` });
-    }
     const entries = at(app.body.body, "properties", "parameters", "$connections", "value");
     for (const [name, entry] of Object.entries(isJsonObject(entries) ? entries : {})) {
       if (
