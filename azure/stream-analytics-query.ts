@@ -265,6 +265,9 @@ export function analyzeQuery(text: string): QueryAnalysis {
       }
     }
     if (word === "INTO") {
+      // `PARTITION BY <key> INTO <shard count>` names a number of shards, not an output
+      // (Stream Analytics Query Language, "INTO (Shard Count)").
+      if (next?.kind === "number") return;
       if (!isName(next)) {
         problems.push({ ...at(next, token), message: "INTO must be followed by an output name" });
         return;

@@ -113,6 +113,15 @@ WHERE LAG(temperature) OVER (PARTITION BY deviceId LIMIT DURATION(minute, 1)) <>
     expect(analysis.problems).toEqual([]);
   });
 
+  it("reads INTO after PARTITION BY as a shard count, not an output", () => {
+    const analysis = analyzeQuery(
+      "WITH r AS (SELECT * FROM input PARTITION BY DeviceID INTO 10) SELECT * INTO output FROM r",
+    );
+    expect(names(analysis.inputs)).toEqual(["input"]);
+    expect(names(analysis.outputs)).toEqual(["output"]);
+    expect(analysis.problems).toEqual([]);
+  });
+
   it("takes a SELECT without INTO as writing the default output", () => {
     expect(analyzeQuery("SELECT * FROM [telemetry]").outputs).toEqual([
       { name: "output", line: 1, column: 1, implicit: true },
