@@ -72,6 +72,17 @@ export interface IotHubInputProps {
   readonly serialization?: InputSerialization;
 }
 
+/** The IoT Hub policies a job's inputs share, by hub name. */
+const jobPolicies = new WeakMap<StreamAnalyticsJob, Map<string, IothubSharedAccessPolicyA>>();
+
+function policiesOf(job: StreamAnalyticsJob): Map<string, IothubSharedAccessPolicyA> {
+  const existing = jobPolicies.get(job);
+  if (existing) return existing;
+  const created = new Map<string, IothubSharedAccessPolicyA>();
+  jobPolicies.set(job, created);
+  return created;
+}
+
 /**
  * An IoT Hub input. azurerm's IoT Hub input takes a shared access policy key and no managed
  * identity, so the job gets a policy of its own on the hub with `ServiceConnect` only (reading
@@ -83,14 +94,20 @@ export class IotHubInput extends Construct {
 
   constructor(scope: Construct, id: string, props: IotHubInputProps) {
     super(scope, id);
-    this.policy = new IothubSharedAccessPolicyA(this, "policy", {
-      name: props.job.azureName,
-      resourceGroupName: props.hub.resourceGroupName,
-      iothubName: props.hub.name,
-      serviceConnect: true,
-      // The hub is named, not referenced: the policy waits for it explicitly.
-      dependsOn: [props.hub.resource],
-    });
+    // One policy per job and hub: it is named after the job, and azurerm refuses to create a
+    // second policy of a name the hub has (iothub_shared_access_policy_resource.go, Create).
+    const policies = policiesOf(props.job);
+    this.policy =
+      policies.get(props.hub.name) ??
+      new IothubSharedAccessPolicyA(this, "policy", {
+        name: props.job.azureName,
+        resourceGroupName: props.hub.resourceGroupName,
+        iothubName: props.hub.name,
+        serviceConnect: true,
+        // The hub is named, not referenced: the policy waits for it explicitly.
+        dependsOn: [props.hub.resource],
+      });
+    policies.set(props.hub.name, this.policy);
     this.resource = new StreamAnalyticsStreamInputIothub(this, "input", {
       name: props.alias,
       streamAnalyticsJobName: props.job.jobName,

@@ -164,6 +164,31 @@ describe("StreamAnalyticsJob", () => {
     });
   });
 
+  it("gives two IoT Hub inputs of one job on one hub one policy, which Azure names once", () => {
+    const json = synth((scope) => {
+      const target = job(scope, {
+        query: "SELECT * INTO [alerts] FROM [devices] UNION SELECT * FROM [more]",
+      });
+      const hub = {
+        name: "iot-plants",
+        resourceGroupName: "rg-test",
+        resource: grantOn(scope, "hub", "x", target.grantee),
+      };
+      const inputs = ["devices", "more"].map(
+        (alias) => new IotHubInput(scope, `iot-${alias}`, { job: target, alias, hub, consumerGroup: alias }),
+      );
+      new EntityOutput(scope, "output", {
+        job: target,
+        alias: "alerts",
+        target: queue(scope),
+        namespaceName: "sbns-orders",
+      });
+      expect(inputs[1].policy).toBe(inputs[0].policy);
+    });
+    expect(resourcesOf(json, "azurerm_iothub_shared_access_policy")).toHaveLength(1);
+    expect(resourcesOf(json, "azurerm_stream_analytics_stream_input_iothub")).toHaveLength(2);
+  });
+
   it("refuses streaming units its SKU does not allow", () => {
     expect(validationErrors((scope) => pipeline(scope, { sku: "Standard", streamingUnits: 2 }))).toEqual([
       expect.stringContaining(
