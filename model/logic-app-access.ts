@@ -67,6 +67,12 @@ export function lookUpAccess(
           problem: `${field} "${text}": no subscription "${subscription}" on topic "${namespace}/${topic.name}" (declared: ${listed(names)})`,
         };
   }
+  if ((queue ?? topic) && hub) {
+    // Entries carry no service prefix, so the stack could not tell which of the two to grant on.
+    return {
+      problem: `${field} "${text}" is ambiguous: Service Bus namespace "${namespace}" declares "${(queue ?? topic)?.name}" and Event Hubs namespace "${namespace}" declares event hub "${hub.name}"; give one of the two namespaces another name in this file`,
+    };
+  }
   if (queue)
     return {
       target: {

@@ -20,6 +20,9 @@ export type NamespaceKind =
   | "relay"
   | "streamAnalytics";
 
+/** What can be read from: a queue, a topic subscription or an event hub. */
+export type ReadableKind = "serviceBusQueue" | "serviceBusSubscription" | "eventHub";
+
 export interface RegisteredNamespace {
   readonly kind: NamespaceKind;
   /** Logical name from the environment file. */
@@ -55,16 +58,18 @@ export class EntityRegistry {
   }
 
   /**
-   * Records an entity something may read from (a queue, a subscription, an event hub) by its label:
-   * logic apps' `receives:` and Stream Analytics inputs look it up and grant themselves receive.
+   * Records an entity something may read from (a queue, a subscription, an event hub) by its kind
+   * and label: logic apps' `receives:` and Stream Analytics inputs look it up and grant themselves
+   * receive. The kind is part of the key because a Service Bus and an Event Hubs namespace may share
+   * a name in the file, and so may a queue and an event hub in them.
    */
-  registerReadable(entity: ReadableEntity): void {
-    this.readables.set(entity.label, entity);
+  registerReadable(kind: ReadableKind, entity: ReadableEntity): void {
+    this.readables.set(`${kind}:${entity.label}`, entity);
   }
 
-  readable(label: string): ReadableEntity {
-    const found = this.readables.get(label);
-    if (!found) throw new Error(`internal: ${label} was referenced before it was built`);
+  readable(kind: ReadableKind, label: string): ReadableEntity {
+    const found = this.readables.get(`${kind}:${label}`);
+    if (!found) throw new Error(`internal: ${kind} ${label} was referenced before it was built`);
     return found;
   }
 

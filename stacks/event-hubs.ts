@@ -176,7 +176,7 @@ function addHub(
     for (const principal of group.receivers) consumerGroup.grantReceive(grantee(principal));
   }
   ctx.entities.register(eventHub);
-  ctx.entities.registerReadable(eventHub);
+  ctx.entities.registerReadable("eventHub", eventHub);
   return eventHub;
 }
 

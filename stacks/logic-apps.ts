@@ -36,7 +36,11 @@ export function addLogicApps(ctx: StackContext): void {
 }
 
 function grantAccesses(ctx: StackContext, app: model.LogicApp, identity: Grantee): void {
-  for (const access of app.receives) ctx.entities.readable(access.reference).grantReceive(identity);
+  for (const access of app.receives) {
+    if (access.kind === "serviceBusTopic")
+      throw new Error(`internal: ${access.reference} is read as a topic`);
+    ctx.entities.readable(access.kind, access.reference).grantReceive(identity);
+  }
   for (const access of app.sends) {
     const kind = access.kind === "serviceBusSubscription" ? "serviceBusTopic" : access.kind;
     ctx.entities.target(kind, access.reference).grantSend(identity);

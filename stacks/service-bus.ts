@@ -199,7 +199,9 @@ function addNamespace(ctx: StackContext, spec: model.ServiceBusNamespace): void 
   const queues = addQueues(namespace, spec, targets, grantee);
   const subscriptions = spec.topics.flatMap((t, i) => addSubscriptions(topics[i], t, targets, grantee));
   for (const entity of [...queues, ...topics]) ctx.entities.register(entity);
-  for (const entity of [...queues, ...subscriptions]) ctx.entities.registerReadable(entity);
+  for (const queue of queues) ctx.entities.registerReadable("serviceBusQueue", queue);
+  for (const subscription of subscriptions)
+    ctx.entities.registerReadable("serviceBusSubscription", subscription);
 
   const geo = spec.geoDisasterRecovery;
   if (geo) {

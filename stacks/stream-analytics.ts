@@ -33,7 +33,7 @@ function addInput(ctx: StackContext, job: StreamAnalyticsJob, input: model.Strea
   new EventHubInput(job, id, {
     job,
     alias: input.alias,
-    hub: ctx.entities.readable(`${reads.namespace}/${reads.entity}`),
+    hub: ctx.entities.readable("eventHub", `${reads.namespace}/${reads.entity}`),
     namespaceName: namespaceAzureName(ctx, "eventHubs", reads.namespace),
     consumerGroup: input.consumerGroup,
     serialization: input.serialization,

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadEnvironmentFile } from "../../model/load-environment";
+import { loadEnvironmentFile, loadEnvironmentText } from "../../model/load-environment";
 import { synthesizeEnvironments } from "../../stacks/app";
 import { synthesizedStack } from "./helpers/synthesized";
 
@@ -135,5 +135,62 @@ describe("failed-run alerts", () => {
       String(a.name).startsWith("logicApps-invoice-router"),
     );
     expect(JSON.stringify(alert)).toContain('WorkflowRunCompleted\\" and Status == \\"Failed\\"');
+  });
+});
+
+describe("an app reading a queue that shares its label with an event hub", () => {
+  // The file's check refuses `receives: [orders/inbound]` when both namespaces declare "inbound";
+  // the stack must not depend on that to grant on the right entity, so the model is renamed by hand.
+  const text = `name: dev
+tier: development
+location: westeurope
+naming:
+  prefix: contoso
+serviceBus:
+  - name: orders
+    sku: Standard
+    queues:
+      - name: inbound
+eventHubs:
+  - name: telemetry
+    sku: Standard
+    hubs:
+      - name: inbound
+        partitions: 2
+        retentionDays: 1
+logicApps:
+  - name: queue-reader
+    hosting: Standard
+    workflows:
+      - name: read-queue
+        definition: workflows/read-inbound-queue.json
+    connections:
+      sb: serviceBus/orders
+    receives: [orders/inbound]
+`;
+
+  it("is granted Azure Service Bus Data Receiver on the queue, not the Event Hubs role on the hub", () => {
+    const result = loadEnvironmentText(text, join(fixtures, "shared-label.yaml"), {
+      today: new Date("2026-11-23T00:00:00Z"),
+    });
+    if (!result.ok) throw new Error(`shared-label model is invalid: ${JSON.stringify(result.errors)}`);
+    const model = {
+      ...result.model,
+      eventHubs: result.model.eventHubs.map((ns) => ({ ...ns, name: "orders" })),
+    };
+    const outdir = mkdtempSync(join(tmpdir(), "logic-app-stack-"));
+    try {
+      synthesizeEnvironments([model], outdir);
+      const json = JSON.parse(readFileSync(join(outdir, "stacks", "dev", "cdk.tf.json"), "utf8")) as {
+        resource: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      const grants = Object.values(json.resource.azurerm_role_assignment).filter((r) =>
+        String(r.description).startsWith("logicApps/queue-reader"),
+      );
+      expect(grants.map((r) => r.role_definition_name)).toEqual(["Azure Service Bus Data Receiver"]);
+      expect(String(grants[0].scope)).toMatch(/^\$\{azurerm_servicebus_queue\./);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
