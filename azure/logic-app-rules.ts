@@ -347,7 +347,7 @@ export function workflowDefinitionProblems(input: WorkflowDefinitionInput): Prob
     for (const op of operations) messages.push(...connectionProblems(op, input, reported));
     if (
       input.hosting === "Consumption" &&
-      operations.some((op) => op.style === "ApiConnection") &&
+      (operations.some((op) => op.style === "ApiConnection") || Object.keys(input.connections).length > 0) &&
       !declaresConnectionsParameter(definition)
     ) {
       messages.push(

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { Json, JsonObject } from "../../azure/workflow-definition";
+import { declaresConnectionsParameter, type Json, type JsonObject } from "../../azure/workflow-definition";
 import { AzapiResource } from "../shared/azapi-resource";
 import { diagnosticSettingsFor } from "../shared/diagnostic-settings";
 import { terraformLiteralJson } from "../shared/terraform-literal";
@@ -70,8 +70,11 @@ export class ConsumptionWorkflow extends Construct {
       state: "Enabled",
       // The definition reaches Azure as the file writes it, `${` and `%{` included.
       definition: terraformLiteralJson(props.definition),
-      parameters: { $connections: { value: connections } },
     };
+    // Azure refuses a value for a parameter the definition does not declare ("InvalidTemplate").
+    if (declaresConnectionsParameter(props.definition)) {
+      properties.parameters = { $connections: { value: connections } };
+    }
     if (props.publicNetworkAccess === false) {
       properties.accessControl = { triggers: { allowedCallerIpAddresses: [] } };
     }

@@ -194,3 +194,40 @@ logicApps:
     }
   });
 });
+
+describe("a Consumption workflow whose definition declares no $connections", () => {
+  const text = `name: dev
+tier: development
+location: westeurope
+naming:
+  prefix: contoso
+logicApps:
+  - name: ticker
+    hosting: Consumption
+    workflows:
+      - name: tick
+        definition: workflows/tick.json
+`;
+
+  it("is deployed without a parameters value, which Azure would refuse as undeclared", () => {
+    const result = loadEnvironmentText(text, join(fixtures, "ticker.yaml"), {
+      today: new Date("2026-11-23T00:00:00Z"),
+    });
+    if (!result.ok) throw new Error(`ticker model is invalid: ${JSON.stringify(result.errors)}`);
+    const outdir = mkdtempSync(join(tmpdir(), "logic-app-stack-"));
+    try {
+      synthesizeEnvironments([result.model], outdir);
+      const json = JSON.parse(readFileSync(join(outdir, "stacks", "dev", "cdk.tf.json"), "utf8")) as {
+        resource: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      const workflow = Object.values(json.resource.azapi_resource).find(
+        (r) => r.type === "Microsoft.Logic/workflows@2019-05-01",
+      );
+      const body = workflow?.body as { properties: Record<string, unknown> };
+      expect(body.properties).toHaveProperty("definition");
+      expect(body.properties).not.toHaveProperty("parameters");
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
