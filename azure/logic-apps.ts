@@ -232,9 +232,17 @@ export const standardRuntimeStorage = {
 
 export type RuntimeStorageSubresource = (typeof standardRuntimeStorage.privateSubresources)[number];
 
-/** The content share of a Standard app: azurerm's default, `<app name, lower case>-content` ([storage]). */
+/**
+ * The content share of a Standard app: azurerm's default, `<app name, lower case>-content`
+ * ([storage]), made a valid file share name. A site name may hold `--` and a share name may not:
+ * azurerm's StorageShareName (internal/services/storage/validate/storage_share.go, v4.55.0) takes
+ * lower-case letters, digits and single hyphens, 3-63 characters, not starting with a hyphen
+ * (Microsoft Learn, "Naming and referencing shares, directories, files, and metadata"). Runs of
+ * hyphens collapse to one; the length is fitted by the caller.
+ */
 export function contentShareBaseName(siteName: string): string {
-  return `${siteName.toLowerCase()}-content`;
+  const name = siteName.toLowerCase().replace(/-{2,}/g, "-").replace(/^-+/, "");
+  return `${name}-content`.replace(/-{2,}/g, "-");
 }
 
 // ---------------------------------------------------------------- monitoring
