@@ -299,6 +299,41 @@ export function logicAppHostingProblems(app: LogicAppHostingInput): Problem[] {
   return problems;
 }
 
+/** A Standard app's network, as the file and its tier resolve it, for the rule over closed apps. */
+export interface StandardAppNetworkInput {
+  readonly name: string;
+  /** Whether the app accepts public traffic (its own setting or the tier's). */
+  readonly publicNetworkAccess: boolean;
+  /** Whether `publicNetworkAccess` comes from the tier (the problem then points at `hosting`). */
+  readonly publicNetworkAccessFromTier?: boolean;
+  readonly tier?: string;
+  readonly privateEndpointSubnet: boolean;
+  readonly integrationSubnet: boolean;
+}
+
+/**
+ * A Standard app closed to public traffic runs against runtime storage closed too, which it reaches
+ * only through the storage's private endpoints, over VNet integration: it needs a subnet for the
+ * private endpoints (its own and its storage's) and a subnet to integrate with ("Deploy Standard
+ * logic apps to private storage accounts": the app must be VNet-integrated and the storage's
+ * private endpoints in a reachable subnet; "Using private endpoints for App Service apps").
+ */
+export function closedStandardAppNetworkProblems(app: StandardAppNetworkInput): Problem[] {
+  if (app.publicNetworkAccess) return [];
+  const missing = [
+    ...(app.privateEndpointSubnet ? [] : ["network.privateEndpointSubnetId"]),
+    ...(app.integrationSubnet ? [] : ["network.integrationSubnetId"]),
+  ];
+  if (missing.length === 0) return [];
+  const fromTier = app.publicNetworkAccessFromTier === true;
+  return [
+    {
+      field: fromTier ? "hosting" : "publicNetworkAccess",
+      message: `Standard logic app "${app.name}" accepts no public traffic${fromTier && app.tier !== undefined ? ` (the ${app.tier} tier's default)` : ""}, so it is reached through a private endpoint and reaches its private runtime storage through VNet integration: add ${missing.join(" and ")}, or set publicNetworkAccess: true`,
+    },
+  ];
+}
+
 export function isWorkflowStandardSku(value: unknown): value is WorkflowStandardSku {
   return workflowStandardSkus.some((sku) => sku === value);
 }

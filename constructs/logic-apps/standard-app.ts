@@ -4,6 +4,7 @@ import { ServicePlan } from "@cdktf/provider-azurerm/lib/service-plan";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageShare } from "@cdktf/provider-azurerm/lib/storage-share";
 import {
+  closedStandardAppNetworkProblems,
   isWorkflowStandardSku,
   logicAppHostingProblems,
   standardAppPrivateLinkSubresource,
@@ -95,9 +96,15 @@ export class StandardLogicApp extends Construct {
     super(scope, id);
     this.label = props.label;
     const sku = props.sku ?? "WS1";
-    validateWith(this, `Standard logic app ${props.label}`, () =>
-      logicAppHostingProblems({ hosting: "Standard", sku, workflows: props.workflows }),
-    );
+    validateWith(this, `Standard logic app ${props.label}`, () => [
+      ...logicAppHostingProblems({ hosting: "Standard", sku, workflows: props.workflows }),
+      ...closedStandardAppNetworkProblems({
+        name: props.label,
+        publicNetworkAccess: props.publicNetworkAccess !== false,
+        privateEndpointSubnet: props.privateEndpoint !== undefined,
+        integrationSubnet: props.integrationSubnetId !== undefined,
+      }),
+    ]);
     if (!isWorkflowStandardSku(sku)) throw new Error(`internal: ${sku} is no Workflow Standard plan`);
     const tags = props.tags ? { ...props.tags } : undefined;
     const closed = props.publicNetworkAccess === false;

@@ -3,7 +3,7 @@ import {
   workflowDefinitionProblems,
   type ConnectedNamespace,
 } from "../../azure/logic-app-rules";
-import { logicAppHostingProblems } from "../../azure/logic-apps";
+import { closedStandardAppNetworkProblems, logicAppHostingProblems } from "../../azure/logic-apps";
 import { eventHubsCapabilities } from "../../azure/event-hubs";
 import { serviceBusOffersPrivateEndpoint } from "../../azure/service-bus";
 import { lookUpAccess } from "../logic-app-access";
@@ -153,18 +153,19 @@ function definitions(ctx: SemanticContext, app: LogicAppSpec, index: number): vo
   });
 }
 
-/**
- * A Standard app closed to public traffic is reached (by the deploy job too) only through its
- * private endpoint, which needs the file's private-endpoint subnet ("Using private endpoints for
- * App Service apps").
- */
+/** A Standard app closed to public traffic needs both subnets (`closedStandardAppNetworkProblems`). */
 function closedStandardAppHasNetwork(ctx: SemanticContext, app: LogicAppSpec, at: string): void {
-  if (app.hosting !== "Standard" || ctx.spec.network !== undefined) return;
-  const open = app.publicNetworkAccess ?? loadProfile(ctx.spec.tier).namespace.publicNetworkAccess;
-  if (open) return;
-  const fromTier = app.publicNetworkAccess === undefined;
-  ctx.error(
-    fromTier ? `${at}/hosting` : `${at}/publicNetworkAccess`,
-    `Standard logic app "${app.name}" accepts no public traffic${fromTier ? ` (the ${ctx.spec.tier} tier's default)` : ""}, so it is reached through a private endpoint, but the file has no network section: add network.privateEndpointSubnetId (and network.integrationSubnetId)`,
+  if (app.hosting !== "Standard") return;
+  ctx.report(
+    at,
+    closedStandardAppNetworkProblems({
+      name: app.name,
+      publicNetworkAccess:
+        app.publicNetworkAccess ?? loadProfile(ctx.spec.tier).namespace.publicNetworkAccess,
+      publicNetworkAccessFromTier: app.publicNetworkAccess === undefined,
+      tier: ctx.spec.tier,
+      privateEndpointSubnet: ctx.spec.network?.privateEndpointSubnetId !== undefined,
+      integrationSubnet: ctx.spec.network?.integrationSubnetId !== undefined,
+    }),
   );
 }
