@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { MonitorMetricAlert } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 import { MonitorScheduledQueryRulesAlertV2 } from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
 import { failedRunSignals, type LogicAppHosting } from "../../azure/logic-apps";
+import { alertName } from "../monitoring/messaging-alerts";
 
 export interface FailedRunsAlertProps {
   /** How the environment file names the app (`logicApps/order-relay`); the alert says it so. */
@@ -34,7 +35,8 @@ export class FailedRunsAlert extends Construct {
     if (!Number.isFinite(props.threshold) || props.threshold < 0) {
       throw new Error(`alert threshold logicAppFailedRuns must be a number ≥ 0, got ${props.threshold}`);
     }
-    const name = `${props.label.replace(/\//g, "-")} failed runs`;
+    // Azure refuses more than `/` in alert names (`#`, `&`, `:`...) and caps their length.
+    const name = alertName(props.label, undefined, "failed runs");
     const description = `Failed workflow runs of ${props.label} above ${props.threshold} in 5 minutes. ${remedy}.`;
     const tags = props.tags ? { ...props.tags } : undefined;
     if (props.hosting === "Consumption") {

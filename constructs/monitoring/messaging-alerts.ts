@@ -67,8 +67,9 @@ const ALERT_NAME_MAX = 260;
 /**
  * `serviceBus/orders` + `dead-lettered messages` → `serviceBus-orders dead-lettered messages`. A
  * label too long for the name is cut to fit, tag included; labels cut alike then meet and take tags.
+ * Every alert the stack names goes through here (logic apps' failed-run alerts too).
  */
-function alertName(label: string, tag: string | undefined, title: string): string {
+export function alertName(label: string, tag: string | undefined, title: string): string {
   const room = ALERT_NAME_MAX - ` ${title}`.length - (tag === undefined ? 0 : tag.length + 1);
   return `${withTag(label.replace(refusedInAlertNames, "-").slice(0, room), tag)} ${title}`;
 }
