@@ -131,7 +131,7 @@ describe("capacity recommendations", () => {
       file(
         "eventGrid:",
         "  namespaces:",
-        `    - { name: plant-mqtt, capacity: ${capacity}, throughput: { mqttClients: 500, messagesPerSecond: 100 } }`,
+        `    - { name: plant-mqtt, capacity: ${capacity}, mqtt: {}, throughput: { mqttClients: 500, messagesPerSecond: 100 } }`,
       );
     expect(recommended(mqtt(2))).toEqual([]);
     expect(recommended(mqtt(3))).toEqual([
