@@ -69,6 +69,19 @@ describe("npm run cost", () => {
     expect(run.stderr).toContain(message);
   });
 
+  it("refuses a price table that is not JSON, naming the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cost-"));
+    try {
+      const file = join(dir, "cut.json");
+      writeFileSync(file, readFileSync(FIXED_TABLE_FILE, "utf8").slice(0, 200));
+      const run = cost("--env", "dev", "--prices", file);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toContain(`cost: ${file}: not JSON (`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a price table in another currency than US dollars, naming the file and entry", () => {
     const dir = mkdtempSync(join(tmpdir(), "cost-"));
     try {
