@@ -20,6 +20,8 @@ export interface MqttLoad {
 
 export interface EventGridNamespaceCapacityInput {
   readonly capacity: number;
+  /** Whether the namespace runs the MQTT broker (`mqtt:`): the only load `throughput:` describes. */
+  readonly mqtt: boolean;
   readonly throughput?: MqttLoad;
 }
 
@@ -32,10 +34,22 @@ export function eventGridUnitsNeeded(load: MqttLoad): number {
   );
 }
 
-/** Under-provisioning: the broker's sessions and inbound publishes must fit the namespace's units. */
+/**
+ * Under-provisioning: the broker's sessions and inbound publishes must fit the namespace's units. A
+ * load without the broker describes nothing the namespace runs, so sizing and cost would disagree
+ * about it: it is refused.
+ */
 export function eventGridCapacityProblems(ns: EventGridNamespaceCapacityInput): Problem[] {
   const load = ns.throughput;
   if (!load) return [];
+  if (!ns.mqtt)
+    return [
+      {
+        field: "throughput",
+        message:
+          "MQTT load needs the mqtt: broker, got throughput (MQTT clients and messages) on a namespace without mqtt:; add mqtt: to the namespace, or remove throughput",
+      },
+    ];
   const needed = eventGridUnitsNeeded(load);
   if (needed <= ns.capacity) return [];
   return [

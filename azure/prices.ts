@@ -3,9 +3,13 @@
  * and price tier, each saying where and when its price was read. Entries have the fields of the
  * Azure Retail Prices API (https://learn.microsoft.com/rest/api/cost-management/retail-prices/azure-retail-prices)
  * so `npm run prices:update` can refresh them in place. A meter that is not in the table has no
- * known price: estimates show it as unpriced, never as zero.
+ * known price: estimates show it as unpriced, never as zero. Every price is in US dollars, the
+ * currency the estimates add up and print; a table with another currency is refused.
  */
 import table from "./prices/retail-prices.json";
+
+/** The one currency of the table: estimates sum prices and print them as dollars. */
+export const PRICE_CURRENCY = "USD";
 
 export interface PriceEntry {
   /** Stable name of the entry in this table (`service-bus-premium-messaging-unit`). */
@@ -17,7 +21,7 @@ export interface PriceEntry {
   /** The API's meter ID; null until a refresh from the API has read it. */
   readonly meterId: string | null;
   readonly armRegionName: string;
-  readonly currencyCode: string;
+  readonly currencyCode: typeof PRICE_CURRENCY;
   /** The billing unit the price is for (`1 Hour`, `1M`, `100K`, `1/Month`). */
   readonly unitOfMeasure: string;
   /** Usage (in `unitOfMeasure`) from which this price applies within a month; 0 for the first tier. */
@@ -79,6 +83,14 @@ function entryProblems(value: unknown, index: number): string[] {
     problems.push(`${at}.readOn must be a date (YYYY-MM-DD)`);
   if (value.note !== undefined && typeof value.note !== "string")
     problems.push(`${at}.note must be a string`);
+  if (
+    typeof value.currencyCode === "string" &&
+    value.currencyCode !== "" &&
+    value.currencyCode !== PRICE_CURRENCY
+  )
+    problems.push(
+      `${at}${typeof value.id === "string" ? ` (${value.id})` : ""}.currencyCode must be ${PRICE_CURRENCY}, got ${value.currencyCode}: estimates add up and print US dollars; read the prices in ${PRICE_CURRENCY}`,
+    );
   return problems;
 }
 

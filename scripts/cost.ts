@@ -37,7 +37,14 @@ interface CliOptions extends EnvironmentOptions {
 }
 
 function readTable(file: string): PriceTable {
-  const parsed = parsePriceTable(JSON.parse(readFileSync(file, "utf8")));
+  const text = readFileSync(file, "utf8");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = parsePriceTable(json);
   if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.join("; ")}`);
   return parsed.table;
 }

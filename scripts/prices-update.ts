@@ -1,9 +1,9 @@
 /**
- * `npm run prices:update -- [--table azure/prices/retail-prices.json] [--currency USD]`
+ * `npm run prices:update -- [--table azure/prices/retail-prices.json]`
  *
  * Refreshes the price table from the Azure Retail Prices API: every meter the cost estimate uses
- * (scripts/prices/wanted-meters.ts) in every priced region, each entry stamped with its query and
- * today's date. Prices that changed, appeared or disappeared are listed; a meter the API no longer
+ * (scripts/prices/wanted-meters.ts) in every priced region, in US dollars (the only currency the
+ * estimates add up and print), each entry stamped with its query and today's date. Prices that changed, appeared or disappeared are listed; a meter the API no longer
  * lists leaves the table (estimates then show it as unpriced). `PRICES_API_URL` replaces the
  * API's address (tests serve a recorded response on loopback). The table is written whole or
  * not at all. Exit 2: usage error, or the API could not be read.
@@ -11,7 +11,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
-import { parsePriceTable } from "../azure/prices";
+import { parsePriceTable, PRICE_CURRENCY } from "../azure/prices";
 import { parseArguments } from "./cli/environment-command";
 import { userArguments } from "./cli/user-arguments";
 import { refreshTable, type RefreshReport } from "./prices/refresh-table";
@@ -28,7 +28,6 @@ export interface PricesUpdateIo {
 
 interface CliOptions {
   readonly table: string;
-  readonly currency: string;
 }
 
 function summary(report: RefreshReport): string {
@@ -51,7 +50,6 @@ export async function pricesUpdateMain(argv: readonly string[], io: PricesUpdate
     .name("prices:update")
     .description("refresh the price table from the Azure Retail Prices API")
     .option("--table <file>", "price table to refresh", join("azure", "prices", "retail-prices.json"))
-    .option("--currency <code>", "currency of the prices", "USD")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const stop = parseArguments(program, argv);
@@ -66,7 +64,7 @@ export async function pricesUpdateMain(argv: readonly string[], io: PricesUpdate
     for (const meter of wantedMeters)
       queries.set(
         `${meter.serviceName}|${meter.armRegionName}`,
-        queryUrl(base, meter.serviceName, meter.armRegionName, cli.currency),
+        queryUrl(base, meter.serviceName, meter.armRegionName, PRICE_CURRENCY),
       );
     const items: { item: RetailItem; source: string }[] = [];
     for (const url of queries.values())

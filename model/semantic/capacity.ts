@@ -68,7 +68,11 @@ export const checkCapacity: SemanticCheck = (ctx) => {
   (ctx.spec.eventGrid?.namespaces ?? []).forEach((ns, i) =>
     ctx.report(
       `/eventGrid/namespaces/${i}`,
-      eventGridCapacityProblems({ capacity: ns.capacity ?? 1, throughput: ns.throughput }),
+      eventGridCapacityProblems({
+        capacity: ns.capacity ?? 1,
+        mqtt: ns.mqtt !== undefined,
+        throughput: ns.throughput,
+      }),
     ),
   );
   (ctx.spec.streamAnalytics ?? []).forEach((job, i) =>

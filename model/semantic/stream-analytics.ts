@@ -139,12 +139,24 @@ function readersOf(jobs: readonly StreamAnalyticsJobSpec[]): Reader[][] {
   );
 }
 
+/** The readers of each (hub, consumer group), in file order: one pass, so the check stays linear. */
+function readersByKey(all: readonly Reader[][]): Map<string, Reader[]> {
+  const byKey = new Map<string, Reader[]>();
+  for (const reader of all.flat()) {
+    const list = byKey.get(reader.key);
+    if (list) list.push(reader);
+    else byKey.set(reader.key, [reader]);
+  }
+  return byKey;
+}
+
 function checkConsumerGroups(
   ctx: SemanticContext,
   index: DeclaredIndex,
   at: string,
   job: StreamAnalyticsJobSpec,
   all: readonly Reader[][],
+  byKey: ReadonlyMap<string, readonly Reader[]>,
   jobIndex: number,
 ): void {
   job.inputs.forEach((input, i) => {
@@ -156,9 +168,7 @@ function checkConsumerGroups(
     // An undeclared hub is the reference check's finding; the group can only be judged on a declared one.
     if (declared === undefined) return;
     const own = all[jobIndex]?.[i];
-    const otherReaders = all
-      .flatMap((readers, j) => readers.filter((r, k) => r.key === own?.key && !(j === jobIndex && k === i)))
-      .map((r) => r.label);
+    const otherReaders = (own ? (byKey.get(own.key) ?? []) : []).filter((r) => r !== own).map((r) => r.label);
     const problems = consumerGroupUseProblems({
       consumerGroup: input.consumerGroup,
       hub: input.eventHub !== undefined ? `eventHubs/${hub}` : `iotHub/${hub}`,
@@ -217,12 +227,13 @@ export const checkStreamAnalytics: SemanticCheck = (ctx) => {
   if (jobs.length === 0) return;
   const index = indexDeclared(ctx.spec);
   const readers = readersOf(jobs);
+  const byKey = readersByKey(readers);
   jobs.forEach((job, i) => {
     const at = `/streamAnalytics/${i}`;
     ctx.report(at, streamAnalyticsJobProblems(job));
     checkTargets(ctx, index, at, job);
     checkQuery(ctx, at, i, job);
-    checkConsumerGroups(ctx, index, at, job, readers, i);
+    checkConsumerGroups(ctx, index, at, job, readers, byKey, i);
     checkIotHubInputs(ctx, at, job);
     ctx.report(at, streamAnalyticsReachProblems(reachedBy(ctx, job)));
     checkOutputErrorPolicy(ctx, at, job);

@@ -14,8 +14,20 @@ import {
   standardCreditsPerSecond,
   type ServiceBusCapacityInput,
 } from "../../azure/capacity-service-bus";
-import { throughputUnitRange, tierLimits } from "../../azure/event-hubs-facts";
-import { serviceBusTiers } from "../../azure/service-bus";
+import {
+  eventHubProblems,
+  eventHubsNamespaceProblems,
+  throughputUnitRange,
+  tierLimits,
+} from "../../azure/event-hubs";
+import type { Problem } from "../../azure/problem";
+import { serviceBusOffersGeoDisasterRecovery, serviceBusTiers } from "../../azure/service-bus";
+import {
+  serviceBusQueueProblems,
+  serviceBusSubscriptionProblems,
+  serviceBusTopicProblems,
+} from "../../azure/service-bus-entity-rules";
+import { notOnTier, serviceBusNamespaceProblems } from "../../azure/service-bus-rules";
 import type {
   EnvironmentModel,
   EventHubsNamespace,
@@ -29,8 +41,8 @@ import type {
  * counts as too much is decided here, once:
  * - capacity more than twice what the declared average load needs (`OVER_FACTOR`), judged only where
  *   every entity of the namespace declares its load (an undeclared one may use the rest);
- * - Premium where Standard would carry the load and no Premium-only feature is used (which features
- *   are Premium-only is each service's facts module's: `serviceBusTiers`, Event Hubs `tierLimits`);
+ * - Premium where Standard would carry the load and no Premium-only feature is used: what Standard
+ *   would refuse is asked of each service's own rules with the Standard tier (`azure/`), never listed here;
  * - more partitions than `PARTITION_FACTOR` times what a hub's peak needs: each reader runs a receiver
  *   per partition, so partitions beyond the load only add receivers.
  */
@@ -76,6 +88,60 @@ export function serviceBusInputOf(ns: ServiceBusNamespace): ServiceBusCapacityIn
   };
 }
 
+/**
+ * What a Standard namespace would refuse of this one, asked of Event Hubs' own rules with the tier
+ * Standard: the namespace's shared interfaces and totals, and each hub. A hub declared with
+ * `retention:` is judged without the `retentionDays` the resolver fills in from the tier profile
+ * (azurerm takes one or the other, and the file chose `retention:`).
+ */
+function eventHubsStandardRefusals(ns: EventHubsNamespace): Problem[] {
+  return [
+    ...eventHubsNamespaceProblems({
+      sku: "Standard",
+      privateEndpoint: ns.privateEndpoint !== undefined,
+      customerManagedKey: ns.customerManagedKey !== undefined,
+      hubs: ns.hubs,
+      schemaGroups: ns.schemaGroups,
+    }),
+    ...(ns.geoDisasterRecovery !== undefined && !tierLimits.Standard.geoDisasterRecovery
+      ? [{ field: "geoDisasterRecovery", message: "Standard has no geo-disaster recovery" }]
+      : []),
+    ...ns.hubs.flatMap((hub) =>
+      eventHubProblems(hub.retention === undefined ? hub : { ...hub, retentionDays: undefined }, "Standard"),
+    ),
+  ];
+}
+
+/**
+ * What a Standard namespace would refuse of this one, asked of Service Bus's own rules with the SKU
+ * Standard: the namespace's shared interfaces, partitions, autoscale and geo-disaster recovery, and
+ * every queue, topic and subscription.
+ */
+function serviceBusStandardRefusals(ns: ServiceBusNamespace): Problem[] {
+  const standard = { name: ns.name, sku: "Standard" } as const;
+  const { messagingUnits, geoDisasterRecovery } = serviceBusTiers.Standard;
+  return [
+    ...serviceBusNamespaceProblems({
+      ...standard,
+      privateEndpoint: ns.privateEndpoint !== undefined,
+      customerManagedKey: ns.customerManagedKey !== undefined,
+      ...(ns.partitions > 1 ? { partitions: ns.partitions } : {}),
+      topics: ns.topics,
+    }),
+    ...(ns.autoscale !== undefined
+      ? notOnTier("autoscale", messagingUnits, "autoscale of messaging units", standard)
+      : []),
+    ...(ns.geoDisasterRecovery !== undefined && !serviceBusOffersGeoDisasterRecovery("Standard")
+      ? notOnTier("geoDisasterRecovery", geoDisasterRecovery, "geo-disaster recovery", standard)
+      : []),
+    ...ns.queues.flatMap((q) => serviceBusQueueProblems(standard, q)),
+    ...ns.topics.flatMap((t) => [
+      ...serviceBusTopicProblems(standard, t),
+      ...t.subscriptions.flatMap((s) => serviceBusSubscriptionProblems(standard, s)),
+    ]),
+  ];
+}
+
 function eventHubs(ns: EventHubsNamespace): Recommendation[] {
   const input = eventHubsInputOf(ns);
   const resource = `eventHubs/${ns.name}`;
@@ -110,27 +176,8 @@ function eventHubs(ns: EventHubsNamespace): Recommendation[] {
       });
   }
   if (ns.sku === "Premium" && ns.dedicatedCluster === undefined && ns.dedicatedClusterId === undefined) {
-    const standard = tierLimits.Standard;
-    const premiumOnly = [
-      ...(ns.customerManagedKey ? ["a customer-managed key"] : []),
-      ...(ns.hubs.some((h) => h.partitions > standard.maxPartitionsPerHub)
-        ? [`more than ${standard.maxPartitionsPerHub} partitions`]
-        : []),
-      ...(ns.hubs.some((h) => h.retentionDays > standard.maxRetentionDays)
-        ? [`retention beyond ${standard.maxRetentionDays} days`]
-        : []),
-      ...(ns.hubs.some((h) => h.consumerGroups.length + 1 > standard.maxConsumerGroupsPerHub)
-        ? [`more than ${standard.maxConsumerGroupsPerHub} consumer groups`]
-        : []),
-      ...(ns.hubs.length > standard.maxHubsPerNamespace
-        ? [`more than ${standard.maxHubsPerNamespace} hubs`]
-        : []),
-      ...(ns.schemaGroups.length > standard.maxSchemaGroups
-        ? [`more than ${standard.maxSchemaGroups} schema group`]
-        : []),
-    ];
     const peakNeed = Math.max(1, peak.in, peak.out);
-    if (premiumOnly.length === 0 && peakNeed <= throughputUnitRange.max)
+    if (eventHubsStandardRefusals(ns).length === 0 && peakNeed <= throughputUnitRange.max)
       found.push({
         resource,
         source: ns.source,
@@ -148,21 +195,7 @@ function serviceBus(ns: ServiceBusNamespace): Recommendation[] {
   if (!standardCarries(input)) return [];
   const resource = `serviceBus/${ns.name}`;
   const credits = `${count(namespaceCredits(input, "peak"))} credits/s at peak, of Standard's ${count(standardCreditsPerSecond)}`;
-  const standard = serviceBusTiers.Standard;
-  const premiumOnly = [
-    ...(ns.privateEndpoint && standard.shared.privateEndpoint !== true ? ["a private endpoint"] : []),
-    ...(ns.customerManagedKey && standard.shared.customerManagedKey !== true
-      ? ["a customer-managed key"]
-      : []),
-    ...(ns.geoDisasterRecovery && standard.geoDisasterRecovery !== true ? ["geo-disaster recovery"] : []),
-    ...((ns.partitions > 1 || ns.autoscale) && standard.messagingUnits !== true
-      ? ["partitions or autoscaled messaging units"]
-      : []),
-    ...(entities.some((e) => (e.maxMessageSizeKilobytes ?? 0) > 256) && standard.largeMessages !== true
-      ? ["messages over 256 KB"]
-      : []),
-  ];
-  if (premiumOnly.length === 0)
+  if (serviceBusStandardRefusals(ns).length === 0)
     return [
       {
         resource,

@@ -3,11 +3,22 @@ import { markdownCode, markdownText } from "../report/markdown-text";
 
 const endpointKey = (entry: CatalogEntry): string => entry.endpoints.map((e) => e.url).join(" ");
 
-/** A job has no endpoint of its own: what it reads and writes instead. */
+/**
+ * What an entry reads and writes: a job's inputs and outputs (it has no endpoint of its own), a
+ * logic app's `receives:` and `sends:`. A list that is empty is left out.
+ */
 function flowText(entry: CatalogEntry): string {
-  const list = (items: readonly string[] | undefined): string =>
-    (items ?? []).map((item) => markdownText(item)).join(", ");
-  return `reads ${list(entry.reads)}<br>writes ${list(entry.writes)}`;
+  const list = (items: readonly string[]): string => items.map((item) => markdownText(item)).join(", ");
+  const parts = [
+    ["reads", entry.reads],
+    ["writes", entry.writes],
+    ["receives", entry.receives],
+    ["sends", entry.sends],
+  ] as const;
+  return parts
+    .filter(([, items]) => items !== undefined && items.length > 0)
+    .map(([verb, items]) => `${verb} ${list(items ?? [])}`)
+    .join("<br>");
 }
 
 /**
@@ -22,17 +33,17 @@ export function renderCatalogMarkdown(catalog: ConnectionCatalog): string {
     const key = endpointKey(entry);
     const shown = shownBy.get(key);
     const azureName = entry.entityPath ? `${entry.azureName} / ${entry.entityPath}` : entry.azureName;
-    const flows = entry.reads !== undefined || entry.writes !== undefined;
-    const endpoints = flows
-      ? flowText(entry)
-      : shown
-        ? `as ${markdownText(shown)}`
-        : entry.endpoints
-            .map(
-              (e) => `${markdownText(e.protocol)}${e.expected ? " (expected)" : ""}: ${markdownCode(e.url)}`,
-            )
-            .join("<br>");
-    if (!shown && !flows) shownBy.set(key, entry.name);
+    const flows = flowText(entry);
+    const own = shown
+      ? `as ${markdownText(shown)}`
+      : entry.endpoints
+          .map((e) => `${markdownText(e.protocol)}${e.expected ? " (expected)" : ""}: ${markdownCode(e.url)}`)
+          .join("<br>");
+    const endpoints = [entry.endpoints.length > 0 ? own : "", flows]
+      .filter((text) => text !== "")
+      .join("<br>");
+    // Only an entry with endpoints of its own can stand for the entries that share them.
+    if (!shown && entry.endpoints.length > 0) shownBy.set(key, entry.name);
     lines.push(`| ${markdownText(entry.name)} | ${markdownText(azureName)} | ${endpoints} |`);
   }
   const grants = catalog.entries.flatMap((entry) => entry.access.map((a) => ({ entry, a })));

@@ -1,3 +1,5 @@
+import { bytes, count } from "../../azure/capacity-load";
+import { iotHubUnitFacts, meteredMessagesPerDay } from "../../azure/capacity-iot-hub";
 import type { PriceTable } from "../../azure/prices";
 import type { IotHub } from "../../model/model";
 import { resourceRef } from "../../model/resource-refs";
@@ -8,22 +10,15 @@ import { pricedLine, unquantifiedLine } from "./lines";
 const SERVICE = "IoT Hub";
 
 /**
- * IoT Hub meters device-to-cloud messages in 4 KB chunks against each unit's daily quota
- * (https://learn.microsoft.com/azure/iot-hub/iot-hub-devguide-quotas-throttling): the bill is
- * the units, so the chunks are shown for context and sized by the capacity checks.
+ * IoT Hub meters device-to-cloud messages in chunks against each unit's daily quota (512 B on F1,
+ * 4 KB elsewhere): the bill is the units, so the metered count is shown for context, counted by the
+ * capacity rule's own function so the estimate and the capacity check never disagree.
  */
-const CHUNK_BYTES = 4 * 1024;
-
 function chunksPerDay(hub: IotHub): string {
   const t = hub.throughput;
   if (!t) return "the hub declares no throughput:";
-  const chunks =
-    t.devices *
-    t.messagesPerDevicePerMinute *
-    60 *
-    24 *
-    Math.max(1, Math.ceil(t.averageMessageBytes / CHUNK_BYTES));
-  return `the declared load is ${Math.round(chunks).toLocaleString("en-US")} 4 KB chunks a day`;
+  const chunk = bytes(iotHubUnitFacts[hub.sku].meterBytes);
+  return `the declared load is ${count(meteredMessagesPerDay(hub.sku, t))} ${chunk} chunks a day`;
 }
 
 function hubLines(hub: IotHub, region: string, prices: PriceTable): CostLine[] {

@@ -1,4 +1,10 @@
-import { priceEntryId, type MeterQuery, type PriceEntry, type PriceTable } from "../../azure/prices";
+import {
+  PRICE_CURRENCY,
+  priceEntryId,
+  type MeterQuery,
+  type PriceEntry,
+  type PriceTable,
+} from "../../azure/prices";
 import type { RetailItem } from "./retail-api";
 
 /** What a refresh did to the table, entry by entry. */
@@ -20,7 +26,8 @@ const matches = (item: RetailItem, meter: MeterQuery): boolean =>
 
 /**
  * The table rebuilt from the API's items: one entry per wanted meter and price tier the API
- * lists, each stamped with the query it came from and the day it was read.
+ * lists, each stamped with the query it came from and the day it was read. A price in another
+ * currency than the table's is an error naming its query: the table would be refused.
  */
 export function refreshTable(
   old: PriceTable,
@@ -31,6 +38,10 @@ export function refreshTable(
   const entries: PriceEntry[] = [];
   for (const meter of wanted)
     for (const { item, source } of items.filter(({ item }) => matches(item, meter))) {
+      if (item.currencyCode !== PRICE_CURRENCY)
+        throw new Error(
+          `${source} priced ${item.meterName} (${item.skuName}) in ${item.currencyCode}; the table holds ${PRICE_CURRENCY} only`,
+        );
       const entry: PriceEntry = {
         id: priceEntryId(item),
         serviceName: item.serviceName,
@@ -39,7 +50,7 @@ export function refreshTable(
         meterName: item.meterName,
         meterId: item.meterId,
         armRegionName: item.armRegionName,
-        currencyCode: item.currencyCode,
+        currencyCode: PRICE_CURRENCY,
         unitOfMeasure: item.unitOfMeasure,
         tierMinimumUnits: item.tierMinimumUnits,
         unitPrice: item.retailPrice,

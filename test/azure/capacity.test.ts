@@ -297,7 +297,7 @@ describe("IoT Hub units", () => {
 describe("Event Grid namespace throughput units", () => {
   it("holds 10,000 MQTT sessions and 1,000 messages/s in per unit", () => {
     const at = (mqttClients: number, messagesPerSecond: number) =>
-      eventGridCapacityProblems({ capacity: 1, throughput: { mqttClients, messagesPerSecond } });
+      eventGridCapacityProblems({ capacity: 1, mqtt: true, throughput: { mqttClients, messagesPerSecond } });
     expect(at(10000, 1000)).toEqual([]);
     expect(at(10001, 1)).toHaveLength(1);
     expect(messages(at(1, 1001))).toEqual([

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderCostMarkdown } from "../../policies/cost/format-markdown";
 import type { EnvironmentEstimate } from "../../policies/cost/estimate-types";
@@ -65,6 +67,39 @@ describe("npm run cost", () => {
     const run = cost(...argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+
+  it("refuses a price table that is not JSON, naming the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cost-"));
+    try {
+      const file = join(dir, "cut.json");
+      writeFileSync(file, readFileSync(FIXED_TABLE_FILE, "utf8").slice(0, 200));
+      const run = cost("--env", "dev", "--prices", file);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toContain(`cost: ${file}: not JSON (`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a price table in another currency than US dollars, naming the file and entry", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cost-"));
+    try {
+      const table = JSON.parse(readFileSync(FIXED_TABLE_FILE, "utf8")) as { entries: { id: string }[] };
+      const euros = {
+        ...table,
+        entries: table.entries.map((e, i) => (i === 1 ? { ...e, currencyCode: "EUR" } : e)),
+      };
+      const file = join(dir, "eur.json");
+      writeFileSync(file, JSON.stringify(euros));
+      const run = cost("--env", "dev", "--prices", file);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toContain(
+        `${file}: entries[1] (${table.entries[1].id}).currencyCode must be USD, got EUR`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,8 @@ import { parsePriceTable, priceEntryId, retailPrices } from "../../azure/prices"
 import { estimateCost } from "../../policies/cost/estimate";
 import { resourceAmount, type EnvironmentEstimate } from "../../policies/cost/estimate-types";
 import { join } from "node:path";
-import { loadEnvironmentFile } from "../../model/load-environment";
+import { loadEnvironmentFile, loadEnvironmentText } from "../../model/load-environment";
+import { meteredMessagesPerDay } from "../../azure/capacity-iot-hub";
 import type { EnvironmentModel } from "../../model/model";
 import { renderCostText } from "../../policies/cost/format-text";
 import { fixedPrices, shippedModel } from "./support";
@@ -169,6 +170,33 @@ describe("usage meters from throughput:", () => {
     const perSecond = 13e6 / (730 * 3600 * 2);
     const orders = resource(estimateCost(devWithLoad(perSecond, 100), prices), "serviceBus/orders");
     expect(orders.lines[1].monthly).toBe(0);
+  });
+});
+
+describe("IoT Hub's metered messages", () => {
+  it("count an F1 hub's messages in the capacity rule's 512 B chunks, as its capacity problem does", () => {
+    const loaded = loadEnvironmentText(
+      [
+        "name: capc",
+        "tier: development",
+        "location: westeurope",
+        "naming: { prefix: contoso }",
+        "iotHub:",
+        "  - name: plant",
+        "    sku: F1",
+        "    throughput: { devices: 2, messagesPerDevicePerMinute: 1, averageMessageBytes: 1024 }",
+        "",
+      ].join("\n"),
+      "capc.yaml",
+      { today: new Date("2026-11-23T00:00:00Z") },
+    );
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const { sku, throughput } = loaded.model.iotHub[0];
+    if (!throughput) throw new Error("the hub lost its throughput:");
+    // 2 devices × 1,440 messages a day × two 512 B chunks each.
+    expect(meteredMessagesPerDay(sku, throughput)).toBe(5760);
+    const basis = resource(estimateCost(loaded.model, prices), "iotHub/plant").lines[0].basis;
+    expect(basis).toContain("the declared load is 5,760 512 B chunks a day");
   });
 });
 

@@ -21,7 +21,7 @@ const file = (throughputs: Record<string, string>) =>
     `      - { name: device-telemetry, partitions: 4, throughput: ${throughputs.hub} }`,
     "eventGrid:",
     "  namespaces:",
-    `    - { name: plant-mqtt, capacity: 1, throughput: ${throughputs.mqtt} }`,
+    `    - { name: plant-mqtt, capacity: 1, mqtt: {}, throughput: ${throughputs.mqtt} }`,
     "iotHub:",
     "  - name: plants",
     "    sku: S1",

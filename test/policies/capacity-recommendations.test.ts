@@ -96,6 +96,21 @@ describe("capacity recommendations", () => {
     ]);
   });
 
+  it("recommend no Standard where Standard's own rules would refuse an entity (80 GB queue, 500 h retention)", () => {
+    const text = readFileSync(
+      join(__dirname, "..", "fixtures", "capacity", "premium-only-limits.yaml"),
+      "utf8",
+    );
+    expect(recommended(text)).toEqual([]);
+    const withinStandard = text
+      .replace("maxSizeMegabytes: 81920", "maxSizeMegabytes: 5120")
+      .replace("retentionHours: 500", "retentionHours: 168");
+    expect(recommended(withinStandard).map((r) => r.split(":")[0])).toEqual([
+      "serviceBus/orders",
+      "eventHubs/telemetry",
+    ]);
+  });
+
   it("recommend fewer IoT Hub units above twice the need", () => {
     const iot = (capacity: number) =>
       file(
@@ -116,7 +131,7 @@ describe("capacity recommendations", () => {
       file(
         "eventGrid:",
         "  namespaces:",
-        `    - { name: plant-mqtt, capacity: ${capacity}, throughput: { mqttClients: 500, messagesPerSecond: 100 } }`,
+        `    - { name: plant-mqtt, capacity: ${capacity}, mqtt: {}, throughput: { mqttClients: 500, messagesPerSecond: 100 } }`,
       );
     expect(recommended(mqtt(2))).toEqual([]);
     expect(recommended(mqtt(3))).toEqual([

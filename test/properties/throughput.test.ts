@@ -81,7 +81,9 @@ function file(c: Capacities, l?: Loads): string {
       },
     ],
     iotHub: [{ name: "plants", sku: c.iotSku, capacity: c.iotCapacity, throughput: l?.iot }],
-    eventGrid: { namespaces: [{ name: "plant-mqtt", capacity: c.mqttCapacity, throughput: l?.mqtt }] },
+    eventGrid: {
+      namespaces: [{ name: "plant-mqtt", capacity: c.mqttCapacity, mqtt: {}, throughput: l?.mqtt }],
+    },
   });
 }
 

@@ -15,6 +15,11 @@ const fixtures = join(__dirname, "..", "fixtures", "prices");
 const pages = (JSON.parse(readFileSync(join(fixtures, "api-pages.json"), "utf8")) as { pages: object[] })
   .pages;
 
+/** Page two's items priced in euros: what the API answers a query for another currency. */
+const euroItems = (): object[] =>
+  (pages[1] as { Items: object[] }).Items.map((item) => ({ ...item, currencyCode: "EUR" }));
+let answerInEuros = false;
+
 let server: Server;
 let base: string;
 const requests: URL[] = [];
@@ -33,6 +38,7 @@ beforeAll(async () => {
       next.searchParams.set("$skip", "2");
       body = { ...pages[0], NextPageLink: next.toString() };
     } else if (serviceBusWestEurope && skip === "2") body = { ...pages[1], NextPageLink: null };
+    if (answerInEuros && serviceBusWestEurope) body = { ...pages[1], Items: euroItems(), NextPageLink: null };
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(body));
   });
@@ -62,7 +68,10 @@ describe("npm run prices:update", () => {
     dir = mkdtempSync(join(tmpdir(), "prices-"));
     requests.length = 0;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    answerInEuros = false;
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("refreshes the table across pages, with the query and today's date on each entry", async () => {
     const table = join(dir, "prices.json");
@@ -100,6 +109,39 @@ describe("npm run prices:update", () => {
     // Page two was asked for through the first page's NextPageLink.
     expect(requests.filter((r) => r.searchParams.get("$skip") === "2")).toHaveLength(1);
     expect(requests.every((r) => r.hostname === "127.0.0.1")).toBe(true);
+  });
+
+  it("asks for US dollars, and refuses a price in another currency, leaving the table as it was", async () => {
+    const table = join(dir, "prices.json");
+    copyFileSync(join(fixtures, "table-before.json"), table);
+    const before = readFileSync(table, "utf8");
+    expect((await update(table)).code).toBe(0);
+    expect(requests.every((r) => r.searchParams.get("currencyCode") === "'USD'")).toBe(true);
+
+    copyFileSync(join(fixtures, "table-before.json"), table);
+    answerInEuros = true;
+    const run = await update(table);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^prices:update: http:\/\/127\.0\.0\.1:\d+\/api\/retail\/prices\?currencyCode=.* in EUR; the table holds USD only\n$/,
+    );
+    expect(readFileSync(table, "utf8")).toBe(before);
+  });
+
+  it("has no --currency: the estimates add up and print US dollars only", async () => {
+    const table = join(dir, "prices.json");
+    copyFileSync(join(fixtures, "table-before.json"), table);
+    const before = readFileSync(table, "utf8");
+    let stderr = "";
+    const code = await pricesUpdateMain(["--table", table, "--currency", "EUR"], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      env: { PRICES_API_URL: base },
+      today: new Date("2026-12-03T12:00:00Z"),
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--currency'");
+    expect(readFileSync(table, "utf8")).toBe(before);
   });
 
   it("leaves the table as it was when the API cannot be read", async () => {

@@ -334,23 +334,30 @@ const mqtt = fc.record(
 );
 
 function namespace(tier: Tier, withBroker = false): fc.Arbitrary<Json> {
-  return fc
-    .tuple(
-      namespaceCommon({
-        tier,
-        roles: [],
-        lacks: ["localAuth", "trustedServicesAllowed", "customerManagedKey"],
-        lacksRoles: ["senders", "receivers", "owners"],
-      }),
-      fc.record({
-        name: namespaceName,
-        sku: maybe(fc.constant("Standard")),
-        capacity: maybe(integer([1, 2, 40], 1, 40)),
-        mqtt: withBroker ? mqtt : maybe(mqtt, 3, 1),
-        throughput: maybe(mqttThroughput, 1, 3),
-      }),
-    )
-    .map(([common, own]) => ({ ...common, ...own }));
+  return (
+    fc
+      .tuple(
+        namespaceCommon({
+          tier,
+          roles: [],
+          lacks: ["localAuth", "trustedServicesAllowed", "customerManagedKey"],
+          lacksRoles: ["senders", "receivers", "owners"],
+        }),
+        fc.record({
+          name: namespaceName,
+          sku: maybe(fc.constant("Standard")),
+          capacity: maybe(integer([1, 2, 40], 1, 40)),
+          mqtt: withBroker ? mqtt : maybe(mqtt, 3, 1),
+          throughput: maybe(mqttThroughput, 1, 3),
+        }),
+      )
+      // `throughput:` is the broker's load: without `mqtt:` it is refused, which is not what this draws.
+      .map(([common, own]) => ({
+        ...common,
+        ...own,
+        throughput: own.mqtt === undefined ? undefined : own.throughput,
+      }))
+  );
 }
 
 /** An Event Grid namespace with an MQTT broker, for edge sites to connect to. */
