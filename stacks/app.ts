@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import type { EnvironmentModel } from "../model/model";
 import { MessagingStack } from "./messaging-stack";
+import { withStagedPackages } from "./logic-app-package";
 import { withPlainStackTraces } from "./plain-stack-traces";
 
 /**
@@ -8,12 +9,14 @@ import { withPlainStackTraces } from "./plain-stack-traces";
  * invalid environment never leaves a partial `cdktf.out` behind.
  */
 export function synthesizeEnvironments(models: readonly EnvironmentModel[], outdir?: string): App {
-  return withPlainStackTraces(() => {
-    const app = new App(outdir ? { outdir, skipValidation: false } : {});
-    for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) {
-      new MessagingStack(app, model);
-    }
-    app.synth();
-    return app;
-  });
+  return withPlainStackTraces(() =>
+    withStagedPackages(() => {
+      const app = new App(outdir ? { outdir, skipValidation: false } : {});
+      for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) {
+        new MessagingStack(app, model);
+      }
+      app.synth();
+      return app;
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { globalNameKindOf, type GlobalNameKind } from "../azure/global-names";
 import { registeredByDefault, resourceProviderOf } from "../azure/resource-providers";
 import type { EnvironmentModel } from "../model/model";
 import { MessagingStack } from "./messaging-stack";
+import { withStagedPackages } from "./logic-app-package";
 import { withPlainStackTraces } from "./plain-stack-traces";
 
 export interface GlobalName {
@@ -36,10 +37,12 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 function terraformOf(model: EnvironmentModel): { resource?: Resources } {
   const outdir = mkdtempSync(join(tmpdir(), "stack-requirements-"));
   try {
-    return withPlainStackTraces(() => {
-      const stack = new MessagingStack(new App({ outdir }), model);
-      return stack.toTerraform() as { resource?: Resources };
-    });
+    return withPlainStackTraces(() =>
+      withStagedPackages(() => {
+        const stack = new MessagingStack(new App({ outdir }), model);
+        return stack.toTerraform() as { resource?: Resources };
+      }),
+    );
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
